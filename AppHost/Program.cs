@@ -1,0 +1,1 @@
+Console.WriteLine("AppHost: the orchestrator is not built yet.");

@@ -1,0 +1,12 @@
+using ServiceDefaults.Redis;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class IngestorServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddIngestor(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient("redis");
+        return builder;
+    }
+}

@@ -1,0 +1,12 @@
+using ServiceDefaults.Redis;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class StreamApiServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddStreamApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient("redis");
+        return builder;
+    }
+}
