@@ -1,3 +1,4 @@
+using Ingestor.Telemetry;
 using ServiceDefaults.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -7,6 +8,7 @@ public static class IngestorServiceCollectionExtensions
     public static IHostApplicationBuilder AddIngestor(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
+        builder.Services.AddSingleton<IngestorMetrics>();
         return builder;
     }
 }

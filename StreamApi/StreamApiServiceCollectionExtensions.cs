@@ -1,3 +1,4 @@
+using StreamApi.Telemetry;
 using ServiceDefaults.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -7,6 +8,7 @@ public static class StreamApiServiceCollectionExtensions
     public static IHostApplicationBuilder AddStreamApi(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
+        builder.Services.AddSingleton<StreamApiMetrics>();
         return builder;
     }
 }
