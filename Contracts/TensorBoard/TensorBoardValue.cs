@@ -1,0 +1,4 @@
+namespace Contracts.TensorBoard;
+
+/// <summary>One summary value of an event: a scalar (float32 widened to double where it was written as float32) or a histogram.</summary>
+public readonly record struct TensorBoardValue(string Tag, TensorBoardValueKind Kind, double Scalar, HistogramSummary Histogram);
