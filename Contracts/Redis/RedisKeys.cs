@@ -12,6 +12,16 @@ namespace Contracts.Redis;
 /// <item><see cref="RunSeries"/>: hash per run, field = series id, value = SeriesPoints JSON of the whole decimated series.</item>
 /// <item><see cref="RunRaw"/>: hash per log-directory series, full-resolution points in chunks (see <see cref="RawPointChunk"/>).</item>
 /// </list>
+/// Loss analytics and full-resolution data of log-directory runs (REST data, written by the ingestor, not sequenced):
+/// <list type="bullet">
+/// <item><see cref="RunRawSeries"/>: hash per run, field = series id of every full-resolution series, value = its point count (decimal).</item>
+/// <item><see cref="LogDirectoryRuns"/>: hash, field = run id, value = <c>LossStatus</c> JSON of every log-directory run.</item>
+/// <item><see cref="LogDirectoryHealth"/>: string, <c>LogDirectoryHealth</c> JSON of the ingestor's log-directory source.</item>
+/// <item><see cref="LogDirectoryEpoch"/>: string, set once everything above was written; absent means Redis lost it and the ingestor rewrites it all.</item>
+/// <item><see cref="LossStatistics"/>: string per run, <c>LossStatistics</c> JSON.</item>
+/// <item><see cref="LossTimestepSummaries"/>: hash per run, field = timestep (<c>TimestepFormat</c>, sorts as time does), value = <c>TimestepSummary</c> JSON.</item>
+/// <item><see cref="LossTimestepDetails"/>: hash per run, same fields, value = <c>TimestepDetail</c> JSON (summary, run id and every batch loss).</item>
+/// </list>
 /// </summary>
 public sealed class RedisKeys
 {
@@ -43,4 +53,18 @@ public sealed class RedisKeys
     public string RunSeries(string runId) => $"{_prefix}:run:{runId}:series";
 
     public string RunRaw(string runId, string seriesId) => $"{_prefix}:run:{runId}:raw:{seriesId}";
+
+    public string RunRawSeries(string runId) => $"{_prefix}:run:{runId}:raw";
+
+    public string LogDirectoryRuns => _prefix + ":logdir:runs";
+
+    public string LogDirectoryHealth => _prefix + ":logdir:health";
+
+    public string LogDirectoryEpoch => _prefix + ":logdir:epoch";
+
+    public string LossStatistics(string runId) => $"{_prefix}:run:{runId}:loss:statistics";
+
+    public string LossTimestepSummaries(string runId) => $"{_prefix}:run:{runId}:loss:summaries";
+
+    public string LossTimestepDetails(string runId) => $"{_prefix}:run:{runId}:loss:timesteps";
 }

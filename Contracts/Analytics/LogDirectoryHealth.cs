@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Contracts.Analytics;
+
+/// <summary>How the ingestor's log-directory source is doing; the answer of <c>/api/health</c>.</summary>
+public sealed record LogDirectoryHealth
+{
+    public const string Healthy = "healthy";
+    public const string Degraded = "degraded";
+    public const string Starting = "starting";
+
+    /// <summary><see cref="Healthy"/>, <see cref="Degraded"/> (a directory cannot be read, or scans fail), or <see cref="Starting"/>.</summary>
+    public required string Status { get; init; }
+
+    public required int Runs { get; init; }
+
+    /// <summary>Files tracked now (loss logs, summaries, event files, checkpoints).</summary>
+    public required int Files { get; init; }
+
+    public required long MalformedLines { get; init; }
+
+    public required long CorruptRecords { get; init; }
+
+    [JsonConverter(typeof(UtcMillisecondsConverter))]
+    public DateTimeOffset? LastScan { get; init; }
+
+    public required LogDirectoryState[] Directories { get; init; }
+}

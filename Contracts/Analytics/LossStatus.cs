@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Contracts.Analytics;
+
+/// <summary>Where a log-directory run stands; the answer of <c>/api/status</c>.</summary>
+public sealed record LossStatus
+{
+    public required string RunId { get; init; }
+
+    /// <summary>Set by the reader from <see cref="LastUpdate"/> and its active window; the stored value is not used.</summary>
+    public bool IsActive { get; init; }
+
+    public string? CurrentTimestep { get; init; }
+
+    public required int Timesteps { get; init; }
+
+    /// <summary>Batch losses read, finite or not.</summary>
+    public required long TotalBatches { get; init; }
+
+    /// <summary>The last batch loss read (may be "NaN" or "Infinity").</summary>
+    public double? LatestLoss { get; init; }
+
+    /// <summary>The newest data of the run, UTC.</summary>
+    [JsonConverter(typeof(UtcMillisecondsConverter))]
+    public required DateTimeOffset LastUpdate { get; init; }
+
+    public required NonFiniteCounts NonFinite { get; init; }
+}

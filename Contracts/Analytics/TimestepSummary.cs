@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace Contracts.Analytics;
+
+/// <summary>
+/// One simulation timestep's batch losses in numbers, exact over the finite losses of its log file.
+/// Mean, std (population), min and max are left out when the timestep has no finite loss.
+/// </summary>
+public record TimestepSummary
+{
+    /// <summary>Model time, <see cref="TimestepFormat"/>.</summary>
+    public required string Timestep { get; init; }
+
+    /// <summary>Batches trained up to the end of this timestep (the plugin's global step).</summary>
+    public required long GlobalStep { get; init; }
+
+    /// <summary>Finite batch losses.</summary>
+    public required int Count { get; init; }
+
+    public double? Mean { get; init; }
+
+    public double? Std { get; init; }
+
+    public double? Min { get; init; }
+
+    public double? Max { get; init; }
+
+    public required NonFiniteCounts NonFinite { get; init; }
+
+    /// <summary>When the plugin wrote the timestep's log file (its modification time), UTC.</summary>
+    [JsonConverter(typeof(UtcMillisecondsConverter))]
+    public required DateTimeOffset WallTime { get; init; }
+}
