@@ -1,0 +1,31 @@
+namespace Ingestor.Sources.LogDirectory;
+
+/// <summary>Settings of the ICON/ComIn log-directory source, section <see cref="SectionName"/>.</summary>
+public sealed class LogDirectorySourceOptions
+{
+    public const string SectionName = "LogDirectorySource";
+
+    /// <summary>
+    /// The plugin's output directories, one run each (plus one per foreign experiment under <c>runs/</c>).
+    /// Empty: the source is off. A directory that does not exist yet is watched for.
+    /// </summary>
+    public string[] Directories { get; set; } = [];
+
+    /// <summary>Every directory is listed again this often, whether or not file-system events came (HPC file systems often send none).</summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>React to file-system events (inotify) as well as rescanning.</summary>
+    public bool WatchFileSystem { get; set; } = true;
+
+    /// <summary>After a file-system event, wait this long for more before reading, so a burst of writes is one scan.</summary>
+    public TimeSpan EventSettleDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>A run whose newest data is younger than this is active.</summary>
+    public TimeSpan ActiveWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Full-resolution points and loss analytics are written to Redis at most this often.</summary>
+    public TimeSpan RedisFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Longest wait between retries while Redis cannot be written (the wait doubles from the flush interval up to this).</summary>
+    public TimeSpan RedisRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

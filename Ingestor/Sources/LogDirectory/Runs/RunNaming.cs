@@ -1,0 +1,38 @@
+using Contracts.Analytics;
+
+namespace Ingestor.Sources.LogDirectory;
+
+/// <summary>
+/// Run ids of log directories: <c>{directory name}@{simulation start}</c>, e.g. <c>icon-output@2022-01-01T06:00:00</c>,
+/// so the same files give the same id after a restart. An experiment under <c>runs/</c> that is not a timestamp
+/// is <c>{directory name}@{experiment directory name}</c>. Characters that do not belong in a URL path or a
+/// Redis key are replaced by '_'.
+/// </summary>
+public static class RunNaming
+{
+    /// <summary>Appended with a counter when a directory is recreated for a simulation with the same start.</summary>
+    public const char GenerationSeparator = '~';
+
+    public static string DirectoryName(string directory) =>
+        Sanitize(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)));
+
+    public static string ForSimulation(string directoryName, DateTime start) => directoryName + "@" + TimestepFormat.Format(start);
+
+    public static string ForExperiment(string directoryName, string experimentDirectory) => directoryName + "@" + Sanitize(experimentDirectory);
+
+    private static string Sanitize(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "root";
+        }
+        return string.Create(name.Length, name, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' ? c : '_';
+            }
+        });
+    }
+}

@@ -1,0 +1,155 @@
+using Contracts.TensorBoard;
+
+namespace Ingestor.Sources.LogDirectory.Scanning;
+
+public sealed partial class DirectoryScanner
+{
+    private readonly TensorBoardEvent _event = new();
+
+    private void ReadEventFiles(DirectoryListing listing, ScanOutput output)
+    {
+        foreach (var experiment in listing.Experiments)
+        {
+            if (experiment.EventFiles.Count == 0)
+            {
+                continue;
+            }
+            var runId = RunIdOf(experiment);
+            foreach (var entry in experiment.EventFiles)
+            {
+                if (output.Budget <= 0)
+                {
+                    output.MoreWork = true;
+                    return;
+                }
+                if (Current.Events.TryGetValue(entry.Path, out var file))
+                {
+                    if (file.Entry.SameStamp(entry))
+                    {
+                        continue;
+                    }
+                    if (entry.Length < file.Offset || !HasSameContent(file))
+                    {
+                        FileReplaced(entry.Path);
+                        CountError("file_replaced");
+                        file = new EventFile(entry with { Length = -1 }, file.RunId, file.BelongsToLogs);
+                        Current.Events[entry.Path] = file;
+                    }
+                }
+                else
+                {
+                    file = new EventFile(entry with { Length = -1 }, runId, runId == Current.DirectoryRunId);
+                    Current.Events.Add(entry.Path, file);
+                }
+                TailEventFile(file, entry, output);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the records after the file's offset, up to the pass's budget. A partial record at the end is left
+    /// for the next pass; a record with a bad CRC is counted, logged and skipped (the reader resynchronises).
+    /// </summary>
+    private void TailEventFile(EventFile file, FileEntry entry, ScanOutput output)
+    {
+        FileStream stream;
+        try
+        {
+            stream = OpenShared(entry.Path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            if (exception is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                ReadFailed(entry.Path, exception);
+            }
+            return;
+        }
+
+        var records = 0;
+        using (stream)
+        using (var reader = new TfRecordReader(stream, file.Offset, file.Resynchronizing))
+        {
+            var exhausted = false;
+            while (!exhausted)
+            {
+                switch (reader.Read())
+                {
+                    case TfRecordReadStatus.Record:
+                        records++;
+                        if (file.Parser.TryParse(reader.Data.Span, _event))
+                        {
+                            EmitEvent(file, output);
+                        }
+                        else
+                        {
+                            CountCorrupt(entry.Path, reader.RecordOffset, "a record that is not a TensorBoard Event", "bad_event");
+                        }
+                        exhausted = --output.Budget <= 0;
+                        break;
+                    case TfRecordReadStatus.DataCorrupt:
+                        CountCorrupt(entry.Path, reader.RecordOffset, "a record whose data CRC does not match (skipped)", "corrupt_record");
+                        break;
+                    case TfRecordReadStatus.LengthCorrupt:
+                        CountCorrupt(entry.Path, reader.RecordOffset, "a record whose length CRC does not match (scanning for the next record)", "corrupt_record");
+                        break;
+                    default:
+                        file.Entry = entry;
+                        exhausted = true;
+                        break;
+                }
+            }
+            if (output.Budget <= 0)
+            {
+                output.MoreWork = true;
+            }
+            file.Offset = reader.CompleteOffset;
+            file.Resynchronizing = reader.Resynchronizing;
+            file.Fingerprint = ReadFingerprint(stream, file.Offset);
+        }
+        _metrics.RowsRead.Add(records, new KeyValuePair<string, object?>("source", Source));
+    }
+
+    private void EmitEvent(EventFile file, ScanOutput output)
+    {
+        var step = _event.Step;
+        var timeMs = _event.WallTimeMs;
+        foreach (var value in _event.Values)
+        {
+            if (value.Kind == TensorBoardValueKind.Scalar)
+            {
+                if (!file.BelongsToLogs || !LogDirectoryMetricNames.DerivedFromLogs.Contains(value.Tag))
+                {
+                    Emit(output, file.RunId, value.Tag, step, timeMs, value.Scalar);
+                }
+                continue;
+            }
+
+            var histogram = value.Histogram;
+            var suffixes = LogDirectoryMetricNames.HistogramSuffixes;
+            Emit(output, file.RunId, HistogramSeries(value.Tag, suffixes[0]), step, timeMs, histogram.Min);
+            Emit(output, file.RunId, HistogramSeries(value.Tag, suffixes[1]), step, timeMs, histogram.Max);
+            Emit(output, file.RunId, HistogramSeries(value.Tag, suffixes[2]), step, timeMs, histogram.Mean);
+            Emit(output, file.RunId, HistogramSeries(value.Tag, suffixes[3]), step, timeMs, histogram.StandardDeviation);
+            Emit(output, file.RunId, HistogramSeries(value.Tag, suffixes[4]), step, timeMs, histogram.Count);
+        }
+    }
+
+    private readonly Dictionary<(string, string), string> _histogramSeries = [];
+
+    private string HistogramSeries(string tag, string suffix)
+    {
+        if (!_histogramSeries.TryGetValue((tag, suffix), out var name))
+        {
+            _histogramSeries[(tag, suffix)] = name = tag + suffix;
+        }
+        return name;
+    }
+
+    private void CountCorrupt(string path, long offset, string what, string kind)
+    {
+        _health.AddCorruptRecords(1);
+        CountError(kind);
+        CorruptRecord(path, offset, what);
+    }
+}

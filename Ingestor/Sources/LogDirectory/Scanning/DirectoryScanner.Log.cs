@@ -1,0 +1,22 @@
+namespace Ingestor.Sources.LogDirectory.Scanning;
+
+public sealed partial class DirectoryScanner
+{
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Log directory {Directory}: run {RunId} starts")]
+    private partial void RunStarted(string directory, string runId);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Log directory {Directory}: run {RunId} ended because {Reason}; it keeps its history")]
+    private partial void NewGeneration(string directory, string runId, string reason);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "{Path}: {Count} malformed line(s), {What}; counted and skipped, the rest of the file is kept")]
+    private partial void MalformedLines(string path, int count, string what);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "{Path} at offset {Offset}: {What}")]
+    private partial void CorruptRecord(string path, long offset, string what);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "{Path} was replaced by a different file of the same name; reading it again from the start")]
+    private partial void FileReplaced(string path);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "{Path} could not be read; trying again on the next scan")]
+    private partial void FileReadFailed(string path, Exception exception);
+}

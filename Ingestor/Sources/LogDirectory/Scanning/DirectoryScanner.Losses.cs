@@ -1,0 +1,221 @@
+using Ingestor.Sources.LogDirectory.Files;
+using Ingestor.Sources.LogDirectory.Store;
+
+namespace Ingestor.Sources.LogDirectory.Scanning;
+
+public sealed partial class DirectoryScanner
+{
+    private const int MaxSummaryBytes = 64 * 1024;
+
+    private void ReadSummaries(DirectoryListing listing)
+    {
+        foreach (var (timestamp, entry) in listing.Summaries)
+        {
+            if (Current.Summaries.TryGetValue(timestamp, out var known) && known.Entry.SameStamp(entry))
+            {
+                continue;
+            }
+            if (!TryReadFrom(entry.Path, 0, MaxSummaryBytes, out var content))
+            {
+                continue;
+            }
+            var summary = SummaryFile.Parse(content.Span);
+            if (summary.MalformedLines > 0 && known?.Summary.MalformedLines != summary.MalformedLines)
+            {
+                CountMalformed(entry.Path, summary.MalformedLines, "a line that is not 'Key: value'");
+            }
+            Current.Summaries[timestamp] = new SummaryState(entry, summary);
+            if (Current.Losses.TryGetValue(timestamp, out var lossFile) && summary.GlobalStep is { } globalStep)
+            {
+                lossFile.Timestep.SummaryGlobalStep = globalStep;
+                _store.GetOrAdd(Current.DirectoryRunId!).GetOrCreateLoss().MarkChanged(lossFile.Timestep);
+            }
+        }
+    }
+
+    private void ReadLosses(DirectoryListing listing, ScanOutput output)
+    {
+        if (Current.DirectoryRunId is not { } runId || listing.Losses.Count == 0)
+        {
+            return;
+        }
+        var analytics = _store.GetOrAdd(runId).GetOrCreateLoss();
+        LossFile? previous = null;
+        foreach (var (timestamp, entry) in listing.Losses)
+        {
+            if (output.Budget <= 0)
+            {
+                output.MoreWork = true;
+                return;
+            }
+            if (Current.Losses.TryGetValue(timestamp, out var file))
+            {
+                if (!file.Entry.SameStamp(entry))
+                {
+                    if (entry.Length < file.Offset || !HasSameContent(file))
+                    {
+                        FileReplaced(entry.Path);
+                        CountError("file_replaced");
+                        analytics.Reset(file.Timestep);
+                        (file.Offset, file.Fingerprint, file.Closed, file.MalformedLines) = (0, [], false, 0);
+                    }
+                    ReadLossLines(runId, analytics, file, entry, output, final: false);
+                }
+            }
+            else
+            {
+                var timestep = analytics.GetOrAdd(timestamp, BaseStepOf(timestamp, previous));
+                if (timestep.Lines > 0)
+                {
+                    analytics.Reset(timestep);
+                }
+                timestep.SummaryGlobalStep = Current.Summaries.GetValueOrDefault(timestamp)?.Summary.GlobalStep;
+                timestep.WallTimeMs = entry.LastWriteMs;
+                // Stamped as never read, so a file that vanished before it could be opened is tried again.
+                file = new LossFile(entry with { Length = -1 }, timestep);
+                Current.Losses.Add(timestamp, file);
+                ReadLossLines(runId, analytics, file, entry, output, final: false);
+            }
+            previous = file;
+        }
+    }
+
+    /// <summary>
+    /// The first batch of a timestep: from its summary (global step minus batches) when that is already there,
+    /// else where the previous timestep ended.
+    /// </summary>
+    private long BaseStepOf(DateTime timestamp, LossFile? previous)
+    {
+        if (Current.Summaries.GetValueOrDefault(timestamp)?.Summary is { GlobalStep: { } globalStep, NumberOfBatches: { } batches }
+            && globalStep >= batches)
+        {
+            return globalStep - batches;
+        }
+        previous ??= Current.Losses.Where(p => p.Key < timestamp).MaxBy(p => p.Key).Value;
+        return previous?.Timestep.GlobalStep ?? 0;
+    }
+
+    /// <summary>
+    /// Reads the complete lines after the file's offset. Each line is one batch and takes one global step, even
+    /// when it is not a number (counted as malformed, never dropping the rest of the timestep). With
+    /// <paramref name="final"/> a last line without a newline counts too: the timestep is over, so it is complete.
+    /// </summary>
+    private void ReadLossLines(string runId, LossAnalytics analytics, LossFile file, FileEntry entry, ScanOutput output, bool final)
+    {
+        if (!TryReadFrom(entry.Path, file.Offset, int.MaxValue, out var content))
+        {
+            return;
+        }
+        var span = content.Span;
+        var consumed = final ? span.Length : span.LastIndexOf((byte)'\n') + 1;
+        var timestep = file.Timestep;
+        var wallTimeMs = entry.LastWriteMs;
+        var malformed = 0;
+        var lines = span[..consumed];
+        while (!lines.IsEmpty)
+        {
+            var newline = lines.IndexOf((byte)'\n');
+            var line = newline < 0 ? lines : lines[..newline];
+            lines = newline < 0 ? [] : lines[(newline + 1)..];
+            if (line.Trim(" \t\r"u8).IsEmpty)
+            {
+                continue;
+            }
+
+            var step = timestep.BaseStep + timestep.Lines;
+            timestep.Lines++;
+            output.Budget--;
+            if (LossLine.TryParse(line, out var loss))
+            {
+                analytics.Add(timestep, step, loss, wallTimeMs);
+                Emit(output, runId, LogDirectoryMetricNames.BatchLoss, step, wallTimeMs, loss);
+            }
+            else
+            {
+                malformed++;
+            }
+        }
+
+        _metrics.RowsRead.Add(timestep.Lines, new KeyValuePair<string, object?>("source", Source));
+        if (malformed > 0)
+        {
+            file.MalformedLines += malformed;
+            CountMalformed(entry.Path, malformed, "a line that is not a number");
+        }
+        Advance(file, content.Span[..consumed]);
+        file.Entry = entry;
+        timestep.WallTimeMs = Math.Max(timestep.WallTimeMs, wallTimeMs);
+        analytics.MarkChanged(timestep);
+        Current.LatestGlobalStep = Math.Max(Current.LatestGlobalStep, timestep.GlobalStep);
+    }
+
+    /// <summary>
+    /// A timestep is complete once its summary or a later timestep's log exists: its per-timestep series points
+    /// (exact mean, population std, min, max over its finite losses, at its global step) go out then, once.
+    /// </summary>
+    private void CloseTimesteps(DirectoryListing listing, ScanOutput output)
+    {
+        if (Current.DirectoryRunId is not { } runId)
+        {
+            return;
+        }
+        var analytics = _store.GetOrAdd(runId).GetOrCreateLoss();
+        var newest = listing.Losses.Count > 0 ? listing.Losses.Keys.Last() : DateTime.MinValue;
+        foreach (var (timestamp, file) in Current.Losses.OrderBy(p => p.Key))
+        {
+            if (file.Closed || (timestamp >= newest && !listing.Summaries.ContainsKey(timestamp)))
+            {
+                continue;
+            }
+            if (listing.ByPath.TryGetValue(file.Entry.Path, out var entry) && entry.Length > file.Offset)
+            {
+                ReadLossLines(runId, analytics, file, entry, output, final: true);
+            }
+            file.Closed = true;
+
+            var timestep = file.Timestep;
+            if (timestep.Values.Count == 0)
+            {
+                continue;
+            }
+            var summary = timestep.ToSummary();
+            var (step, time) = (timestep.GlobalStep, timestep.WallTimeMs);
+            Emit(output, runId, LogDirectoryMetricNames.MeanPerTimestep, step, time, summary.Mean ?? double.NaN);
+            Emit(output, runId, LogDirectoryMetricNames.StdPerTimestep, step, time, summary.Std ?? double.NaN);
+            Emit(output, runId, LogDirectoryMetricNames.MinPerTimestep, step, time, summary.Min ?? double.NaN);
+            Emit(output, runId, LogDirectoryMetricNames.MaxPerTimestep, step, time, summary.Max ?? double.NaN);
+        }
+    }
+
+    /// <summary>Each save of <c>net_*.pth</c> (a new modification time at a new global step) is one checkpoint event.</summary>
+    private void ReadCheckpoints(DirectoryListing listing, ScanOutput output)
+    {
+        // While loss logs are still queued the global step is not final; a checkpoint waits for it.
+        if (Current.DirectoryRunId is not { } runId || output.MoreWork)
+        {
+            return;
+        }
+        foreach (var (_, entry) in listing.Checkpoints)
+        {
+            if (Current.Checkpoints.TryGetValue(entry.Path, out var known) && known.LastWriteTicks == entry.LastWriteTicks)
+            {
+                continue;
+            }
+            Current.Checkpoints[entry.Path] = entry;
+            var run = _store.GetOrAdd(runId);
+            if (run.Series.TryGetValue(LogDirectoryMetricNames.CheckpointSave, out var saves) && saves.Count > 0
+                && saves.Chunk(saves.ChunkCount - 1)[^1].Step == Current.LatestGlobalStep)
+            {
+                continue;
+            }
+            Emit(output, runId, LogDirectoryMetricNames.CheckpointSave, Current.LatestGlobalStep, entry.LastWriteMs, 1.0);
+        }
+    }
+
+    private void CountMalformed(string path, int count, string what)
+    {
+        _health.AddMalformedLines(count);
+        CountError("malformed_line", count);
+        MalformedLines(path, count, what);
+    }
+}

@@ -1,0 +1,217 @@
+using Contracts.Analytics;
+using Contracts.Series;
+using Ingestor.Model;
+using Ingestor.Sources.LogDirectory.Health;
+using Ingestor.Sources.LogDirectory.Store;
+using Ingestor.Telemetry;
+
+namespace Ingestor.Sources.LogDirectory.Scanning;
+
+/// <summary>
+/// Reads one plugin output directory incrementally: an unchanged file is never opened again, a loss log is read
+/// from the end of its last complete line and an event file from the end of its last complete record. Call
+/// <see cref="Scan"/> under the store's lock; it never throws for bad content, only counts and logs it.
+/// </summary>
+public sealed partial class DirectoryScanner
+{
+    private const string Source = RunSource.LogDirectory;
+
+    private readonly string _name;
+    private readonly LogDirectoryStore _store;
+    private readonly LogDirectoryHealthState _health;
+    private readonly IngestorMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly HashSet<string> _usedRunIds = new(StringComparer.Ordinal);
+    private byte[] _buffer = new byte[64 * 1024];
+    private string? _lastError;
+
+    public DirectoryScanner(string root, LogDirectoryStore store, LogDirectoryHealthState health, IngestorMetrics metrics, ILogger logger)
+    {
+        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        _name = RunNaming.DirectoryName(Root);
+        _store = store;
+        _health = health;
+        _metrics = metrics;
+        _logger = logger;
+        Report(Directory.Exists(Root));
+    }
+
+    public string Root { get; }
+
+    public Generation Current { get; private set; } = new();
+
+    public void Scan(ScanOutput output)
+    {
+        _lastError = null;
+        if (!Directory.Exists(Root))
+        {
+            if (Current.FileCount > 0)
+            {
+                EndGeneration("the directory was removed");
+                output.DirectoryReplaced = true;
+            }
+            Report(exists: false);
+            return;
+        }
+
+        DirectoryListing listing;
+        try
+        {
+            listing = DirectoryListing.Read(Root);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Report(exists: false);
+            return;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            ReadFailed(Root, exception);
+            Report(exists: true);
+            return;
+        }
+
+        if (Current.FileCount > 0 && !AnyTrackedFileSurvives(listing))
+        {
+            EndGeneration("the directory was recreated");
+            output.DirectoryReplaced = true;
+        }
+
+        ChooseDirectoryRun(listing);
+        ReadSummaries(listing);
+        ReadLosses(listing, output);
+        CloseTimesteps(listing, output);
+        ReadEventFiles(listing, output);
+        ReadCheckpoints(listing, output);
+        ForgetVanishedFiles(listing);
+        Report(exists: true);
+    }
+
+    /// <summary>
+    /// True when some tracked loss log or event file is still there with the content read from it. When none is
+    /// (all gone, truncated, or different bytes where reading stopped), the plugin has recreated the directory.
+    /// </summary>
+    private bool AnyTrackedFileSurvives(DirectoryListing listing)
+    {
+        var contentFiles = Current.Losses.Values.Cast<TrackedFile>().Concat(Current.Events.Values).ToList();
+        if (contentFiles.Count == 0)
+        {
+            return Current.Files().Any(f => listing.ByPath.ContainsKey(f.Path));
+        }
+        foreach (var file in contentFiles)
+        {
+            if (listing.ByPath.TryGetValue(file.Entry.Path, out var now)
+                && (now.SameStamp(file.Entry) || (now.Length >= file.Offset && HasSameContent(file))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void EndGeneration(string reason)
+    {
+        NewGeneration(Root, Current.DirectoryRunId ?? "(none)", reason);
+        Current = new Generation();
+    }
+
+    /// <summary>
+    /// The directory's run is named by the simulation start: the <c>net_&lt;start&gt;.pth</c> checkpoint's, else the
+    /// newest <c>runs/experiment_&lt;start&gt;</c> not after the first loss log, else the first loss log's timestamp.
+    /// It stays fixed until the directory is recreated.
+    /// </summary>
+    private void ChooseDirectoryRun(DirectoryListing listing)
+    {
+        if (Current.DirectoryRunId is not null)
+        {
+            return;
+        }
+
+        DateTime? start = null;
+        if (listing.Checkpoints.Count > 0)
+        {
+            start = listing.Checkpoints.MaxBy(c => c.File.LastWriteTicks).Start;
+        }
+        else
+        {
+            DateTime? earliest = listing.Losses.Count > 0 ? listing.Losses.Keys.First() : null;
+            if (listing.Summaries.Count > 0 && (earliest is null || listing.Summaries.Keys.Min() < earliest))
+            {
+                earliest = listing.Summaries.Keys.Min();
+            }
+            var experiment = listing.Experiments
+                .Where(e => e.Start is not null && (earliest is null || e.Start <= earliest) && e.EventFiles.Count > 0)
+                .Max(e => e.Start);
+            start = experiment ?? earliest;
+        }
+        if (start is not { } simulationStart)
+        {
+            return;
+        }
+
+        var runId = RunNaming.ForSimulation(_name, simulationStart);
+        var candidate = runId;
+        for (var generation = 2; _usedRunIds.Contains(candidate); generation++)
+        {
+            candidate = runId + RunNaming.GenerationSeparator + generation;
+        }
+        _usedRunIds.Add(candidate);
+        Current.DirectoryRunId = candidate;
+        Current.Start = simulationStart;
+        RunStarted(Root, candidate);
+    }
+
+    private string RunIdOf(ExperimentEntry experiment)
+    {
+        if (experiment.Start is { } start && start == Current.Start && Current.DirectoryRunId is { } own)
+        {
+            return own;
+        }
+        var runId = experiment.Start is { } other ? RunNaming.ForSimulation(_name, other) : RunNaming.ForExperiment(_name, experiment.Name);
+        _usedRunIds.Add(runId);
+        return runId;
+    }
+
+    private void Emit(ScanOutput output, string runId, string metric, long step, long timeMs, double value)
+    {
+        var sample = new MetricSample(step, timeMs, value);
+        output.Batch.Add(new SeriesKey(runId, metric), sample);
+        _store.GetOrAdd(runId).Append(metric, sample);
+        output.TouchedRuns.Add(runId);
+    }
+
+    private void ForgetVanishedFiles(DirectoryListing listing)
+    {
+        foreach (var key in Current.Losses.Where(p => !listing.ByPath.ContainsKey(p.Value.Entry.Path)).Select(p => p.Key).ToList())
+        {
+            Current.Losses.Remove(key);
+        }
+        foreach (var key in Current.Summaries.Where(p => !listing.ByPath.ContainsKey(p.Value.Entry.Path)).Select(p => p.Key).ToList())
+        {
+            Current.Summaries.Remove(key);
+        }
+        foreach (var key in Current.Events.Keys.Where(path => !listing.ByPath.ContainsKey(path)).ToList())
+        {
+            Current.Events.Remove(key);
+        }
+        foreach (var key in Current.Checkpoints.Keys.Where(path => !listing.ByPath.ContainsKey(path)).ToList())
+        {
+            Current.Checkpoints.Remove(key);
+        }
+    }
+
+    private void CountError(string kind, long count = 1) =>
+        _metrics.SourceErrors.Add(count, new KeyValuePair<string, object?>("source", Source), new KeyValuePair<string, object?>("kind", kind));
+
+    private void ReadFailed(string path, Exception exception)
+    {
+        _lastError = $"{Path.GetFileName(path)}: {exception.Message}";
+        CountError("read_error");
+        FileReadFailed(path, exception);
+    }
+
+    private void Report(bool exists) =>
+        _health.SetDirectory(new LogDirectoryState(Root, exists, Current.DirectoryRunId, Current.FileCount, _lastError));
+
+    private static string Timestep(DateTime timestep) => TimestepFormat.Format(timestep);
+}

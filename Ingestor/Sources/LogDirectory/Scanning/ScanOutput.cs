@@ -1,0 +1,22 @@
+using Ingestor.Model;
+
+namespace Ingestor.Sources.LogDirectory.Scanning;
+
+/// <summary>
+/// What one pass over a directory produced for the sink. A pass reads at most <see cref="Budget"/> lines and
+/// records, so a huge backlog (a cold start on a 1 GB event file) reaches the sink in bounded batches;
+/// <see cref="MoreWork"/> asks for another pass right away.
+/// </summary>
+public sealed class ScanOutput(int budget)
+{
+    public MetricBatch Batch { get; } = new();
+
+    public HashSet<string> TouchedRuns { get; } = new(StringComparer.Ordinal);
+
+    public int Budget { get; set; } = budget;
+
+    public bool MoreWork { get; set; }
+
+    /// <summary>A directory was recreated or disappeared; its file-system watcher must be made anew.</summary>
+    public bool DirectoryReplaced { get; set; }
+}

@@ -1,0 +1,79 @@
+using Contracts.Series;
+using Contracts.Wire;
+using Ingestor.Model;
+
+namespace Ingestor.Sources.LogDirectory.Store;
+
+/// <summary>One log-directory run as the ingestor holds it: every point of every series, and its loss analytics.</summary>
+public sealed class LogRun(string runId)
+{
+    private readonly Dictionary<string, RawSeries> _series = new(StringComparer.Ordinal);
+
+    public string RunId { get; } = runId;
+
+    public IReadOnlyDictionary<string, RawSeries> Series => _series;
+
+    /// <summary>Present once the run has a loss log.</summary>
+    public LossAnalytics? Loss { get; private set; }
+
+    public long StartMs { get; private set; } = long.MaxValue;
+
+    public long LastMs { get; private set; } = long.MinValue;
+
+    public long LatestStep { get; private set; }
+
+    /// <summary>A series was added since the run's series list was written to Redis.</summary>
+    public bool SeriesListDirty { get; set; }
+
+    /// <summary>The loss status changed since it was written to Redis.</summary>
+    public bool StatusDirty { get; set; }
+
+    /// <summary>What the sink was last told about this run.</summary>
+    public RunMeta? PublishedMeta { get; set; }
+
+    public LossAnalytics GetOrCreateLoss() => Loss ??= new LossAnalytics(RunId);
+
+    public void Append(string metric, MetricSample sample)
+    {
+        if (!_series.TryGetValue(metric, out var series))
+        {
+            series = new RawSeries(metric);
+            _series.Add(metric, series);
+            SeriesListDirty = true;
+        }
+        series.Append(sample);
+        StartMs = Math.Min(StartMs, sample.TimeMs);
+        LastMs = Math.Max(LastMs, sample.TimeMs);
+        LatestStep = Math.Max(LatestStep, sample.Step);
+        if (Loss is not null)
+        {
+            StatusDirty = true;
+        }
+    }
+
+    public RunMeta ToMeta(DateTimeOffset now, TimeSpan activeWindow)
+    {
+        var last = DateTimeOffset.FromUnixTimeMilliseconds(LastMs == long.MinValue ? 0 : LastMs);
+        return new RunMeta
+        {
+            RunId = RunId,
+            Source = RunSource.LogDirectory,
+            StartTime = DateTimeOffset.FromUnixTimeMilliseconds(StartMs == long.MaxValue ? 0 : StartMs),
+            LastEventTime = last,
+            LatestStep = LatestStep,
+            IsActive = now - last < activeWindow,
+            SeriesCount = _series.Count,
+        };
+    }
+
+    public void MarkAllDirty()
+    {
+        foreach (var series in _series.Values)
+        {
+            series.MarkDirty(0);
+        }
+        SeriesListDirty = true;
+        StatusDirty = Loss is not null;
+        Loss?.MarkAllDirty();
+    }
+}
