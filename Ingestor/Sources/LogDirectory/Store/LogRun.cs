@@ -1,3 +1,4 @@
+using Contracts.Analytics;
 using Contracts.Series;
 using Contracts.Wire;
 using Ingestor.Model;
@@ -45,10 +46,16 @@ public sealed class LogRun(string runId)
         StartMs = Math.Min(StartMs, sample.TimeMs);
         LastMs = Math.Max(LastMs, sample.TimeMs);
         LatestStep = Math.Max(LatestStep, sample.Step);
-        if (Loss is not null)
-        {
-            StatusDirty = true;
-        }
+        StatusDirty = true;
+    }
+
+    /// <summary>The run's <c>/api/status</c>; a run with event files but no loss log has no timesteps.</summary>
+    public LossStatus BuildStatus()
+    {
+        var lastUpdate = DateTimeOffset.FromUnixTimeMilliseconds(LastMs == long.MinValue ? 0 : LastMs);
+        return Loss is null
+            ? new LossStatus { RunId = RunId, Timesteps = 0, TotalBatches = 0, LastUpdate = lastUpdate, NonFinite = NonFiniteCounts.None }
+            : Loss.BuildStatus() with { LastUpdate = lastUpdate };
     }
 
     public RunMeta ToMeta(DateTimeOffset now, TimeSpan activeWindow)
@@ -73,7 +80,7 @@ public sealed class LogRun(string runId)
             series.MarkDirty(0);
         }
         SeriesListDirty = true;
-        StatusDirty = Loss is not null;
+        StatusDirty = true;
         Loss?.MarkAllDirty();
     }
 }

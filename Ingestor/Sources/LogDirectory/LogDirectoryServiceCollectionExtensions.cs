@@ -1,0 +1,33 @@
+using Contracts.Redis;
+using Ingestor.Sources.LogDirectory;
+using Ingestor.Sources.LogDirectory.Health;
+using Ingestor.Sources.LogDirectory.Redis;
+using Ingestor.Sources.LogDirectory.Store;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class LogDirectoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// The ICON/ComIn log-directory source (section <c>LogDirectorySource</c>): the scanner feeding the
+    /// <see cref="Ingestor.Model.IMetricSink"/>, the writer of full-resolution points and loss analytics to Redis,
+    /// and a health check named <c>logdir</c>. With no directories configured it does nothing.
+    /// </summary>
+    public static IHostApplicationBuilder AddLogDirectorySource(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LogDirectorySourceOptions>()
+            .BindConfiguration(LogDirectorySourceOptions.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LogDirectorySourceOptions>, LogDirectorySourceOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(new RedisKeys());
+        builder.Services.AddSingleton<LogDirectoryStore>();
+        builder.Services.AddSingleton<LogDirectoryHealthState>();
+        builder.Services.AddHostedService<LogDirectorySource>();
+        builder.Services.AddHostedService<LogDirectoryRedisWriter>();
+        builder.Services.AddHealthChecks().AddCheck<LogDirectoryHealthCheck>("logdir");
+        return builder;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Contracts.Analytics;
+using Contracts.Redis;
+using Contracts.Series;
+using Ingestor.Sources.LogDirectory.Health;
+using Ingestor.Sources.LogDirectory.Store;
+using Ingestor.Telemetry;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Ingestor.Sources.LogDirectory.Redis;
+
+/// <summary>
+/// Keeps Redis in step with the log-directory store: full-resolution points, loss analytics, run statuses and
+/// the source's health (REST data for StreamApi, not part of the sequenced stream). What Redis refuses stays
+/// dirty in memory and is retried with a doubling delay; when Redis comes back empty (restarted, flushed:
+/// the epoch key is gone) or the connection is restored, everything is written again.
+/// </summary>
+public sealed partial class LogDirectoryRedisWriter(
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
+    LogDirectoryStore store,
+    LogDirectoryHealthState health,
+    IOptions<LogDirectorySourceOptions> options,
+    IngestorMetrics metrics,
+    TimeProvider time,
+    ILogger<LogDirectoryRedisWriter> logger) : BackgroundService
+{
+    /// <summary>Health (last scan time) is written at least this often even when nothing else changed.</summary>
+    private static readonly TimeSpan HealthRefresh = TimeSpan.FromSeconds(5);
+
+    private readonly LogDirectorySourceOptions _options = options.Value;
+    private volatile bool _rewriteAll = true;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_options.Directories.Length == 0)
+        {
+            return;
+        }
+        redis.ConnectionRestored += OnConnectionRestored;
+        try
+        {
+            var retryDelay = _options.RedisFlushInterval;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var changed = store.Changed;
+                if (await TryFlushAsync())
+                {
+                    retryDelay = _options.RedisFlushInterval;
+                    await Task.WhenAny(changed, Task.Delay(HealthRefresh, time, stoppingToken));
+                    await Task.Delay(_options.RedisFlushInterval, time, stoppingToken);
+                }
+                else
+                {
+                    await Task.Delay(retryDelay, time, stoppingToken);
+                    retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, _options.RedisRetryMaxDelay.Ticks));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            redis.ConnectionRestored -= OnConnectionRestored;
+        }
+    }
+
+    /// <summary>Writes what changed; false (logged and counted) when Redis did not take it.</summary>
+    public async Task<bool> TryFlushAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        RedisWork? work = null;
+        var rewrite = false;
+        try
+        {
+            var database = redis.GetDatabase();
+            rewrite = _rewriteAll || !await database.KeyExistsAsync(keys.LogDirectoryEpoch);
+            _rewriteAll = false;
+            lock (store.Sync)
+            {
+                if (rewrite)
+                {
+                    foreach (var run in store.Runs)
+                    {
+                        run.MarkAllDirty();
+                    }
+                }
+                work = RedisWork.Take(store, keys);
+            }
+
+            await work.ExecuteAsync(database);
+            if (rewrite)
+            {
+                await database.StringSetAsync(keys.LogDirectoryEpoch, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+                Rewritten(store.RunCount);
+            }
+            await WriteHealthAsync(database);
+            metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", RunSource.LogDirectory));
+            return true;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            if (work is not null)
+            {
+                lock (store.Sync)
+                {
+                    work.Restore();
+                }
+            }
+            _rewriteAll |= rewrite;
+            metrics.PublishErrors.Add(1, new KeyValuePair<string, object?>("source", RunSource.LogDirectory));
+            WriteFailed(exception);
+            return false;
+        }
+    }
+
+    private Task WriteHealthAsync(IDatabase database)
+    {
+        int runs;
+        lock (store.Sync)
+        {
+            runs = store.RunCount;
+        }
+        var snapshot = JsonSerializer.SerializeToUtf8Bytes(health.Snapshot(runs), AnalyticsJsonContext.Default.LogDirectoryHealth);
+        return database.StringSetAsync(keys.LogDirectoryHealth, snapshot);
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        _rewriteAll = true;
+        store.NotifyChanged();
+    }
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Warning, Message = "Writing log-directory data to Redis failed; kept in memory and retried")]
+    private partial void WriteFailed(Exception exception);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Wrote every log-directory run ({Runs}) to Redis in full")]
+    private partial void Rewritten(int runs);
+}

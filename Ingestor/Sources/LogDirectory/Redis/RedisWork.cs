@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json;
+using Contracts.Analytics;
+using Contracts.Redis;
+using Ingestor.Sources.LogDirectory.Store;
+using StackExchange.Redis;
+
+namespace Ingestor.Sources.LogDirectory.Redis;
+
+/// <summary>
+/// The writes one flush makes, taken from the store under its lock (serialized there, so the lock is held only
+/// for copying) and put back as dirty if Redis refuses them. Every write sets whole values, so repeating one is
+/// harmless.
+/// </summary>
+public sealed class RedisWork
+{
+    private readonly List<(string Key, HashEntry[] Entries)> _hashes = [];
+    private readonly List<(string Key, byte[] Value)> _strings = [];
+    private readonly List<(RawSeries Series, int FromChunk, LogRun Run)> _series = [];
+    private readonly List<(LossAnalytics Loss, DateTime[] Timesteps, bool Statistics)> _losses = [];
+    private readonly List<LogRun> _statuses = [];
+
+    public bool IsEmpty => _hashes.Count == 0 && _strings.Count == 0;
+
+    /// <summary>Takes everything dirty out of the store. Call under the store's lock.</summary>
+    public static RedisWork Take(LogDirectoryStore store, RedisKeys keys)
+    {
+        var work = new RedisWork();
+        var statuses = new List<HashEntry>();
+        foreach (var run in store.Runs)
+        {
+            work.TakeSeries(run, keys);
+            if (run.Loss is { } loss)
+            {
+                work.TakeLoss(run.RunId, loss, keys);
+            }
+            if (run.StatusDirty && run.Series.Count > 0)
+            {
+                statuses.Add(new HashEntry(run.RunId, JsonSerializer.SerializeToUtf8Bytes(run.BuildStatus(), AnalyticsJsonContext.Default.LossStatus)));
+                work._statuses.Add(run);
+                run.StatusDirty = false;
+            }
+        }
+        if (statuses.Count > 0)
+        {
+            work._hashes.Add((keys.LogDirectoryRuns, [.. statuses]));
+        }
+        return work;
+    }
+
+    public async Task ExecuteAsync(IDatabase database)
+    {
+        var batch = database.CreateBatch();
+        var writes = new List<Task>(_hashes.Count + _strings.Count);
+        foreach (var (key, entries) in _hashes)
+        {
+            writes.Add(batch.HashSetAsync(key, entries));
+        }
+        foreach (var (key, value) in _strings)
+        {
+            writes.Add(batch.StringSetAsync(key, value));
+        }
+        batch.Execute();
+        await Task.WhenAll(writes).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks everything this work held as dirty again. Call under the store's lock.</summary>
+    public void Restore()
+    {
+        foreach (var (series, fromChunk, run) in _series)
+        {
+            series.MarkDirty(fromChunk);
+            run.SeriesListDirty = true;
+        }
+        foreach (var (loss, timesteps, statistics) in _losses)
+        {
+            loss.DirtyTimesteps.UnionWith(timesteps);
+            loss.StatisticsDirty |= statistics;
+        }
+        foreach (var run in _statuses)
+        {
+            run.StatusDirty = true;
+        }
+    }
+
+    private void TakeSeries(LogRun run, RedisKeys keys)
+    {
+        var anyDirty = false;
+        foreach (var series in run.Series.Values)
+        {
+            if (!series.IsDirty)
+            {
+                continue;
+            }
+            anyDirty = true;
+            var from = series.DirtyFromChunk;
+            var entries = new HashEntry[series.ChunkCount - from + 1];
+            for (var chunk = from; chunk < series.ChunkCount; chunk++)
+            {
+                var points = series.Chunk(chunk);
+                var bytes = new byte[points.Length * RawPointChunk.RecordSize];
+                for (var i = 0; i < points.Length; i++)
+                {
+                    RawPointChunk.Write(bytes.AsSpan(i * RawPointChunk.RecordSize), points[i].Step, points[i].TimeMs, points[i].Value);
+                }
+                entries[chunk - from] = new HashEntry(RawPointChunk.ChunkField(chunk), bytes);
+            }
+            var index = new byte[series.ChunkCount * RawPointChunk.IndexEntrySize];
+            for (var chunk = 0; chunk < series.ChunkCount; chunk++)
+            {
+                RawPointChunk.WriteIndexEntry(index.AsSpan(chunk * RawPointChunk.IndexEntrySize), series.Extent(chunk));
+            }
+            entries[^1] = new HashEntry(RawPointChunk.IndexField, index);
+            _hashes.Add((keys.RunRaw(run.RunId, series.SeriesId), entries));
+            _series.Add((series, from, run));
+            series.MarkClean();
+        }
+
+        if (anyDirty || run.SeriesListDirty)
+        {
+            _hashes.Add((keys.RunRawSeries(run.RunId),
+                [.. run.Series.Values.Select(s => new HashEntry(s.SeriesId, s.Count.ToString(CultureInfo.InvariantCulture)))]));
+            run.SeriesListDirty = false;
+        }
+    }
+
+    private void TakeLoss(string runId, LossAnalytics loss, RedisKeys keys)
+    {
+        if (loss.DirtyTimesteps.Count == 0 && !loss.StatisticsDirty)
+        {
+            return;
+        }
+        var timesteps = loss.DirtyTimesteps.ToArray();
+        if (timesteps.Length > 0)
+        {
+            var summaries = new HashEntry[timesteps.Length];
+            var details = new HashEntry[timesteps.Length];
+            for (var i = 0; i < timesteps.Length; i++)
+            {
+                loss.TryGet(timesteps[i], out var timestep);
+                var field = TimestepFormat.Format(timesteps[i]);
+                summaries[i] = new HashEntry(field, JsonSerializer.SerializeToUtf8Bytes(timestep.ToSummary(), AnalyticsJsonContext.Default.TimestepSummary));
+                details[i] = new HashEntry(field, JsonSerializer.SerializeToUtf8Bytes(timestep.ToDetail(runId), AnalyticsJsonContext.Default.TimestepDetail));
+            }
+            _hashes.Add((keys.LossTimestepSummaries(runId), summaries));
+            _hashes.Add((keys.LossTimestepDetails(runId), details));
+            loss.DirtyTimesteps.Clear();
+        }
+        var statistics = loss.StatisticsDirty;
+        if (statistics)
+        {
+            _strings.Add((keys.LossStatistics(runId), JsonSerializer.SerializeToUtf8Bytes(loss.BuildStatistics(), AnalyticsJsonContext.Default.LossStatistics)));
+            loss.StatisticsDirty = false;
+        }
+        _losses.Add((loss, timesteps, statistics));
+    }
+}
