@@ -1,3 +1,5 @@
+using StreamApi.Analytics;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -6,5 +8,6 @@ builder.AddStreamApi();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapLossAnalyticsEndpoints();
 
 app.Run();

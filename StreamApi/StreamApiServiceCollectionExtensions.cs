@@ -9,6 +9,7 @@ public static class StreamApiServiceCollectionExtensions
     {
         builder.AddRedisClient("redis");
         builder.Services.AddSingleton<StreamApiMetrics>();
+        builder.AddLossAnalytics();
         return builder;
     }
 }

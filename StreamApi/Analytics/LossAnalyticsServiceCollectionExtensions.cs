@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StreamApi.Analytics;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class LossAnalyticsServiceCollectionExtensions
+{
+    /// <summary>The loss-analytics API's services (section <c>LossAnalytics</c>); map it with <c>MapLossAnalyticsEndpoints</c>.</summary>
+    public static IHostApplicationBuilder AddLossAnalytics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LossAnalyticsOptions>()
+            .BindConfiguration(LossAnalyticsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<LossAnalyticsReader>();
+        builder.AddRawHistory();
+        return builder;
+    }
+}
