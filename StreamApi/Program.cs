@@ -1,4 +1,5 @@
 using StreamApi.Analytics;
+using StreamApi.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,7 +8,12 @@ builder.AddStreamApi();
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
 app.MapDefaultEndpoints();
+app.MapStreamEndpoints();
+app.MapRunEndpoints();
 app.MapLossAnalyticsEndpoints();
 
 app.Run();
