@@ -91,7 +91,16 @@ public sealed partial class DirectoryScanner
         {
             return globalStep - batches;
         }
-        previous ??= Current.Losses.Where(p => p.Key < timestamp).MaxBy(p => p.Key).Value;
+        if (previous is null)
+        {
+            foreach (var (key, file) in Current.Losses)
+            {
+                if (key < timestamp && (previous is null || key > previous.Timestep.Timestep))
+                {
+                    previous = file;
+                }
+            }
+        }
         return previous?.Timestep.GlobalStep ?? 0;
     }
 
