@@ -28,7 +28,7 @@ internal sealed class ScannerHarness : IDisposable
 
     public string Root { get; }
 
-    public LogDirectoryStore Store { get; } = new();
+    public LogDirectoryStore Store { get; private set; } = new();
 
     public LogDirectoryHealthState Health { get; } = new();
 
@@ -38,8 +38,14 @@ internal sealed class ScannerHarness : IDisposable
 
     public static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
 
-    /// <summary>A scanner that starts from nothing, as after an ingestor restart, over the same directory and store.</summary>
     public DirectoryScanner NewScanner() => Scanner = new DirectoryScanner(Root, Store, Health, Metrics, NullLogger.Instance);
+
+    /// <summary>A scanner and store that start from nothing over the same directory, as after an ingestor restart.</summary>
+    public void Restart()
+    {
+        Store = new LogDirectoryStore();
+        NewScanner();
+    }
 
     /// <summary>Scans until the scanner has no more work; returns every sample it handed to the sink.</summary>
     public List<(SeriesKey Key, MetricSample Sample)> Scan(int budget = 100_000)
