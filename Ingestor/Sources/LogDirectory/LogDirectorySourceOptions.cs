@@ -14,6 +14,12 @@ public sealed class LogDirectorySourceOptions
     /// <summary>Every directory is listed again this often, whether or not file-system events came (HPC file systems often send none).</summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Between full listings a rescan only checks the directories' modification times and the files that can still
+    /// grow, so an idle 10,000-file directory costs a few system calls; at least this often every file is listed.
+    /// </summary>
+    public TimeSpan FullListingInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>React to file-system events (inotify) as well as rescanning.</summary>
     public bool WatchFileSystem { get; set; } = true;
 

@@ -29,6 +29,7 @@ public sealed class LogDirectorySourceOptionsValidator : IValidateOptions<LogDir
         }
 
         Positive(options.RescanInterval, "RescanInterval", failures);
+        Positive(options.FullListingInterval, "FullListingInterval", failures);
         Positive(options.ActiveWindow, "ActiveWindow", failures);
         Positive(options.RedisFlushInterval, "RedisFlushInterval", failures);
         Positive(options.RedisRetryMaxDelay, "RedisRetryMaxDelay", failures);

@@ -1,10 +1,17 @@
+using System.IO.Enumeration;
 using Ingestor.Sources.LogDirectory.Files;
 
 namespace Ingestor.Sources.LogDirectory.Scanning;
 
-/// <summary>One listing of a plugin output directory, with every file it cares about classified by name.</summary>
+/// <summary>
+/// One listing of a plugin output directory, with every file it cares about classified by name. Listing uses the
+/// file-system enumerator's entries directly (one stat per file, no FileInfo per entry), and remembers the
+/// modification times of the directories it listed so that an unchanged directory need not be listed again.
+/// </summary>
 public sealed class DirectoryListing
 {
+    private static readonly EnumerationOptions Options = new() { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false };
+
     public SortedDictionary<DateTime, FileEntry> Losses { get; } = [];
 
     public Dictionary<DateTime, FileEntry> Summaries { get; } = [];
@@ -15,43 +22,146 @@ public sealed class DirectoryListing
 
     public Dictionary<string, FileEntry> ByPath { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Each listed directory and its modification time (ticks) just before it was listed.</summary>
+    public Dictionary<string, long> DirectoryStamps { get; } = new(StringComparer.Ordinal);
+
+    public DateTime ListedAtUtc { get; private init; }
+
     public static DirectoryListing Read(string root)
     {
-        var listing = new DirectoryListing();
-        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos())
+        var listing = new DirectoryListing { ListedAtUtc = DateTime.UtcNow };
+        listing.DirectoryStamps[root] = Directory.GetLastWriteTimeUtc(root).Ticks;
+        var runs = Path.Combine(root, LogFileName.RunsDirectory);
+        var hasRuns = false;
+        var entries = new FileSystemEnumerable<(LogFileKind Kind, DateTime Timestamp, FileEntry File)?>(root, Classify, Options)
         {
-            if (entry is FileInfo file && LogFileName.TryParse(file.Name, out var kind, out var timestamp))
+            ShouldIncludePredicate = (ref entry) =>
             {
-                var fileEntry = FileEntry.Of(file);
-                listing.ByPath[fileEntry.Path] = fileEntry;
-                switch (kind)
+                if (entry.IsDirectory)
                 {
-                    case LogFileKind.Losses: listing.Losses[timestamp] = fileEntry; break;
-                    case LogFileKind.Summary: listing.Summaries[timestamp] = fileEntry; break;
-                    default: listing.Checkpoints.Add((timestamp, fileEntry)); break;
+                    hasRuns |= entry.FileName.SequenceEqual(LogFileName.RunsDirectory);
+                    return false;
                 }
-            }
-            else if (entry is DirectoryInfo directory && directory.Name == LogFileName.RunsDirectory)
+                return true;
+            },
+        };
+        foreach (var item in entries)
+        {
+            if (item is not var (kind, timestamp, file))
             {
-                listing.ReadExperiments(directory);
+                continue;
             }
+            listing.ByPath[file.Path] = file;
+            switch (kind)
+            {
+                case LogFileKind.Losses: listing.Losses[timestamp] = file; break;
+                case LogFileKind.Summary: listing.Summaries[timestamp] = file; break;
+                default: listing.Checkpoints.Add((timestamp, file)); break;
+            }
+        }
+        if (hasRuns)
+        {
+            listing.ReadExperiments(runs);
         }
         return listing;
     }
 
-    private void ReadExperiments(DirectoryInfo runs)
+    private static (LogFileKind, DateTime, FileEntry)? Classify(ref FileSystemEntry entry) =>
+        LogFileName.TryParse(entry.FileName, out var kind, out var timestamp)
+            ? (kind, timestamp, new FileEntry(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks))
+            : null;
+
+    private void ReadExperiments(string runs)
     {
-        foreach (var experiment in runs.EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
+        DirectoryStamps[runs] = Directory.GetLastWriteTimeUtc(runs).Ticks;
+        foreach (var experiment in Directory.EnumerateDirectories(runs).Order(StringComparer.Ordinal))
         {
-            var files = new List<FileEntry>();
-            foreach (var file in experiment.EnumerateFiles(LogFileName.EventFilePrefix + "*").OrderBy(f => f.Name, StringComparer.Ordinal))
+            DirectoryStamps[experiment] = Directory.GetLastWriteTimeUtc(experiment).Ticks;
+            var files = new FileSystemEnumerable<FileEntry>(experiment,
+                (ref entry) => new FileEntry(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks), Options)
             {
-                var entry = FileEntry.Of(file);
-                files.Add(entry);
-                ByPath[entry.Path] = entry;
+                ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && entry.FileName.StartsWith(LogFileName.EventFilePrefix),
+            }.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            foreach (var file in files)
+            {
+                ByPath[file.Path] = file;
             }
-            DateTime? start = LogFileName.TryParseExperiment(experiment.Name, out var parsed) ? parsed : null;
-            Experiments.Add(new ExperimentEntry(experiment.Name, start, files));
+            var name = Path.GetFileName(experiment);
+            DateTime? start = LogFileName.TryParseExperiment(name, out var parsed) ? parsed : null;
+            Experiments.Add(new ExperimentEntry(name, start, files));
         }
+    }
+
+    /// <summary>
+    /// True when no listed directory changed since it was listed, so no file was added, removed or renamed.
+    /// A directory modified within <paramref name="coarseness"/> of the listing may have changed in the same
+    /// timestamp tick (network file systems keep whole seconds), so it counts as changed.
+    /// </summary>
+    public bool DirectoriesUnchanged(string root, TimeSpan coarseness)
+    {
+        var runs = Path.Combine(root, LogFileName.RunsDirectory);
+        if (!DirectoryStamps.ContainsKey(runs) && Directory.Exists(runs))
+        {
+            return false;
+        }
+        foreach (var (directory, stamp) in DirectoryStamps)
+        {
+            var now = Directory.GetLastWriteTimeUtc(directory);
+            if (now.Ticks != stamp || now >= ListedAtUtc - coarseness || now.Year < 1700)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Takes the current length and time of a file in place of the listed ones; false when it is gone.</summary>
+    public bool Refresh(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || !ByPath.TryGetValue(path, out var listed))
+        {
+            return false;
+        }
+        var now = listed with { Length = info.Length, LastWriteTicks = info.LastWriteTimeUtc.Ticks };
+        if (now == listed)
+        {
+            return true;
+        }
+        ByPath[path] = now;
+        foreach (var (key, value) in Losses)
+        {
+            if (value.Path == path)
+            {
+                Losses[key] = now;
+                return true;
+            }
+        }
+        foreach (var (key, value) in Summaries)
+        {
+            if (value.Path == path)
+            {
+                Summaries[key] = now;
+                return true;
+            }
+        }
+        for (var i = 0; i < Checkpoints.Count; i++)
+        {
+            if (Checkpoints[i].File.Path == path)
+            {
+                Checkpoints[i] = (Checkpoints[i].Start, now);
+                return true;
+            }
+        }
+        foreach (var experiment in Experiments)
+        {
+            var index = experiment.EventFiles.FindIndex(f => f.Path == path);
+            if (index >= 0)
+            {
+                experiment.EventFiles[index] = now;
+                return true;
+            }
+        }
+        return true;
     }
 }

@@ -170,12 +170,17 @@ public sealed partial class DirectoryScanner
         }
         var analytics = _store.GetOrAdd(runId).GetOrCreateLoss();
         var newest = listing.Losses.Count > 0 ? listing.Losses.Keys.Last() : DateTime.MinValue;
-        foreach (var (timestamp, file) in Current.Losses.OrderBy(p => p.Key))
+        var open = new List<(DateTime Timestamp, LossFile File)>();
+        foreach (var (timestamp, file) in Current.Losses)
         {
-            if (file.Closed || (timestamp >= newest && !listing.Summaries.ContainsKey(timestamp)))
+            if (!file.Closed && (timestamp < newest || listing.Summaries.ContainsKey(timestamp)))
             {
-                continue;
+                open.Add((timestamp, file));
             }
+        }
+        open.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+        foreach (var (_, file) in open)
+        {
             if (listing.ByPath.TryGetValue(file.Entry.Path, out var entry) && entry.Length > file.Offset)
             {
                 ReadLossLines(runId, analytics, file, entry, output, final: true);

@@ -22,11 +22,24 @@ public sealed partial class DirectoryScanner
     private readonly IngestorMetrics _metrics;
     private readonly ILogger _logger;
     private readonly HashSet<string> _usedRunIds = new(StringComparer.Ordinal);
+    /// <summary>Directory modification times this close to a listing may hide a change (whole-second file systems).</summary>
+    private static readonly TimeSpan TimestampCoarseness = TimeSpan.FromSeconds(2);
+
+    private readonly TimeSpan _fullListingInterval;
     private byte[] _buffer = new byte[64 * 1024];
     private string? _lastError;
+    private DirectoryListing? _listing;
+    private DirectoryListing? _reusedListing;
+    private long _lastFullListingMs;
 
-    public DirectoryScanner(string root, LogDirectoryStore store, LogDirectoryHealthState health, IngestorMetrics metrics, ILogger logger)
+    /// <param name="fullListingInterval">
+    /// While no listed directory changed, a scan only looks again at the files that can still grow (the open
+    /// timestep's log, event files, checkpoints); every directory is listed in full at least this often.
+    /// </param>
+    public DirectoryScanner(string root, LogDirectoryStore store, LogDirectoryHealthState health, IngestorMetrics metrics, ILogger logger,
+        TimeSpan? fullListingInterval = null)
     {
+        _fullListingInterval = fullListingInterval ?? TimeSpan.FromSeconds(30);
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _name = RunNaming.DirectoryName(Root);
         _store = store;
@@ -57,7 +70,7 @@ public sealed partial class DirectoryScanner
         DirectoryListing listing;
         try
         {
-            listing = DirectoryListing.Read(Root);
+            listing = List();
         }
         catch (DirectoryNotFoundException)
         {
@@ -83,8 +96,44 @@ public sealed partial class DirectoryScanner
         CloseTimesteps(listing, output);
         ReadEventFiles(listing, output);
         ReadCheckpoints(listing, output);
-        ForgetVanishedFiles(listing);
+        if (!ReferenceEquals(listing, _reusedListing))
+        {
+            ForgetVanishedFiles(listing);
+        }
         Report(exists: true);
+    }
+
+    private DirectoryListing List()
+    {
+        var now = Environment.TickCount64;
+        if (_listing is { } previous && now - _lastFullListingMs < _fullListingInterval.TotalMilliseconds
+            && previous.DirectoriesUnchanged(Root, TimestampCoarseness) && RefreshGrowingFiles(previous))
+        {
+            return _reusedListing = previous;
+        }
+        _reusedListing = null;
+        _lastFullListingMs = now;
+        return _listing = DirectoryListing.Read(Root);
+    }
+
+    private bool RefreshGrowingFiles(DirectoryListing listing)
+    {
+        foreach (var (timestamp, file) in Current.Losses)
+        {
+            if (!file.Closed && (!listing.Refresh(file.Entry.Path)
+                || (Current.Summaries.TryGetValue(timestamp, out var summary) && !listing.Refresh(summary.Entry.Path))))
+            {
+                return false;
+            }
+        }
+        foreach (var path in Current.Events.Keys.Concat(Current.Checkpoints.Keys))
+        {
+            if (!listing.Refresh(path))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
@@ -93,12 +142,11 @@ public sealed partial class DirectoryScanner
     /// </summary>
     private bool AnyTrackedFileSurvives(DirectoryListing listing)
     {
-        var contentFiles = Current.Losses.Values.Cast<TrackedFile>().Concat(Current.Events.Values).ToList();
-        if (contentFiles.Count == 0)
+        if (Current.Losses.Count + Current.Events.Count == 0)
         {
             return Current.Files().Any(f => listing.ByPath.ContainsKey(f.Path));
         }
-        foreach (var file in contentFiles)
+        foreach (var file in Current.Losses.Values.Cast<TrackedFile>().Concat(Current.Events.Values))
         {
             if (listing.ByPath.TryGetValue(file.Entry.Path, out var now)
                 && (now.SameStamp(file.Entry) || (now.Length >= file.Offset && HasSameContent(file))))
@@ -113,6 +161,7 @@ public sealed partial class DirectoryScanner
     {
         NewGeneration(Root, Current.DirectoryRunId ?? "(none)", reason);
         Current = new Generation();
+        _listing = null;
     }
 
     /// <summary>

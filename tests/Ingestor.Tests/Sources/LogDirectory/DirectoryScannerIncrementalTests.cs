@@ -157,6 +157,27 @@ public sealed class DirectoryScannerIncrementalTests
         Assert.Equal([2L, 5], saves.Select(s => s.Step));
     }
 
+    [Fact]
+    public void Scanner_ReadsGrowingFiles_WhileTheDirectoryItselfIsUnchanged()
+    {
+        using var harness = new ScannerHarness();
+        var log = Path.Combine(harness.Root, "log_2022-01-01 06:00:00.txt");
+        File.WriteAllText(Path.Combine(harness.Root, "log_2022-01-01 05:30:00.txt"), "0.9\n");
+        File.WriteAllText(log, "0.5\n");
+        var longAgo = DateTime.UtcNow.AddHours(-1);
+        Directory.SetLastWriteTimeUtc(harness.Root, longAgo);
+        harness.Scan();
+
+        File.AppendAllText(log, "0.25\n");
+        Directory.SetLastWriteTimeUtc(harness.Root, longAgo);
+        harness.Scan();
+        Assert.Equal([0.9, 0.5, 0.25], harness.Points("icon-output@2022-01-01T05:30:00", LogDirectoryMetricNames.BatchLoss).Select(p => p.Value));
+
+        File.WriteAllText(Path.Combine(harness.Root, "log_2022-01-01 06:30:00.txt"), "0.125\n");
+        harness.Scan();
+        Assert.Equal([0.9, 0.5, 0.25, 0.125], harness.Points("icon-output@2022-01-01T05:30:00", LogDirectoryMetricNames.BatchLoss).Select(p => p.Value));
+    }
+
     private static string EventFilePath(ScannerHarness harness, string experiment)
     {
         var directory = Path.Combine(harness.Root, "runs", experiment);
