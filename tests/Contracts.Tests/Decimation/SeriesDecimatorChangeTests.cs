@@ -87,6 +87,7 @@ public sealed class SeriesDecimatorChangeTests
         var width = decimator.BucketWidth;
         long nextStep = 0;
         var tails = 0;
+        var fed = new List<(long Step, double Value)>();
         for (var round = 0; round < 300; round++)
         {
             var batch = random.Next(0, 200);
@@ -97,6 +98,7 @@ public sealed class SeriesDecimatorChangeTests
                 var step = late ? random.NextInt64(nextStep) : nextStep++;
                 var value = random.Next(30) == 0 ? double.NaN : random.NextDouble();
                 smallestAdded = Math.Min(smallestAdded, step);
+                fed.Add((step, value));
                 decimator.Add(step, RawSeries.StartTimeMs + step, value);
                 if (random.Next(50) == 0)
                 {
@@ -127,6 +129,10 @@ public sealed class SeriesDecimatorChangeTests
             }
 
             held = current;
+            if (round % 10 == 0)
+            {
+                Assert.Equal(FromScratch(maxPoints, fed), current);
+            }
         }
 
         Assert.True(tails > 100, $"only {tails} tails");
@@ -139,6 +145,18 @@ public sealed class SeriesDecimatorChangeTests
         var previous = held.Where(p => p.Step < changedBucketStart && double.IsFinite(p.Value)).ToArray();
         var bound = previous.Length == 0 ? Math.Min(changedBucketStart, held.Length == 0 ? long.MaxValue : held[0].Step) : previous[^1].Step / width * width;
         Assert.True(fromStep >= bound, $"tail from {fromStep} is wider than needed (from {bound})");
+    }
+
+    /// <summary>The same points fed to a new decimator and read once: what the incremental updates must equal.</summary>
+    private static DecimatedPoint[] FromScratch(int maxPoints, List<(long Step, double Value)> fed)
+    {
+        var decimator = new SeriesDecimator(maxPoints);
+        foreach (var (step, value) in fed)
+        {
+            decimator.Add(step, RawSeries.StartTimeMs + step, value);
+        }
+
+        return decimator.GetPoints().ToArray();
     }
 
     private static SeriesDecimator Filled(int maxPoints, int points)
