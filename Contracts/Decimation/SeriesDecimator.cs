@@ -111,8 +111,10 @@ public sealed partial class SeriesDecimator
     }
 
     /// <summary>
-    /// What changed since the previous call, then starts tracking afresh. The first call after data arrives
-    /// answers <see cref="DecimationChangeKind.Replace"/>, as does the first call after a re-decimation.
+    /// How the output now differs from the output at the previous call, then starts tracking afresh. The first
+    /// call after data arrives answers <see cref="DecimationChangeKind.Replace"/>, as does the first call after a
+    /// re-decimation. Read the points the change covers (<see cref="GetPointsFrom"/>) before the next
+    /// <see cref="Add"/>, so that what is sent matches what the change describes.
     /// </summary>
     public DecimationChange TakeChange()
     {

@@ -47,25 +47,6 @@ public static class CurveComparison
         return worst / Range(raw);
     }
 
-    private static int FirstAtOrAfter(DecimatedPoint[] points, long step)
-    {
-        int low = 0, high = points.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (points[middle].Step < step)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
-
     public static double Interpolate(DecimatedPoint[] points, long step)
     {
         if (step <= points[0].Step)
@@ -94,5 +75,24 @@ public static class CurveComparison
 
         var t = (double)(step - points[low].Step) / (points[high].Step - points[low].Step);
         return points[low].Value + t * (points[high].Value - points[low].Value);
+    }
+
+    private static int FirstAtOrAfter(DecimatedPoint[] points, long step)
+    {
+        int low = 0, high = points.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (points[middle].Step < step)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }
