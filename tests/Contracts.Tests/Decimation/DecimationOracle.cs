@@ -1,6 +1,5 @@
 using System.Numerics;
 using Contracts.Decimation;
-using Xunit;
 
 namespace Contracts.Tests.Decimation;
 

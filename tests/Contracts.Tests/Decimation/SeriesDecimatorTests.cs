@@ -1,5 +1,4 @@
 using Contracts.Decimation;
-using Xunit;
 
 namespace Contracts.Tests.Decimation;
 
