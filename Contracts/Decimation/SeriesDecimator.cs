@@ -58,7 +58,8 @@ public sealed partial class SeriesDecimator
     /// <summary>Raw points accepted, NaN/±Inf included.</summary>
     public long TotalPoints { get; private set; }
 
-    /// <summary>Steps per bucket, a power of two; 1 means every distinct step is its own point (not decimated).</summary>
+    /// <summary>Steps per bucket, a power of two; 1 means every distinct step is its own point (not decimated).
+    /// <see cref="long.MaxValue"/> stands for 2^63, reached only by steps spread over the whole range of a long.</summary>
     public long BucketWidth => shift >= 63 ? long.MaxValue : 1L << shift;
 
     /// <summary>Output points now, at most <see cref="MaxPoints"/>.</summary>
