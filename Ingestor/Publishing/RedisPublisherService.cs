@@ -104,11 +104,23 @@ public sealed partial class RedisPublisherService(
         var changes = store.TakeChanges(captureSnapshot: true, snapshotEverything: true, forceRuns: true);
         await snapshots.WriteAsync(changes.SnapshotSeries!, changes.AllRuns, sequence);
         _republishEverything = false;
+        // The snapshot holds these changes already, but connected readers learn of the jump only from the next
+        // message, and the delta keeps them exact if they catch up by replay instead.
+        var publishedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (changes.Delta.Count > 0 && !await PublishDeltaAsync(changes.Delta, publishedMs))
+        {
+            return;
+        }
+        if (!await PublishAsync(seq => MessageComposer.RunsMeta(seq, publishedMs, changes.AllRuns)))
+        {
+            return;
+        }
         status.SnapshotPublished = true;
         status.Sequence = sequence;
         status.LastPublished = time.GetUtcNow();
         _nextSnapshot = time.GetUtcNow() + _options.SnapshotInterval;
         _nextRunsMeta = time.GetUtcNow() + _options.RunsMetaInterval;
+        status.Sequence = writer.Sequence;
         Log.Republished(logger, sequence, changes.SnapshotSeries!.Count, changes.AllRuns.Length);
     }
 

@@ -19,8 +19,9 @@ public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys
 
     public async Task InitializeAsync()
     {
+        // Never lower: after Redis restarted empty, readers still hold our old numbers, so we continue above them.
         var stored = await redis.GetDatabase().StringGetAsync(keys.Sequence);
-        Sequence = stored.IsNullOrEmpty ? 0 : (long)stored;
+        Sequence = Math.Max(Sequence, stored.IsNullOrEmpty ? 0 : (long)stored);
     }
 
     /// <summary>Publishes the message <paramref name="compose"/> builds for the next sequence number.</summary>
