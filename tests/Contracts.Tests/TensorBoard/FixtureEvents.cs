@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Contracts.TensorBoard;
-using Xunit;
 
 namespace Contracts.Tests.TensorBoard;
 

@@ -1,5 +1,4 @@
 using Contracts.TensorBoard;
-using Xunit;
 
 namespace Contracts.Tests.TensorBoard;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using TestSupport.Redis;
-using Xunit;
 
 namespace StreamApi.Tests.Analytics;
 
@@ -12,7 +11,8 @@ public sealed class LossAnalyticsEndpointsTests
     private const string LastTimestep = "2022-01-01 08:30:00";
 
     [Theory]
-    [MemberData(nameof(RedisKinds))]
+    [InlineData(RedisServers.RedisServer)]
+    [InlineData(RedisServers.Garnet)]
     public async Task Endpoints_AnswerExactly_WhatTheLogFilesSay(string redisKind)
     {
         await using var stack = await LossAnalyticsStack.StartAsync(redisKind, PrepareDirectory);
@@ -122,8 +122,6 @@ public sealed class LossAnalyticsEndpointsTests
         var batch = await stack.GetJsonAsync("/api/tensorboard/scalars?tag=" + Uri.EscapeDataString("Loss/batch"));
         Assert.Equal(ExpectedLosses.Read(stack.Directory).All.Count, batch.GetProperty("values").GetArrayLength());
     }
-
-    public static TheoryData<string> RedisKinds => RedisServers.Kinds;
 
     private static void PrepareDirectory(string directory)
     {

@@ -1,6 +1,5 @@
 using Contracts.TensorBoard;
 using Ingestor.Sources.LogDirectory;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.LogDirectory;
 

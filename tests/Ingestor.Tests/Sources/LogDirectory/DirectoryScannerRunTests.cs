@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Ingestor.Sources.LogDirectory;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.LogDirectory;
 

@@ -1,6 +1,5 @@
 using Contracts.Analytics;
 using Ingestor.Sources.LogDirectory.Store;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.LogDirectory;
 

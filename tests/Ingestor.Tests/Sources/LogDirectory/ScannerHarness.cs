@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Xunit;
 using Contracts.Series;
 using Ingestor.Model;
 using Ingestor.Sources.LogDirectory.Health;
