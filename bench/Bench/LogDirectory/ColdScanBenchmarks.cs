@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace Bench.LogDirectory;
 
@@ -8,8 +7,7 @@ namespace Bench.LogDirectory;
 /// An ingestor starting on a directory that already holds a long simulation: how long until every file is read,
 /// what it allocates, and how much memory it keeps (printed at cleanup as "retained" and "peak working set").
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(ColdScanConfig))]
 public class ColdScanBenchmarks
 {
     private const int Timesteps = 10_000;

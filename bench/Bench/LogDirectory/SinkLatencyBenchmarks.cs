@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Store;
@@ -16,7 +15,7 @@ namespace Bench.LogDirectory;
 /// with the periodic rescan alone (a 1 s rescan interval). One invocation is one file; read the Median and P95
 /// columns. The directory already holds 1,000 timesteps, as a running simulation's does.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 40)]
+[Config(typeof(LatencyConfig))]
 [MedianColumn, Q3Column, MaxColumn]
 public class SinkLatencyBenchmarks
 {
