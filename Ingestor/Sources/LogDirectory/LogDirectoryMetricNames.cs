@@ -12,7 +12,8 @@ public static class LogDirectoryMetricNames
 
     /// <summary>
     /// TensorBoard tags the plugin writes from the same losses as its log files. In the run the log files belong
-    /// to, these come from the logs (float64, exact) and the event file's float32 copies are left out.
+    /// to, these come from the logs (float64, exact) and the event file's float32 copies are left out while the
+    /// directory has loss logs.
     /// </summary>
     public static readonly IReadOnlySet<string> DerivedFromLogs = new HashSet<string>(StringComparer.Ordinal)
     {

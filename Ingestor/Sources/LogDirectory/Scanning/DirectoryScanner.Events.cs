@@ -8,6 +8,9 @@ public sealed partial class DirectoryScanner
 
     private void ReadEventFiles(DirectoryListing listing, ScanOutput output)
     {
+        // While the directory has loss logs, its own run takes the loss tags from them (exact float64) and not
+        // from the event file (float32 copies); a directory without logs keeps every tag of its event files.
+        var lossesFromLogs = listing.Losses.Count > 0 || Current.Losses.Count > 0;
         foreach (var experiment in listing.Experiments)
         {
             if (experiment.EventFiles.Count == 0)
@@ -15,6 +18,7 @@ public sealed partial class DirectoryScanner
                 continue;
             }
             var runId = RunIdOf(experiment);
+            var skipLossTags = lossesFromLogs && runId == Current.DirectoryRunId;
             foreach (var entry in experiment.EventFiles)
             {
                 if (output.Budget <= 0)
@@ -32,16 +36,16 @@ public sealed partial class DirectoryScanner
                     {
                         FileReplaced(entry.Path);
                         CountError("file_replaced");
-                        file = new EventFile(entry with { Length = -1 }, file.RunId, file.BelongsToLogs);
+                        file = new EventFile(entry with { Length = -1 }, file.RunId);
                         Current.Events[entry.Path] = file;
                     }
                 }
                 else
                 {
-                    file = new EventFile(entry with { Length = -1 }, runId, runId == Current.DirectoryRunId);
+                    file = new EventFile(entry with { Length = -1 }, runId);
                     Current.Events.Add(entry.Path, file);
                 }
-                TailEventFile(file, entry, output);
+                TailEventFile(file, entry, skipLossTags, output);
             }
         }
     }
@@ -50,7 +54,7 @@ public sealed partial class DirectoryScanner
     /// Reads the records after the file's offset, up to the pass's budget. A partial record at the end is left
     /// for the next pass; a record with a bad CRC is counted, logged and skipped (the reader resynchronises).
     /// </summary>
-    private void TailEventFile(EventFile file, FileEntry entry, ScanOutput output)
+    private void TailEventFile(EventFile file, FileEntry entry, bool skipLossTags, ScanOutput output)
     {
         FileStream stream;
         try
@@ -79,7 +83,7 @@ public sealed partial class DirectoryScanner
                         records++;
                         if (file.Parser.TryParse(reader.Data.Span, _event))
                         {
-                            EmitEvent(file, output);
+                            EmitEvent(file, skipLossTags, output);
                         }
                         else
                         {
@@ -110,7 +114,7 @@ public sealed partial class DirectoryScanner
         _metrics.RowsRead.Add(records, new KeyValuePair<string, object?>("source", Source));
     }
 
-    private void EmitEvent(EventFile file, ScanOutput output)
+    private void EmitEvent(EventFile file, bool skipLossTags, ScanOutput output)
     {
         var step = _event.Step;
         var timeMs = _event.WallTimeMs;
@@ -118,7 +122,7 @@ public sealed partial class DirectoryScanner
         {
             if (value.Kind == TensorBoardValueKind.Scalar)
             {
-                if (!file.BelongsToLogs || !LogDirectoryMetricNames.DerivedFromLogs.Contains(value.Tag))
+                if (!skipLossTags || !LogDirectoryMetricNames.DerivedFromLogs.Contains(value.Tag))
                 {
                     Emit(output, file.RunId, value.Tag, step, timeMs, value.Scalar);
                 }

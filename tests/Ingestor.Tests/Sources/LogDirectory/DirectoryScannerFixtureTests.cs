@@ -121,4 +121,17 @@ public sealed class DirectoryScannerFixtureTests
         Assert.True(double.IsPositiveInfinity(points[22].Value));
         Assert.Single(harness.Points("icon-output@2022-02-01T00:00:00", LogDirectoryMetricNames.CheckpointSave));
     }
+
+    [Fact]
+    public void Scanner_TakesLossTagsFromTheEventFile_WhenTheDirectoryHasNoLossLogs()
+    {
+        using var harness = new ScannerHarness();
+        harness.CopyExperimentFixture("experiment_2022-01-01 06:00:00");
+
+        harness.Scan();
+
+        var expected = ExpectedEvents.Scalars("experiment_2022-01-01 06:00:00", "Loss/mean_per_timestep");
+        Assert.Equal(expected.Select(e => e.Value), harness.Points(IconFixture.RunId, "Loss/mean_per_timestep").Select(p => p.Value));
+        Assert.Equal(40, harness.Points(IconFixture.RunId, "Loss/batch").Count);
+    }
 }
