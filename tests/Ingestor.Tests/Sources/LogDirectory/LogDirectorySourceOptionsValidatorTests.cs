@@ -1,0 +1,41 @@
+using Ingestor.Sources.LogDirectory;
+
+namespace Ingestor.Tests.Sources.LogDirectory;
+
+public sealed class LogDirectorySourceOptionsValidatorTests
+{
+    private readonly LogDirectorySourceOptionsValidator _validator = new();
+
+    [Fact]
+    public void Validator_AcceptsTheDefaults_WithAbsoluteDirectories()
+    {
+        var result = _validator.Validate(null, new LogDirectorySourceOptions { Directories = ["/scratch/a/output-1", "/scratch/b/output-2"] });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validator_NamesTheKey_WhenADirectoryIsRelative()
+    {
+        var result = _validator.Validate(null, new LogDirectorySourceOptions { Directories = ["/scratch/output", "output"] });
+
+        Assert.Contains("LogDirectorySource__Directories__1", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validator_RejectsTwoDirectoriesWithTheSameName_BecauseRunIdsWouldCollide()
+    {
+        var result = _validator.Validate(null, new LogDirectorySourceOptions { Directories = ["/scratch/a/output", "/scratch/b/output/"] });
+
+        Assert.Contains("LogDirectorySource__Directories__1 and LogDirectorySource__Directories__0", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validator_NamesTheKey_WhenAnIntervalIsNotPositive()
+    {
+        var result = _validator.Validate(null, new LogDirectorySourceOptions { RescanInterval = TimeSpan.Zero, EventSettleDelay = TimeSpan.FromMinutes(1) });
+
+        Assert.Contains("LogDirectorySource__RescanInterval", result.FailureMessage);
+        Assert.Contains("LogDirectorySource__EventSettleDelay", result.FailureMessage);
+    }
+}
