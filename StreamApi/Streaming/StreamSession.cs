@@ -23,83 +23,90 @@ public sealed partial class StreamSession(
     private static readonly KeyValuePair<string, object?> RunsMetaTag = new("type", "runs_meta");
     private readonly StreamOptions _options = options.Value;
 
-    public async Task RunAsync(SseWriter sse, StreamFilter filter, long? lastEventId, CancellationToken cancellationToken)
+    public async Task<StreamEnd> RunAsync(SseWriter sse, StreamFilter filter, long? lastEventId, CancellationToken stopping)
     {
-        var client = new StreamClient(_options.ClientQueueCapacity);
-        var slowResyncs = new Queue<DateTimeOffset>();
+        using var client = new StreamClient(_options.ClientQueueCapacity, _options.MaxSlowResyncs, _options.SlowClientWindow, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, client.Evicted);
+        var cancellationToken = linked.Token;
         hub.Add(client);
         metrics.ConnectedClients.Add(1);
         try
         {
-            sse.WriteRetry(_options.ClientRetry);
-            var last = lastEventId is { } resumeFrom && await replay.AfterAsync(resumeFrom) is { } missed
-                ? Send(sse, filter, missed, resumeFrom)
-                : await SendSnapshotAsync(sse, filter, cancellationToken);
-            await sse.FlushAsync(cancellationToken);
-
-            var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            try
-            {
-                while (true)
-                {
-                    heartbeat.CancelAfter(_options.HeartbeatInterval);
-                    try
-                    {
-                        if (!await client.Reader.WaitToReadAsync(heartbeat.Token))
-                        {
-                            return;
-                        }
-                    }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        sse.WriteComment("keepalive"u8);
-                        await sse.FlushAsync(cancellationToken);
-                        heartbeat.Dispose();
-                        heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                        continue;
-                    }
-
-                    if (client.TakeOverflow())
-                    {
-                        if (TooSlow(slowResyncs))
-                        {
-                            metrics.ClientsDropped.Add(1);
-                            Log.Dropped(logger, last);
-                            return;
-                        }
-                        metrics.ClientsResynced.Add(1, new KeyValuePair<string, object?>("reason", "slow"));
-                        last = await CatchUpAsync(sse, filter, last, cancellationToken);
-                    }
-                    while (client.Reader.TryRead(out var message))
-                    {
-                        if (message.Seq <= last)
-                        {
-                            continue;
-                        }
-                        if (message.Seq != last + 1)
-                        {
-                            metrics.ClientsResynced.Add(1, new KeyValuePair<string, object?>("reason", "gap"));
-                            Log.Gap(logger, last, message.Seq);
-                            last = await CatchUpAsync(sse, filter, last, cancellationToken);
-                            if (message.Seq != last + 1)
-                            {
-                                continue;
-                            }
-                        }
-                        last = Send(sse, filter, message);
-                    }
-                    await sse.FlushAsync(cancellationToken);
-                }
-            }
-            finally
-            {
-                heartbeat.Dispose();
-            }
+            await ServeAsync(sse, filter, lastEventId, client, cancellationToken);
+            return StreamEnd.Closed;
+        }
+        catch (OperationCanceledException) when (client.Evicted.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            metrics.ClientsDropped.Add(1);
+            Log.Dropped(logger);
+            return StreamEnd.Evicted;
         }
         finally
         {
             hub.Remove(client);
             metrics.ConnectedClients.Add(-1);
+        }
+    }
+
+    private async Task ServeAsync(SseWriter sse, StreamFilter filter, long? lastEventId, StreamClient client, CancellationToken cancellationToken)
+    {
+        sse.WriteRetry(_options.ClientRetry);
+        var last = lastEventId is { } resumeFrom && await replay.AfterAsync(resumeFrom) is { } missed
+            ? Send(sse, filter, missed, resumeFrom)
+            : await SendSnapshotAsync(sse, filter, cancellationToken);
+        await sse.FlushAsync(cancellationToken);
+
+        var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                heartbeat.CancelAfter(_options.HeartbeatInterval);
+                try
+                {
+                    if (!await client.Reader.WaitToReadAsync(heartbeat.Token))
+                    {
+                        return;
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    sse.WriteComment("keepalive"u8);
+                    await sse.FlushAsync(cancellationToken);
+                    heartbeat.Dispose();
+                    heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    continue;
+                }
+
+                if (client.TakeOverflow())
+                {
+                    metrics.ClientsResynced.Add(1, new KeyValuePair<string, object?>("reason", "slow"));
+                    last = await CatchUpAsync(sse, filter, last, cancellationToken);
+                }
+                while (client.Reader.TryRead(out var message))
+                {
+                    if (message.Seq <= last)
+                    {
+                        continue;
+                    }
+                    if (message.Seq != last + 1)
+                    {
+                        metrics.ClientsResynced.Add(1, new KeyValuePair<string, object?>("reason", "gap"));
+                        Log.Gap(logger, last, message.Seq);
+                        last = await CatchUpAsync(sse, filter, last, cancellationToken);
+                        if (message.Seq != last + 1)
+                        {
+                            continue;
+                        }
+                    }
+                    last = Send(sse, filter, message);
+                }
+                await sse.FlushAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            heartbeat.Dispose();
         }
     }
 
@@ -137,23 +144,12 @@ public sealed partial class StreamSession(
         return message.Seq;
     }
 
-    private bool TooSlow(Queue<DateTimeOffset> resyncs)
-    {
-        var now = time.GetUtcNow();
-        while (resyncs.Count > 0 && now - resyncs.Peek() > _options.SlowClientWindow)
-        {
-            resyncs.Dequeue();
-        }
-        resyncs.Enqueue(now);
-        return resyncs.Count > _options.MaxSlowResyncs;
-    }
-
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "A client at seq {Last} received seq {Received}; catching it up.")]
         public static partial void Gap(ILogger logger, long last, long received);
 
-        [LoggerMessage(2, LogLevel.Warning, "A client at seq {Last} fell behind too often and was disconnected.")]
-        public static partial void Dropped(ILogger logger, long last);
+        [LoggerMessage(2, LogLevel.Warning, "A client fell behind too often and was disconnected.")]
+        public static partial void Dropped(ILogger logger);
     }
 }
