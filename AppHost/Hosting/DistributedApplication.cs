@@ -17,6 +17,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly IHost host;
     private readonly IReadOnlyDictionary<string, FrontEndpoint> fronts;
     private bool started;
+    private bool stopped;
 
     internal DistributedApplication(IHost host, ExecutionContext executionContext, IReadOnlyList<Resource> resources,
         IReadOnlyDictionary<string, FrontEndpoint>? fronts = null)
@@ -35,6 +36,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
+    /// <summary>Raised once everything is stopped and released (the testing builder removes its data directory).</summary>
+    public event Action? Disposed;
+
     public ExecutionContext ExecutionContext { get; }
 
     public IReadOnlyList<Resource> Resources { get; }
@@ -47,7 +51,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         await host.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken = default) => host.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        stopped = true;
+        await host.StopAsync(cancellationToken);
+    }
 
     /// <summary>Runs until Ctrl+C or SIGTERM, or publishes and returns.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -57,8 +65,10 @@ public sealed class DistributedApplication : IAsyncDisposable
             await PublishAsync(cancellationToken);
             return;
         }
-        started = true;
-        await host.RunAsync(cancellationToken);
+        await StartAsync(cancellationToken);
+        // Returns once Ctrl+C, SIGTERM or a stop request has stopped the host, and with it every resource.
+        await host.WaitForShutdownAsync(cancellationToken);
+        stopped = true;
     }
 
     public Task PublishAsync(CancellationToken cancellationToken = default)
@@ -88,14 +98,15 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (started)
+        if (started && !stopped)
         {
-            await host.StopAsync(CancellationToken.None);
+            await StopAsync(CancellationToken.None);
         }
         foreach (var front in fronts.Values)
         {
             await front.DisposeAsync();
         }
         host.Dispose();
+        Disposed?.Invoke();
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class Orchestrator(IEnumerable<IResourceRunner> runners, R
     private readonly IResourceRunner[] runners = [.. runners];
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Task> lifecycles = [];
+    private int stopped;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,13 +36,16 @@ public sealed partial class Orchestrator(IEnumerable<IResourceRunner> runners, R
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
         await stopping.CancelAsync();
         await Task.WhenAll(lifecycles);
         foreach (var wave in StopWaves())
         {
             await Task.WhenAll(wave.Select(runner => StopAsync(runner, cancellationToken)));
         }
-        stopping.Dispose();
     }
 
     private async Task RunAsync(IResourceRunner runner, CancellationToken stop)

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace AppHost.Processes;
 
 /// <summary>
 /// Writes the output of every child with its resource name in front, coloured per resource on a terminal, as
 /// one line at a time so that lines of different children never interleave.
 /// </summary>
-public sealed class ConsoleOutput
+public sealed partial class ConsoleOutput
 {
     private static readonly string[] Colours = ["\e[36m", "\e[32m", "\e[35m", "\e[33m", "\e[34m", "\e[96m", "\e[92m", "\e[95m"];
     private const string Reset = "\e[0m";
@@ -46,8 +48,13 @@ public sealed class ConsoleOutput
             }
             else
             {
-                writer.WriteLine($"{prefix} | {line}");
+                // Children colour their output (DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION, as under Aspire);
+                // a file or a pipe gets it plain.
+                writer.WriteLine($"{prefix} | {AnsiEscape().Replace(line, "")}");
             }
         }
     }
+
+    [GeneratedRegex(@"\e\[[0-9;]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
 }

@@ -30,7 +30,7 @@ public sealed partial class EmbeddedRedisRunner(RedisResource redis, AppHostOpti
             "--memory", options.EmbeddedRedisMemory,
             "--index", "64m",
         ];
-        server = new GarnetServer(arguments, loggerFactory);
+        server = new GarnetServer(arguments, new GarnetLoggerFactory(loggerFactory));
         server.Start();
         Log.Started(logger, redis.Port);
         return Task.CompletedTask;
