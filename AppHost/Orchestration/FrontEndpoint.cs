@@ -21,6 +21,7 @@ public sealed partial class FrontEndpoint : IAsyncDisposable
     private readonly List<Task> acceptLoops = [];
     private Func<IReadOnlyList<int>> readyTargets = () => [];
     private int next;
+    private int disposed;
 
     private FrontEndpoint(string resourceName, int port, string host)
     {
@@ -85,6 +86,10 @@ public sealed partial class FrontEndpoint : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         await stopping.CancelAsync();
         foreach (var listener in listeners)
         {

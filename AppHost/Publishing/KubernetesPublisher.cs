@@ -27,7 +27,7 @@ public static class KubernetesPublisher
                 ProjectResource project => ProjectManifests.Create(project, options),
                 _ => [],
             };
-            var documents = objects.Select(KubernetesYaml.Serialize).ToArray();
+            var documents = objects.Select(KubernetesYaml.Serialize).Select(d => d.EndsWith('\n') ? d : d + "\n").ToArray();
             if (documents.Length == 0)
             {
                 continue;

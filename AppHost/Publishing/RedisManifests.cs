@@ -23,8 +23,10 @@ public static class RedisManifests
             Name = redis.Name,
             Image = options.RedisImage,
             ImagePullPolicy = "IfNotPresent",
-            Command = ["redis-server"],
-            Args = ["--requirepass", "$(REDIS_PASSWORD)", "--save", "", "--appendonly", "no", "--dir", "/data", "--maxmemory-policy", "noeviction"],
+            // Through a shell so the password is read from the environment when the server starts, and so the empty
+            // "--save" argument (no snapshots) need not be written as an empty YAML string.
+            Command = ["sh", "-c"],
+            Args = ["exec redis-server --requirepass \"$REDIS_PASSWORD\" --save '' --appendonly no --dir /data --maxmemory-policy noeviction"],
             Ports = [new V1ContainerPort { Name = "redis", ContainerPort = RedisResource.DefaultPort, Protocol = "TCP" }],
             Env =
             [
