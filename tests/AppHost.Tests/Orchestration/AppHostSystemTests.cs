@@ -32,6 +32,29 @@ public sealed class AppHostSystemTests
     }
 
     [Fact]
+    public async Task StreamApi_SendsSnapshotThroughItsFrontEndpoint_FromTheEmbeddedRedis()
+    {
+        using var timeout = Timeouts.Start();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(timeout.Token);
+        await using var app = await builder.BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("ingestor", timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("streamapi", timeout.Token);
+        using var client = app.CreateHttpClient("streamapi");
+
+        using var runs = await client.GetAsync("/runs", timeout.Token);
+        using var stream = await client.GetStreamAsync("/stream", timeout.Token);
+        using var reader = new StreamReader(stream);
+        string? line;
+        while ((line = await reader.ReadLineAsync(timeout.Token)) is not null && !line.StartsWith("event:", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.Equal(HttpStatusCode.OK, runs.StatusCode);
+        Assert.Equal("event: snapshot", line);
+    }
+
+    [Fact]
     public async Task Graph_HandsEachReplicaTheAspireEnvironment()
     {
         using var timeout = Timeouts.Start();
