@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Contracts.Redis;
 using Contracts.Wire;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,10 @@ public static class StreamApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {
+            // The same conventions as the wire contract (the contexts' own settings do not carry over to these options).
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamApiJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, WireJsonContext.Default);
         });

@@ -3,32 +3,76 @@ namespace Contracts.Decimation;
 /// <summary>Where raw points go: finding, inserting and merging buckets.</summary>
 public sealed partial class SeriesDecimator
 {
-    /// <summary>Adds the points from <paramref name="i"/> on that fall into the last bucket (an in-order append);
-    /// returns the index of the first point that does not.</summary>
+    /// <summary>
+    /// The backfill fast path: adds the finite points from <paramref name="i"/> on that fall into the last bucket
+    /// while it has finite values (an in-order append), with the aggregates in locals; returns the index of the
+    /// first point it did not take, which then goes through <see cref="Add"/>.
+    /// </summary>
     private int AddRunToTail(ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values, int i)
     {
-        if (count == 0)
+        if (count == 0 || !buckets[count - 1].HasFinite)
         {
             return i;
         }
 
         ref var tail = ref buckets[count - 1];
+        var shiftNow = shift;
         var key = tail.Key;
-        var start = key << shift;
+        var start = key << shiftNow;
+        var finiteCount = tail.FiniteCount;
+        var sumOffset = tail.SumOffset;
+        var sumValue = tail.SumValue;
+        var min = tail.Min;
+        var max = tail.Max;
+        var first = firstFinite;
+        var last = lastFinite;
         var runStart = i;
-        while (i < steps.Length && steps[i] >> shift == key)
+        for (; i < steps.Length; i++)
         {
-            tail.Include(start, steps[i], timesMs[i], values[i]);
-            TrackEnds(steps[i], timesMs[i], values[i]);
-            i++;
+            var step = steps[i];
+            var value = values[i];
+            if (step >> shiftNow != key || !double.IsFinite(value))
+            {
+                break;
+            }
+
+            finiteCount++;
+            sumOffset += step - start;
+            sumValue += value;
+            if (value < min.Value || (value == min.Value && step < min.Step))
+            {
+                min = new SamplePoint(step, timesMs[i], value);
+            }
+
+            if (value > max.Value || (value == max.Value && step < max.Step))
+            {
+                max = new SamplePoint(step, timesMs[i], value);
+            }
+
+            if (step >= last.Step)
+            {
+                last = new SamplePoint(step, timesMs[i], value);
+            }
+            else if (step < first.Step)
+            {
+                first = new SamplePoint(step, timesMs[i], value);
+            }
         }
 
-        if (i > runStart)
+        if (i == runStart)
         {
-            TotalPoints += i - runStart;
-            MarkChanged(key);
+            return i;
         }
 
+        tail.FiniteCount = finiteCount;
+        tail.SumOffset = sumOffset;
+        tail.SumValue = sumValue;
+        tail.Min = min;
+        tail.Max = max;
+        firstFinite = first;
+        lastFinite = last;
+        TotalPoints += i - runStart;
+        MarkChanged(key);
         return i;
     }
 

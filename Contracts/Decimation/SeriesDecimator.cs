@@ -58,7 +58,8 @@ public sealed partial class SeriesDecimator
     /// <summary>Raw points accepted, NaN/±Inf included.</summary>
     public long TotalPoints { get; private set; }
 
-    /// <summary>Steps per bucket, a power of two; 1 means every distinct step is its own point (not decimated).</summary>
+    /// <summary>Steps per bucket, a power of two; 1 means every distinct step is its own point (not decimated).
+    /// <see cref="long.MaxValue"/> stands for 2^63, reached only by steps spread over the whole range of a long.</summary>
     public long BucketWidth => shift >= 63 ? long.MaxValue : 1L << shift;
 
     /// <summary>Output points now, at most <see cref="MaxPoints"/>.</summary>
@@ -111,8 +112,10 @@ public sealed partial class SeriesDecimator
     }
 
     /// <summary>
-    /// What changed since the previous call, then starts tracking afresh. The first call after data arrives
-    /// answers <see cref="DecimationChangeKind.Replace"/>, as does the first call after a re-decimation.
+    /// How the output now differs from the output at the previous call, then starts tracking afresh. The first
+    /// call after data arrives answers <see cref="DecimationChangeKind.Replace"/>, as does the first call after a
+    /// re-decimation. Read the points the change covers (<see cref="GetPointsFrom"/>) before the next
+    /// <see cref="Add"/>, so that what is sent matches what the change describes.
     /// </summary>
     public DecimationChange TakeChange()
     {
