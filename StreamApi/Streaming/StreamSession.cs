@@ -52,7 +52,7 @@ public sealed partial class StreamSession(
     {
         sse.WriteRetry(_options.ClientRetry);
         var last = lastEventId is { } resumeFrom && await replay.AfterAsync(resumeFrom) is { } missed
-            ? Send(sse, filter, missed, resumeFrom)
+            ? await SendAsync(sse, filter, missed, resumeFrom, cancellationToken)
             : await SendSnapshotAsync(sse, filter, cancellationToken);
         await sse.FlushAsync(cancellationToken);
 
@@ -99,7 +99,7 @@ public sealed partial class StreamSession(
                             continue;
                         }
                     }
-                    last = Send(sse, filter, message);
+                    last = await SendAsync(sse, filter, message, cancellationToken);
                 }
                 await sse.FlushAsync(cancellationToken);
             }
@@ -112,34 +112,34 @@ public sealed partial class StreamSession(
 
     private async Task<long> CatchUpAsync(SseWriter sse, StreamFilter filter, long last, CancellationToken cancellationToken) =>
         await replay.AfterAsync(last) is { } missed
-            ? Send(sse, filter, missed, last)
+            ? await SendAsync(sse, filter, missed, last, cancellationToken)
             : await SendSnapshotAsync(sse, filter, cancellationToken);
 
     private async Task<long> SendSnapshotAsync(SseWriter sse, StreamFilter filter, CancellationToken cancellationToken)
     {
         var snapshot = await snapshots.GetAsync(cancellationToken);
-        sse.WriteEvent(snapshot.Seq, Contracts.Wire.StreamEventType.Snapshot, snapshot.For(filter));
+        await sse.WriteEventAsync(snapshot.Seq, Contracts.Wire.StreamEventType.Snapshot, snapshot.For(filter), cancellationToken);
         metrics.EventsSent.Add(1, SnapshotTag);
         // What was published after the snapshot was stored; if it cannot be replayed, the queue's next message
         // shows the hole and the session catches up then.
-        return await replay.AfterAsync(snapshot.Seq) is { } since ? Send(sse, filter, since, snapshot.Seq) : snapshot.Seq;
+        return await replay.AfterAsync(snapshot.Seq) is { } since ? await SendAsync(sse, filter, since, snapshot.Seq, cancellationToken) : snapshot.Seq;
     }
 
-    private long Send(SseWriter sse, StreamFilter filter, List<StreamMessage> messages, long last)
+    private async ValueTask<long> SendAsync(SseWriter sse, StreamFilter filter, List<StreamMessage> messages, long last, CancellationToken cancellationToken)
     {
         foreach (var message in messages)
         {
             if (message.Seq == last + 1)
             {
-                last = Send(sse, filter, message);
+                last = await SendAsync(sse, filter, message, cancellationToken);
             }
         }
         return last;
     }
 
-    private long Send(SseWriter sse, StreamFilter filter, StreamMessage message)
+    private async ValueTask<long> SendAsync(SseWriter sse, StreamFilter filter, StreamMessage message, CancellationToken cancellationToken)
     {
-        sse.WriteEvent(message.Seq, message.Type, message.For(filter));
+        await sse.WriteEventAsync(message.Seq, message.Type, message.For(filter), cancellationToken);
         metrics.EventsSent.Add(1, message.Type == Contracts.Wire.StreamEventType.Delta ? DeltaTag : RunsMetaTag);
         return message.Seq;
     }
