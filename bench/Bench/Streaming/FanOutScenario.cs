@@ -16,6 +16,9 @@ internal static class FanOutScenario
 {
     public static async Task RunAsync(int clients, int deltasPerSecond, TimeSpan duration)
     {
+        // A thousand readers share this process with the ingestor; without spare threads the pool's slow growth
+        // would be measured as delivery lag.
+        ThreadPool.SetMinThreads(64, 64);
         await using var redis = await RedisServerProcess.StartNewAsync();
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString);
         await using var streamApi = await ServiceProcess.StartAsync("StreamApi", new Dictionary<string, string?>
