@@ -121,6 +121,13 @@ public sealed class LossAnalyticsEndpointsTests
         Assert.Equal(100, history.GetProperty("limit").GetInt32());
         var batch = await stack.GetJsonAsync("/api/tensorboard/scalars?tag=" + Uri.EscapeDataString("Loss/batch"));
         Assert.Equal(ExpectedLosses.Read(stack.Directory).All.Count, batch.GetProperty("values").GetArrayLength());
+
+        // Keys lost while the connection stays up (an operator's FLUSHALL): the missing epoch key says so.
+        using (var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(stack.Redis.ConnectionString + ",allowAdmin=true"))
+        {
+            await connection.GetServers()[0].FlushAllDatabasesAsync();
+        }
+        await stack.WaitForAsync("/api/loss/timesteps", t => t.GetProperty("timesteps").GetArrayLength() == 7);
     }
 
     private static void PrepareDirectory(string directory)

@@ -226,7 +226,6 @@ public sealed partial class DirectoryScanner
         var sample = new MetricSample(step, timeMs, value);
         output.Batch.Add(new SeriesKey(runId, metric), sample);
         _store.GetOrAdd(runId).Append(metric, sample);
-        output.TouchedRuns.Add(runId);
     }
 
     private void ForgetVanishedFiles(DirectoryListing listing)

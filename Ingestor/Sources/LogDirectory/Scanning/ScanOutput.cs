@@ -11,8 +11,6 @@ public sealed class ScanOutput(int budget)
 {
     public MetricBatch Batch { get; } = new();
 
-    public HashSet<string> TouchedRuns { get; } = new(StringComparer.Ordinal);
-
     public int Budget { get; set; } = budget;
 
     public bool MoreWork { get; set; }
