@@ -11,6 +11,9 @@ public sealed partial class LogDirectorySource
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Cannot watch {Directory} for file-system events; relying on the periodic rescan")]
     private partial void WatcherFailed(string directory, Exception exception);
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "An iteration of the log-directory source failed; carrying on with the next")]
+    private partial void IterationFailed(Exception exception);
+
     [LoggerMessage(EventId = 2003, Level = LogLevel.Critical, Message = "The log-directory source stopped")]
     private partial void SourceFaulted(Exception exception);
 }

@@ -63,14 +63,23 @@ public sealed partial class LogDirectorySource(
                 {
                     nextFullScan = time.GetUtcNow() + _options.RescanInterval;
                 }
-                for (var i = 0; i < _scanners.Length; i++)
+                try
                 {
-                    if (Interlocked.Exchange(ref _pending[i], 0) == 1 || fullScan)
+                    for (var i = 0; i < _scanners.Length; i++)
                     {
-                        await ScanAsync(i, stoppingToken);
+                        if (Interlocked.Exchange(ref _pending[i], 0) == 1 || fullScan)
+                        {
+                            await ScanAsync(i, stoppingToken);
+                        }
                     }
+                    await PublishRunsAsync(stoppingToken);
                 }
-                await PublishRunsAsync(stoppingToken);
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    health.ScanFailed();
+                    metrics.SourceErrors.Add(1, Tag("source", RunSource.LogDirectory), Tag("kind", "iteration_failed"));
+                    IterationFailed(exception);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -102,7 +102,7 @@ public sealed partial class LogDirectoryRedisWriter(
             metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", RunSource.LogDirectory));
             return true;
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             if (work is not null)
             {
