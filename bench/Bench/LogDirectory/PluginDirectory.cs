@@ -86,6 +86,12 @@ internal static class PluginDirectory
         var store = new LogDirectoryStore();
         var scanner = new DirectoryScanner(root, store, new LogDirectoryHealthState(),
             new IngestorMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger.Instance);
+        return (store, ScanAll(scanner, store));
+    }
+
+    /// <summary>Scans until the scanner has no more work; returns the samples it handed over.</summary>
+    public static long ScanAll(DirectoryScanner scanner, LogDirectoryStore store)
+    {
         long samples = 0;
         ScanOutput output;
         do
@@ -98,7 +104,7 @@ internal static class PluginDirectory
             samples += output.Batch.SampleCount;
         }
         while (output.MoreWork);
-        return (store, samples);
+        return samples;
     }
 
     public static void Delete(string root)
