@@ -1,0 +1,150 @@
+/**
+ * One series (one metric of one run, per host/rank/device) held as columns of typed arrays: index i of every
+ * column is one point. Columns may be longer than `length` (spare capacity for appends); only [0, length) is data.
+ */
+export interface SeriesColumns {
+  readonly key: string;
+  readonly runId: string;
+  readonly series: string;
+  readonly metric: string;
+  readonly host: string;
+  readonly rank: number;
+  readonly device: number;
+  totalPoints: number;
+  bucketWidth: number;
+  length: number;
+  steps: Float64Array;
+  times: Float64Array;
+  values: Float64Array;
+  mins: Float64Array;
+  maxs: Float64Array;
+  /** Non-finite raw values per bucket; null while no bucket had any. */
+  nonFinite: Uint32Array | null;
+  /** Bumped on every change, so a chart can tell whether what it drew is current. */
+  version: number;
+}
+
+/** A series or a change to it, as it crosses from the stream worker: columns exactly `length` long. */
+export interface ColumnsMessage {
+  runId: string;
+  series: string;
+  metric: string;
+  host: string;
+  rank: number;
+  device: number;
+  op: 'tail' | 'replace';
+  fromStep: number;
+  totalPoints: number;
+  bucketWidth: number;
+  steps: Float64Array;
+  times: Float64Array;
+  values: Float64Array;
+  mins: Float64Array;
+  maxs: Float64Array;
+  nonFinite: Uint32Array | null;
+}
+
+const KEY_SEPARATOR = '\u001f';
+
+export function seriesKey(runId: string, series: string): string {
+  return runId + KEY_SEPARATOR + series;
+}
+
+export function runOfKey(key: string): string {
+  const at = key.indexOf(KEY_SEPARATOR);
+  return at < 0 ? key : key.slice(0, at);
+}
+
+/** A new series that takes the message's arrays as they are (they were transferred, nobody else holds them). */
+export function columnsFromMessage(message: ColumnsMessage): SeriesColumns {
+  return {
+    key: seriesKey(message.runId, message.series),
+    runId: message.runId,
+    series: message.series,
+    metric: message.metric,
+    host: message.host,
+    rank: message.rank,
+    device: message.device,
+    totalPoints: message.totalPoints,
+    bucketWidth: message.bucketWidth,
+    length: message.steps.length,
+    steps: message.steps,
+    times: message.times,
+    values: message.values,
+    mins: message.mins,
+    maxs: message.maxs,
+    nonFinite: message.nonFinite,
+    version: 1,
+  };
+}
+
+/** First index whose step is >= step (steps strictly increase), or length if none. */
+export function lowerBound(steps: Float64Array, length: number, step: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid] < step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function grow<T extends Float64Array | Uint32Array>(array: T, used: number, needed: number, make: (n: number) => T): T {
+  if (array.length >= needed) return array;
+  // Doubling keeps appends amortised O(1); a decimated series stays under its cap, so this settles quickly.
+  const next = make(Math.max(needed, array.length * 2, 16));
+  next.set(array.subarray(0, used));
+  return next;
+}
+
+/**
+ * Applies a "tail" change: drop every point with step >= fromStep, then append the message's points.
+ * The live series' last bucket changes as points arrive, so this usually rewrites the last point or two.
+ */
+export function applyTail(target: SeriesColumns, message: ColumnsMessage): void {
+  const keep = lowerBound(target.steps, target.length, message.fromStep);
+  const added = message.steps.length;
+  const needed = keep + added;
+  const f64 = (n: number) => new Float64Array(n);
+  target.steps = grow(target.steps, keep, needed, f64);
+  target.times = grow(target.times, keep, needed, f64);
+  target.values = grow(target.values, keep, needed, f64);
+  target.mins = grow(target.mins, keep, needed, f64);
+  target.maxs = grow(target.maxs, keep, needed, f64);
+  target.steps.set(message.steps, keep);
+  target.times.set(message.times, keep);
+  target.values.set(message.values, keep);
+  target.mins.set(message.mins, keep);
+  target.maxs.set(message.maxs, keep);
+  if (message.nonFinite || target.nonFinite) {
+    const u32 = (n: number) => new Uint32Array(n);
+    const counts = grow(target.nonFinite ?? new Uint32Array(needed), keep, needed, u32);
+    if (message.nonFinite) counts.set(message.nonFinite, keep);
+    else counts.fill(0, keep, needed);
+    target.nonFinite = counts;
+  }
+  target.length = needed;
+  target.totalPoints = message.totalPoints;
+  target.bucketWidth = message.bucketWidth;
+  target.version++;
+}
+
+/** Applies a "replace" change: the series becomes exactly the message's points. */
+export function applyReplace(target: SeriesColumns, message: ColumnsMessage): void {
+  target.steps = message.steps;
+  target.times = message.times;
+  target.values = message.values;
+  target.mins = message.mins;
+  target.maxs = message.maxs;
+  target.nonFinite = message.nonFinite;
+  target.length = message.steps.length;
+  target.totalPoints = message.totalPoints;
+  target.bucketWidth = message.bucketWidth;
+  target.version++;
+}
+
+/** The index of the last point, or -1 for an empty series. */
+export function lastIndex(series: SeriesColumns): number {
+  return series.length - 1;
+}
