@@ -13,6 +13,7 @@ export class SeriesStore {
   private readonly byMetric = new Map<string, Map<string, SeriesColumns>>();
   private readonly metricListeners = new Map<string, Set<Listener>>();
   private readonly catalogListeners = new Set<Listener>();
+  private readonly changeListeners = new Set<(runs: ReadonlySet<string>) => void>();
   private catalogVersionValue = 0;
 
   get catalogVersion(): number {
@@ -39,8 +40,10 @@ export class SeriesStore {
   /** Applies a delta's series changes; returns the metrics it touched. */
   applyDelta(series: readonly ColumnsMessage[]): Set<string> {
     const touched = new Set<string>();
+    const runs = new Set<string>();
     let catalogChanged = false;
     for (const message of series) {
+      runs.add(message.runId);
       const key = seriesKey(message.runId, message.series);
       const existing = this.byKey.get(key);
       if (!existing) {
@@ -56,6 +59,7 @@ export class SeriesStore {
     }
     if (catalogChanged) this.catalogChanged();
     this.notify(touched);
+    for (const listener of this.changeListeners) listener(runs);
     return touched;
   }
 
@@ -128,6 +132,12 @@ export class SeriesStore {
       set.delete(listener);
       if (set.size === 0) this.metricListeners.delete(metric);
     };
+  }
+
+  /** Told the runs each delta touched (the loss analytics refresh when their run moves). */
+  subscribeChanges(listener: (runs: ReadonlySet<string>) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   subscribeCatalog(listener: Listener): () => void {
