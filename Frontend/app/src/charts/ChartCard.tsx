@@ -129,14 +129,37 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
     requestChartFrame(owner, () => renderRef.current());
   }, [render, zoom, owner]);
 
-  useEffect(() => seriesStore.subscribeMetric(metric, () => requestChartFrame(owner, () => renderRef.current())), [metric, owner]);
+  // A card mounted just outside the viewport (pre-mounted for smooth scrolling) skips live redraws until it shows.
+  const cardRef = useRef<HTMLElement>(null);
+  const onScreen = useRef(true);
+  const missed = useRef(false);
+  useEffect(() => {
+    const observer = new IntersectionObserver((entries) => {
+      onScreen.current = entries.some((e) => e.isIntersecting);
+      if (onScreen.current && missed.current) {
+        missed.current = false;
+        requestChartFrame(owner, () => renderRef.current());
+      }
+    });
+    observer.observe(cardRef.current!);
+    return () => observer.disconnect();
+  }, [owner]);
+
+  useEffect(
+    () =>
+      seriesStore.subscribeMetric(metric, () => {
+        if (onScreen.current) requestChartFrame(owner, () => renderRef.current());
+        else missed.current = true;
+      }),
+    [metric, owner],
+  );
 
   const toggleLog = () =>
     setView({ logMetrics: logScale ? view.logMetrics.filter((m) => m !== metric) : [...view.logMetrics, metric] });
   const downloadCsv = () => downloadText(csvFileName(metric), seriesToCsv(inputs().map((i) => i.series)));
 
   return (
-    <section className="chart-card" data-testid="chart-card" data-metric={metric}>
+    <section className="chart-card" ref={cardRef} data-testid="chart-card" data-metric={metric}>
       <header className="chart-card-head">
         <h3 className="chart-title" title={metric}>
           {metric}

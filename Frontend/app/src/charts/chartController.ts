@@ -71,12 +71,17 @@ export class ChartController {
       if (this.xRange) this.plot.setScale('x', { min: this.xRange[0], max: this.xRange[1] });
       return;
     }
-    if (this.xRange) {
-      this.plot.setData(model.data, false);
-      this.plot.setScale('x', { min: this.xRange[0], max: this.xRange[1] });
-    } else {
-      this.plot.setData(model.data, true);
-    }
+    // batch draws now rather than in a microtask, so the frame scheduler's budget sees the real cost.
+    const range = this.xRange;
+    const u = this.plot;
+    u.batch(() => {
+      if (range) {
+        u.setData(model.data, false);
+        u.setScale('x', { min: range[0], max: range[1] });
+      } else {
+        u.setData(model.data, true);
+      }
+    });
   }
 
   destroy(): void {

@@ -22,6 +22,13 @@ describe('buildChartModel', () => {
     expect(model.data[2]).toEqual([undefined, 1, 2, undefined]);
   });
 
+  it('hands finite values of runs sharing their steps to uPlot without copying', () => {
+    const model = buildChartModel([input('a', [0, 1, 2]), input('b', [0, 1, 2])], options);
+
+    expect(model.data[1]).toBeInstanceOf(Float64Array);
+    expect(Array.from(model.data[2] as Float64Array)).toEqual([0, 1, 2]);
+  });
+
   it('turns non-finite values into breaks (null) and keeps them for markers', () => {
     const model = buildChartModel([input('a', [0, 1, 2], (s) => (s === 1 ? 'Infinity' : s))], options);
 
@@ -51,6 +58,6 @@ describe('buildChartModel', () => {
     const model = buildChartModel([input('a', [0, 1], (s) => (s === 0 ? 1 : 3))], { ...options, smoothing: 0.5 });
 
     expect(model.lines.map((l) => l.role)).toEqual(['raw', 'smoothed']);
-    expect(model.data[2]).toEqual([1, 7 / 3]);
+    expect(Array.from(model.data[2] as Float64Array)).toEqual([1, 7 / 3]);
   });
 });

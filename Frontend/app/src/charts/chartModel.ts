@@ -145,8 +145,13 @@ export function align(lines: ChartLine[], logScale: boolean): uPlot.AlignedData 
     xs = all.subarray(0, m);
   }
 
-  const columns: (number | null | undefined)[][] = [];
+  const columns: ((number | null | undefined)[] | Float64Array)[] = [];
   for (const l of lines) {
+    // Sharing the x column and all drawable: uPlot takes the values as they are, with no copy and no boxing.
+    if (shared && allDrawable(l.values, l.length, logScale)) {
+      columns.push(l.values.length === l.length ? l.values : l.values.subarray(0, l.length));
+      continue;
+    }
     const ys: (number | null | undefined)[] = new Array(xs.length).fill(undefined);
     let j = 0;
     for (let i = 0; i < l.length; i++) {
@@ -158,6 +163,14 @@ export function align(lines: ChartLine[], logScale: boolean): uPlot.AlignedData 
     columns.push(ys);
   }
   return [xs, ...columns];
+}
+
+function allDrawable(values: Float64Array, n: number, logScale: boolean): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v) || (logScale && v <= 0)) return false;
+  }
+  return true;
 }
 
 function sameValues(a: Float64Array, b: Float64Array, n: number): boolean {

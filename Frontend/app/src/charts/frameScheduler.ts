@@ -1,7 +1,9 @@
 /**
  * At most one redraw per chart per animation frame: a burst of deltas for the same chart collapses into the last
- * request. Jobs run in one requestAnimationFrame callback, so the browser paints once after all of them.
+ * request. Jobs run in requestAnimationFrame callbacks within a time budget; what does not fit waits for the next
+ * frame (in order), so a delta that touches every chart on screen spreads over a few frames instead of stalling one.
  */
+const FRAME_BUDGET_MS = 10;
 const pending = new Map<object, () => void>();
 let scheduled = false;
 
@@ -19,13 +21,18 @@ export function cancelChartFrame(owner: object): void {
 
 function flush(): void {
   scheduled = false;
-  const jobs = Array.from(pending.values());
-  pending.clear();
-  for (const job of jobs) {
+  const start = performance.now();
+  for (const [owner, job] of pending) {
+    pending.delete(owner);
     try {
       job();
     } catch (error) {
       console.error('A chart failed to redraw', error);
     }
+    if (performance.now() - start > FRAME_BUDGET_MS) break;
+  }
+  if (pending.size > 0) {
+    scheduled = true;
+    requestAnimationFrame(flush);
   }
 }

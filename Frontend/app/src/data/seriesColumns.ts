@@ -46,6 +46,9 @@ export interface ColumnsMessage {
 
 const KEY_SEPARATOR = '\u001f';
 
+/** Room for this many appended points after a snapshot or replace, before a tail has to grow the arrays. */
+export const REPLACE_HEADROOM = 64;
+
 export function seriesKey(runId: string, series: string): string {
   return runId + KEY_SEPARATOR + series;
 }
@@ -55,8 +58,20 @@ export function runOfKey(key: string): string {
   return at < 0 ? key : key.slice(0, at);
 }
 
-/** A new series that takes the message's arrays as they are (they were transferred, nobody else holds them). */
-export function columnsFromMessage(message: ColumnsMessage): SeriesColumns {
+/**
+ * A new series from a message. With `headroom` 0 it takes the message's arrays as they are; otherwise it copies
+ * them into arrays of its own with room for `headroom` more points, so the tails that follow append in place and
+ * the buffer the message came in (shared with hundreds of other series) can be freed.
+ */
+export function columnsFromMessage(message: ColumnsMessage, headroom = 0): SeriesColumns {
+  const n = message.steps.length;
+  const own = <T extends Float64Array | Uint32Array>(a: T, make: (size: number) => T): T => {
+    if (headroom === 0) return a;
+    const copy = make(n + headroom);
+    copy.set(a);
+    return copy;
+  };
+  const f64 = (size: number) => new Float64Array(size);
   return {
     key: seriesKey(message.runId, message.series),
     runId: message.runId,
@@ -67,13 +82,13 @@ export function columnsFromMessage(message: ColumnsMessage): SeriesColumns {
     device: message.device,
     totalPoints: message.totalPoints,
     bucketWidth: message.bucketWidth,
-    length: message.steps.length,
-    steps: message.steps,
-    times: message.times,
-    values: message.values,
-    mins: message.mins,
-    maxs: message.maxs,
-    nonFinite: message.nonFinite,
+    length: n,
+    steps: own(message.steps, f64),
+    times: own(message.times, f64),
+    values: own(message.values, f64),
+    mins: own(message.mins, f64),
+    maxs: own(message.maxs, f64),
+    nonFinite: message.nonFinite ? own(message.nonFinite, (size) => new Uint32Array(size)) : null,
     version: 1,
   };
 }
@@ -132,13 +147,14 @@ export function applyTail(target: SeriesColumns, message: ColumnsMessage): void 
 
 /** Applies a "replace" change: the series becomes exactly the message's points. */
 export function applyReplace(target: SeriesColumns, message: ColumnsMessage): void {
-  target.steps = message.steps;
-  target.times = message.times;
-  target.values = message.values;
-  target.mins = message.mins;
-  target.maxs = message.maxs;
-  target.nonFinite = message.nonFinite;
-  target.length = message.steps.length;
+  const fresh = columnsFromMessage(message, REPLACE_HEADROOM);
+  target.steps = fresh.steps;
+  target.times = fresh.times;
+  target.values = fresh.values;
+  target.mins = fresh.mins;
+  target.maxs = fresh.maxs;
+  target.nonFinite = fresh.nonFinite;
+  target.length = fresh.length;
   target.totalPoints = message.totalPoints;
   target.bucketWidth = message.bucketWidth;
   target.version++;

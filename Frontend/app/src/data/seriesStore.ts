@@ -1,5 +1,5 @@
 import type { RunMeta } from '../wire/types';
-import { applyReplace, applyTail, columnsFromMessage, seriesKey, type ColumnsMessage, type SeriesColumns } from './seriesColumns';
+import { applyReplace, applyTail, columnsFromMessage, REPLACE_HEADROOM, seriesKey, type ColumnsMessage, type SeriesColumns } from './seriesColumns';
 
 type Listener = () => void;
 
@@ -30,7 +30,7 @@ export class SeriesStore {
     this.byKey.clear();
     this.byMetric.clear();
     for (const message of series) {
-      this.insert(columnsFromMessage(message));
+      this.insert(columnsFromMessage(message, REPLACE_HEADROOM));
       touched.add(message.metric);
     }
     this.catalogChanged();
@@ -48,7 +48,7 @@ export class SeriesStore {
       const existing = this.byKey.get(key);
       if (!existing) {
         // A tail for a series we never saw has nothing to cut: its points are all there is.
-        this.insert(columnsFromMessage(message));
+        this.insert(columnsFromMessage(message, REPLACE_HEADROOM));
         catalogChanged = true;
       } else if (message.op === 'tail') {
         applyTail(existing, message);

@@ -1,5 +1,5 @@
 import type { ColumnsMessage } from '../data/seriesColumns';
-import { toColumns, transferablesOf } from '../wire/toColumns';
+import { toColumnsBatch, transferablesOf } from '../wire/toColumns';
 import type { WireMessage } from '../wire/types';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
 import type { ActivityLevel, ConnectionStatus, StreamOutput } from './messages';
@@ -112,6 +112,7 @@ export class StreamClient {
 
   private receive(eventType: string, data: string): void {
     let message: WireMessage;
+    const parseStart = this.deps.now();
     try {
       message = JSON.parse(data) as WireMessage;
     } catch {
@@ -138,23 +139,23 @@ export class StreamClient {
       this.status = { ...this.status, lastEventAt: now, lastSeq: message.seq };
     }
     try {
-      this.forward(message, data.length);
+      this.forward(message, data.length, parseStart);
     } catch (error) {
       this.log('error', `Event ${message.seq} (${type}) could not be read: ${String(error)}; resynchronising`);
       this.resync();
     }
   }
 
-  private forward(message: WireMessage, bytes: number): void {
+  private forward(message: WireMessage, bytes: number, parseStart: number): void {
     switch (message.type) {
       case 'snapshot': {
-        const series = (message.series ?? []).map((s) => toColumns(s, 'replace'));
+        const series = toColumnsBatch(message.series ?? [], 'replace');
         this.deps.emit({ kind: 'snapshot', seq: message.seq, runs: message.runs ?? [], series, bytes }, transferablesOf(series));
-        this.log('info', `Snapshot ${message.seq}: ${message.runs?.length ?? 0} runs, ${series.length} series, ${formatBytes(bytes)}`);
+        this.log('info', `Snapshot ${message.seq}: ${message.runs?.length ?? 0} runs, ${series.length} series, ${formatBytes(bytes)}, read in ${this.deps.now() - parseStart} ms`);
         break;
       }
       case 'delta': {
-        const series: ColumnsMessage[] = (message.series ?? []).map((s) => toColumns(s, 'replace'));
+        const series: ColumnsMessage[] = toColumnsBatch(message.series ?? [], 'replace');
         this.deps.emit({ kind: 'delta', seq: message.seq, publishedMs: message.published_ms, series }, transferablesOf(series));
         break;
       }

@@ -5,41 +5,58 @@ import { visibleRange } from './visibleRange';
 
 /**
  * Draws each decimated line's min/max envelope under the lines: the extremes of every bucket, so a spike that
- * LTTB did not pick still shows. Drawn straight from the line's own columns (no extra aligned series).
+ * LTTB did not pick still shows. Drawn straight from the line's own columns (no extra aligned series), and
+ * reduced to one top and one bottom vertex per device pixel column, so its cost follows the chart's width
+ * rather than the number of points.
  */
 export function drawEnvelopes(u: uPlot, lines: readonly ChartLine[]): void {
   const ctx = u.ctx;
   const { left, top, width, height } = u.bbox;
+  const columns = Math.max(1, Math.ceil(width));
+  const upper = new Float64Array(columns);
+  const lower = new Float64Array(columns);
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, top, width, height);
   ctx.clip();
+  const log = u.scales.y.distr === 3;
   const yMin = u.scales.y.min ?? 0;
   for (const line of lines) {
     if (line.role === 'raw' || line.bucketWidth <= 1 || line.length < 2) continue;
     const [i0, i1] = visibleRange(u, line.xs, line.length);
+    upper.fill(-Infinity);
+    lower.fill(Infinity);
+    let first = columns;
+    let last = -1;
+    for (let i = i0; i <= i1; i++) {
+      const hi = line.maxs[i];
+      let lo = line.mins[i];
+      if (!Number.isFinite(hi) || !Number.isFinite(lo)) continue;
+      if (log && lo <= 0) lo = yMin;
+      const column = Math.min(columns - 1, Math.max(0, Math.round(u.valToPos(line.xs[i], 'x', true) - left)));
+      if (hi > upper[column]) upper[column] = hi;
+      if (lo < lower[column]) lower[column] = lo;
+      if (column < first) first = column;
+      if (column > last) last = column;
+    }
+    if (last < 0) continue;
     ctx.beginPath();
     let started = false;
-    for (let i = i0; i <= i1; i++) {
-      const v = line.maxs[i];
-      if (!Number.isFinite(v)) continue;
-      const x = u.valToPos(line.xs[i], 'x', true);
-      const y = u.valToPos(v, 'y', true);
-      if (started) ctx.lineTo(x, y);
+    for (let c = first; c <= last; c++) {
+      if (upper[c] === -Infinity) continue;
+      const y = u.valToPos(upper[c], 'y', true);
+      if (started) ctx.lineTo(left + c, y);
       else {
-        ctx.moveTo(x, y);
+        ctx.moveTo(left + c, y);
         started = true;
       }
     }
-    if (!started) continue;
-    for (let i = i1; i >= i0; i--) {
-      let v = line.mins[i];
-      if (!Number.isFinite(v)) continue;
-      if (u.scales.y.distr === 3 && v <= 0) v = yMin;
-      ctx.lineTo(u.valToPos(line.xs[i], 'x', true), u.valToPos(v, 'y', true));
+    for (let c = last; c >= first; c--) {
+      if (lower[c] === Infinity) continue;
+      ctx.lineTo(left + c, u.valToPos(lower[c], 'y', true));
     }
     ctx.closePath();
-    ctx.fillStyle = withAlpha(line.color, 0.18);
+    ctx.fillStyle = withAlpha(line.color, 0.16);
     ctx.fill();
   }
   ctx.restore();

@@ -1,0 +1,94 @@
+// Measures the dashboard in headless Chromium against a running system.
+// Usage: node bench/measure.mjs <dashboard url> [seconds of live deltas] [memory samples every N s]
+// Prints JSON: time to the first painted chart, per-frame chart work while deltas flow, long tasks, JS heap over time.
+import { launch } from './browser.mjs';
+
+const [url, seconds = '10', sampleEvery = '0'] = process.argv.slice(2);
+
+/** Runs in the page before the app: times every animation-frame callback (and the microtasks it queues, where uPlot redraws). */
+function instrument() {
+  const frames = [];
+  const longTasks = [];
+  const original = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) =>
+    original((time) => {
+      const start = performance.now();
+      callback(time);
+      queueMicrotask(() => frames.push(performance.now() - start));
+    });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  const found = () => {
+    if (window.__firstChartMs === undefined && document.querySelector('[data-testid="chart-latest-value"]')) {
+      // The value is written in the same frame as the chart's first setData; the paint follows this frame.
+      window.__firstChartMs = performance.now();
+    }
+  };
+  new MutationObserver(found).observe(document, { childList: true, subtree: true });
+  window.__bench = { frames, longTasks };
+}
+
+function summarize(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0);
+  return { count: sorted.length, p50: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2), p99: +at(0.99).toFixed(2), max: +(sorted.at(-1) ?? 0).toFixed(2), over16: sorted.filter((v) => v > 16).length };
+}
+
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const cdp = await page.context().newCDPSession(page);
+  await page.addInitScript(instrument);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstChartMs !== undefined, null, { timeout: 120_000 });
+  const firstChartMs = await page.evaluate(() => window.__firstChartMs);
+  const navigation = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.toJSON());
+  const snapshotLog = await page.evaluate(() => null);
+  await page.waitForTimeout(2000);
+  await page.evaluate(() => {
+    window.__bench.frames.length = 0;
+    window.__bench.longTasks.length = 0;
+  });
+  const heap = [];
+  const sample = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    heap.push({ t: heap.length * Number(sampleEvery), mb: +(usedSize / 1048576).toFixed(1) });
+  };
+  const total = Number(seconds) * 1000;
+  const every = Number(sampleEvery) * 1000;
+  if (every > 0) {
+    for (let t = 0; t < total; t += every) {
+      await sample();
+      await page.waitForTimeout(every);
+    }
+    await sample();
+  } else {
+    await page.waitForTimeout(total);
+  }
+  const { frames, longTasks, cards, status } = await page.evaluate(() => ({
+    frames: window.__bench.frames,
+    longTasks: window.__bench.longTasks,
+    cards: document.querySelectorAll('[data-testid="chart-card"]').length,
+    status: document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-state'),
+  }));
+  console.log(
+    JSON.stringify(
+      {
+        url,
+        firstChartMs: Math.round(firstChartMs),
+        domContentLoadedMs: Math.round(navigation?.domContentLoadedEventEnd ?? 0),
+        mountedChartCards: cards,
+        connection: status,
+        liveSeconds: Number(seconds),
+        frameWorkMs: summarize(frames),
+        longTasksMs: summarize(longTasks),
+        heapMb: heap,
+        snapshotLog,
+      },
+      null,
+      1,
+    ),
+  );
+} finally {
+  await browser.close();
+}

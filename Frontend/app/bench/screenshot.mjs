@@ -1,0 +1,18 @@
+// Usage: node bench/screenshot.mjs <dashboard url> <out.png> [width] [height]
+import { launch } from './browser.mjs';
+
+const [url, out, width = '1440', height = '1000'] = process.argv.slice(2);
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="chart-latest-value"], [data-testid="analytics-card-current-loss-value"], [data-testid="empty-tab"]', { timeout: 30_000 }).catch(() => {});
+  await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 1500));
+  await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+  console.log(JSON.stringify({ out, errors }));
+} finally {
+  await browser.close();
+}
