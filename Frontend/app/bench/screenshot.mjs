@@ -9,7 +9,9 @@ try {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('[data-testid="chart-latest-value"], [data-testid="analytics-card-current-loss-value"], [data-testid="empty-tab"]', { timeout: 30_000 }).catch(() => {});
+  // Wait for the snapshot (a run badge) and then for the first chart, if the tab has charts.
+  await page.waitForSelector('[data-testid="run-badge"]', { timeout: 60_000, state: 'attached' });
+  await page.waitForSelector(process.env.WAIT_FOR ?? '[data-testid="chart-latest-value"]', { timeout: 30_000, state: 'attached' }).catch(() => {});
   await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 1500));
   await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
   console.log(JSON.stringify({ out, errors }));

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../charts/ChartCard';
-import { metricGroup, TabClassifier } from '../config/tabRules';
+import { groupMetrics, TabClassifier } from '../config/tabRules';
 import { seriesStore } from '../data/seriesStore';
 import { useCatalogVersion } from '../hooks/useCatalog';
 import { useVisibleRuns } from '../hooks/useRuns';
 import { useDashboard } from '../state/dashboardStore';
 import type { TabId } from '../state/viewState';
 import { LazyMount } from './LazyMount';
+import { TAB_LABEL } from './tabLabels';
 
 const CARD_HEIGHT = 290;
 
@@ -43,16 +44,7 @@ export function useTabMetrics(tab: TabId): string[] {
 /** The charts of one tab, grouped by metric prefix, each mounted only near the viewport. */
 export function MetricGrid({ tab }: { tab: TabId }) {
   const metrics = useTabMetrics(tab);
-  const groups = useMemo(() => {
-    const map = new Map<string, string[]>();
-    for (const metric of metrics) {
-      const group = metricGroup(metric);
-      const list = map.get(group) ?? [];
-      list.push(metric);
-      map.set(group, list);
-    }
-    return Array.from(map.entries());
-  }, [metrics]);
+  const groups = useMemo(() => groupMetrics(metrics, TAB_LABEL[tab]), [metrics, tab]);
 
   if (metrics.length === 0) {
     return (

@@ -4,16 +4,8 @@ import { seriesStore } from '../data/seriesStore';
 import { useCatalogVersion } from '../hooks/useCatalog';
 import { useDashboard } from '../state/dashboardStore';
 import { TAB_IDS, type TabId } from '../state/viewState';
+import { TAB_LABEL } from './tabLabels';
 
-export const TAB_LABEL: Record<TabId, string> = {
-  training: 'Training',
-  model: 'Model',
-  system: 'System',
-  checkpoints: 'Checkpoints',
-  progress: 'Progress',
-  analytics: 'Loss analytics',
-  other: 'Other',
-};
 
 export function TabBar() {
   const tab = useDashboard((s) => s.view.tab);

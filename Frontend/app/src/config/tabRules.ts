@@ -36,14 +36,34 @@ export class TabClassifier {
 
 /**
  * The heading a metric is grouped under inside its tab, as TensorBoard groups tags: the part before the first
- * "/", else all but the last "." segment (sys.gpu.0.util_percent → sys.gpu.0), else the part before the first "_".
+ * "/", else all but the last "." segment (sys.gpu.0.util_percent → sys.gpu.0), else none.
  */
 export function metricGroup(metric: string): string {
   const slash = metric.indexOf('/');
   if (slash > 0) return metric.slice(0, slash);
   const dot = metric.lastIndexOf('.');
   if (dot > 0) return metric.slice(0, dot);
-  const underscore = metric.indexOf('_');
-  if (underscore > 0) return metric.slice(0, underscore);
-  return metric;
+  return '';
+}
+
+/**
+ * Metrics in display groups: a group of one would waste a row, so such metrics join the ungrouped ones, which
+ * come first (under `generalTitle`).
+ */
+export function groupMetrics(metrics: readonly string[], generalTitle: string): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const metric of metrics) {
+    const group = metricGroup(metric);
+    const list = groups.get(group) ?? [];
+    list.push(metric);
+    groups.set(group, list);
+  }
+  const general: string[] = [];
+  const named: [string, string[]][] = [];
+  for (const [group, list] of groups) {
+    if (group === '' || list.length < 2) general.push(...list);
+    else named.push([group, list]);
+  }
+  general.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return general.length > 0 ? [[generalTitle, general], ...named] : named;
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { LossHistory, TimestepLosses } from '../../api/analytics';
 import { PlotBox } from '../../charts/PlotBox';
@@ -9,11 +9,20 @@ import { accent, bars, baseOptions } from './plotOptions';
 
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
 
-function timestepLabel(history: LossHistory | null) {
-  return (x: number) => {
-    const t = history?.timesteps[Math.round(x)]?.timestep;
-    return t ? t.replace('T', ' ').slice(5, 16) : '';
-  };
+/** Axis and legend labels read the latest history through a ref: the plot's options outlive a render. */
+function useTimestepLabels(history: LossHistory | null) {
+  const ref = useRef(history);
+  ref.current = history;
+  return useMemo(
+    () => ({
+      axis: (x: number) => {
+        const t = ref.current?.timesteps[Math.round(x)]?.timestep;
+        return Number.isInteger(x) && t ? t.replace('T', ' ').slice(5, 16) : '';
+      },
+      legend: (v: number | null) => (v == null ? '–' : (ref.current?.timesteps[v]?.timestep.replace('T', ' ') ?? '')),
+    }),
+    [],
+  );
 }
 
 /** Mean, min and max per timestep, the band between min and max filled. */
@@ -27,16 +36,16 @@ export function LossHistoryChart({ history, theme }: { history: LossHistory | nu
       rows.map((r) => finiteOrNull(toNumber(r.min))),
     ];
   }, [history]);
-  const label = timestepLabel(history);
+  const label = useTimestepLabels(history);
   return (
     <PlotBox
       testId="analytics-history-chart"
       optionsKey={`history-${theme}`}
       data={data}
       options={(w, h) => ({
-        ...baseOptions(w, h, label),
+        ...baseOptions(w, h, label.axis),
         series: [
-          { label: 'timestep', value: (_u, v) => (v == null ? '–' : (history?.timesteps[v]?.timestep ?? '')) },
+          { label: 'timestep', value: (_u, v) => label.legend(v) },
           { label: 'max', stroke: 'rgba(239,68,68,0.7)', width: 1 },
           { label: 'mean', stroke: accent(), width: 2 },
           { label: 'min', stroke: 'rgba(96,165,250,0.8)', width: 1 },
@@ -60,16 +69,16 @@ export function MeanStdChart({ history, theme }: { history: LossHistory | null; 
       mean.map((m, i) => finiteOrNull(m - std[i])),
     ];
   }, [history]);
-  const label = timestepLabel(history);
+  const label = useTimestepLabels(history);
   return (
     <PlotBox
       testId="analytics-std-chart"
       optionsKey={`std-${theme}`}
       data={data}
       options={(w, h) => ({
-        ...baseOptions(w, h, label),
+        ...baseOptions(w, h, label.axis),
         series: [
-          { label: 'timestep', value: (_u, v) => (v == null ? '–' : (history?.timesteps[v]?.timestep ?? '')) },
+          { label: 'timestep', value: (_u, v) => label.legend(v) },
           { label: 'mean + std', stroke: 'rgba(148,163,184,0.6)', width: 1, dash: [4, 4] },
           { label: 'mean', stroke: accent(), width: 2 },
           { label: 'mean − std', stroke: 'rgba(148,163,184,0.6)', width: 1, dash: [4, 4] },
@@ -91,6 +100,7 @@ export function LossHistogram({ losses, theme }: { losses: TimestepLosses | null
       data={data}
       options={(w, h) => ({
         ...baseOptions(w, h, (v) => formatValue(v)),
+        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] } },
         series: [
           { label: 'loss', value: (_u, v) => (v == null ? '–' : formatValue(v)) },
           { label: 'batches', stroke: accent(), fill: 'rgba(52,211,153,0.35)', width: 1, paths: bars, points: { show: false } },
