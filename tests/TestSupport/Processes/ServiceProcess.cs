@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace TestSupport.Processes;
+
+/// <summary>
+/// One of our services run as a real process from its build output (as AppHost and Aspire run it), on a free
+/// loopback port, with the environment a test gives it. Its output is kept for failure messages; the process
+/// is killed at dispose.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly string _project;
+    private readonly IReadOnlyDictionary<string, string?> _environment;
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    private ServiceProcess(string project, int port, IReadOnlyDictionary<string, string?> environment)
+    {
+        _project = project;
+        Port = port;
+        _environment = environment;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public bool HasExited => _process is null || _process.HasExited;
+
+    /// <summary>The last lines the service wrote, for assertion messages.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _output);
+
+    /// <param name="project">The project folder name, e.g. "StreamApi".</param>
+    /// <param name="readyPath">Polled until it answers 200; "/alive" when dependencies may be down on purpose.</param>
+    public static async Task<ServiceProcess> StartAsync(
+        string project, IReadOnlyDictionary<string, string?> environment, string readyPath = "/health", int? port = null)
+    {
+        var service = new ServiceProcess(project, port ?? FreePort.Next(), environment);
+        await service.StartAsync(readyPath);
+        return service;
+    }
+
+    public async Task StartAsync(string readyPath = "/health")
+    {
+        var dll = System.IO.Path.Combine(RepositoryRoot.Path, _project, "bin", RepositoryRoot.Configuration, "net10.0", _project + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: build the solution first.");
+        }
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", BaseAddress.ToString().TrimEnd('/') },
+            WorkingDirectory = System.IO.Path.Combine(RepositoryRoot.Path, _project),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["OTEL_SERVICE_NAME"] = _project.ToLowerInvariant();
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{_project} did not start.");
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        await WaitUntilReadyAsync(readyPath, TimeSpan.FromSeconds(60));
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task WaitUntilReadyAsync(string readyPath, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        string last = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process is null || _process.HasExited)
+            {
+                throw new InvalidOperationException($"{_project} exited during start-up:{Environment.NewLine}{RecentOutput}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(readyPath);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                last = exception.Message;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{_project} was not ready at {readyPath} within {timeout} (last: {last}):{Environment.NewLine}{RecentOutput}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        _output.Enqueue(line);
+        while (_output.Count > 400 && _output.TryDequeue(out _))
+        {
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using StackExchange.Redis;
+
+namespace TestSupport.Redis;
+
+/// <summary>A redis-server process on a free loopback port with no persistence, killed at dispose.</summary>
+public sealed class RedisServerProcess : IRedisServer
+{
+    private readonly TempDirectory _directory = new("redis");
+    private Process? _process;
+
+    private RedisServerProcess(int port) => Port = port;
+
+    public string Kind => "redis-server";
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisServerProcess> StartNewAsync()
+    {
+        var server = new RedisServerProcess(FreePort.Next());
+        await server.StartAsync();
+        return server;
+    }
+
+    public async Task StartAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+        var start = new ProcessStartInfo("redis-server")
+        {
+            ArgumentList =
+            {
+                "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", "no",
+                "--dir", _directory.Path,
+                "--logfile", _directory.Combine("redis.log"),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        try
+        {
+            _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException(
+                "redis-server is not installed; .ci/run installs it (apt-get install redis-server).", exception);
+        }
+        await WaitUntilAnswersAsync(ConnectionString, TimeSpan.FromSeconds(20));
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _directory.Dispose();
+    }
+
+    internal static async Task WaitUntilAnswersAsync(string connectionString, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await using var connection = await ConnectionMultiplexer.ConnectAsync(connectionString + ",connectTimeout=500");
+                await connection.GetDatabase().PingAsync();
+                return;
+            }
+            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+}
