@@ -9,6 +9,15 @@ const [url, seconds = '10', sampleEvery = '0'] = process.argv.slice(2);
 function instrument() {
   const frames = [];
   const longTasks = [];
+  const intervals = [];
+  // A no-op loop of its own: the gaps between its callbacks are whole frames (script, style, layout, paint,
+  // canvas raster at commit), so a gap over 16.7 ms is a frame the page did not make in time.
+  let previous = 0;
+  const tick = (time) => {
+    if (previous) intervals.push(time - previous);
+    previous = time;
+    original(tick);
+  };
   const original = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (callback) =>
     original((time) => {
@@ -24,7 +33,8 @@ function instrument() {
     }
   };
   new MutationObserver(found).observe(document, { childList: true, subtree: true });
-  window.__bench = { frames, longTasks };
+  original(tick);
+  window.__bench = { frames, longTasks, intervals };
 }
 
 function summarize(values) {
@@ -42,11 +52,11 @@ try {
   await page.waitForFunction(() => window.__firstChartMs !== undefined, null, { timeout: 120_000 });
   const firstChartMs = await page.evaluate(() => window.__firstChartMs);
   const navigation = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.toJSON());
-  const snapshotLog = await page.evaluate(() => null);
   await page.waitForTimeout(2000);
   await page.evaluate(() => {
     window.__bench.frames.length = 0;
     window.__bench.longTasks.length = 0;
+    window.__bench.intervals.length = 0;
   });
   const heap = [];
   const sample = async () => {
@@ -65,8 +75,23 @@ try {
   } else {
     await page.waitForTimeout(total);
   }
-  const { frames, longTasks, cards, status } = await page.evaluate(() => ({
+  // Thread CPU time of each main-thread frame (script, style, layout, paint and the canvas raster at commit), read
+  // from a trace: unlike wall time it does not grow when other processes take the machine's cores.
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc', transferMode: 'ReportEvents' });
+  await page.waitForTimeout(5000);
+  await cdp.send('Tracing.end');
+  await traced;
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = (e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`);
+  const frameCpu = events.filter((e) => onMain(e) && e.name === 'ProxyMain::BeginMainFrame').map((e) => (e.tdur ?? e.dur) / 1000);
+  const taskCpu = events.filter((e) => onMain(e) && e.name === 'RunTask').reduce((sum, e) => sum + (e.tdur ?? e.dur) / 1000, 0);
+
+  const { frames, longTasks, intervals, cards, status } = await page.evaluate(() => ({
     frames: window.__bench.frames,
+    intervals: window.__bench.intervals,
     longTasks: window.__bench.longTasks,
     cards: document.querySelectorAll('[data-testid="chart-card"]').length,
     status: document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-state'),
@@ -81,9 +106,11 @@ try {
         connection: status,
         liveSeconds: Number(seconds),
         frameWorkMs: summarize(frames),
+        frameIntervalMs: summarize(intervals),
+        frameCpuMs: summarize(frameCpu),
+        mainThreadBusyPercent: +((100 * taskCpu) / 5000).toFixed(1),
         longTasksMs: summarize(longTasks),
         heapMb: heap,
-        snapshotLog,
       },
       null,
       1,

@@ -14,6 +14,11 @@ import { cancelChartFrame, requestChartFrame } from './frameScheduler';
 import { fetchZoomDetail } from './zoom';
 
 const CHART_HEIGHT = 200;
+/**
+ * Live data redraws a chart at most this often (the last delta always lands): a curve moving four times a second
+ * reads as live, and drawing twenty overlaid runs ten times a second would spend the frame budget on raster.
+ */
+const LIVE_REDRAW_MS = 250;
 const LATEST_SHOWN = 3;
 
 interface Zoom {
@@ -42,6 +47,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
   const controllerRef = useRef<ChartController | null>(null);
   const [zoom, setZoom] = useState<Zoom | null>(null);
   const zoomAbort = useRef<AbortController | null>(null);
+  const lastDrawn = useRef(0);
   const logScale = view.logMetrics.includes(metric);
 
   const inputs = useCallback((): ChartInput[] => {
@@ -101,9 +107,12 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
       smoothing: view.smoothing,
       fromTimeMs: range === null || zoom ? null : Date.now() - range,
       logScale,
+      columns: Math.max(50, Math.round((chartRef.current?.clientWidth ?? 400) * window.devicePixelRatio)),
+      xRange: zoom ? zoom.range : null,
     });
     controller.setSettings(settings);
     controller.update(model);
+    lastDrawn.current = performance.now();
     renderLatest(latestRef.current, list);
   }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings]);
 
@@ -145,14 +154,28 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
     return () => observer.disconnect();
   }, [owner]);
 
-  useEffect(
-    () =>
-      seriesStore.subscribeMetric(metric, () => {
-        if (onScreen.current) requestChartFrame(owner, () => renderRef.current());
-        else missed.current = true;
-      }),
-    [metric, owner],
-  );
+  const trailing = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const redraw = () => requestChartFrame(owner, () => renderRef.current());
+    const unsubscribe = seriesStore.subscribeMetric(metric, () => {
+      if (!onScreen.current) {
+        missed.current = true;
+        return;
+      }
+      const since = performance.now() - lastDrawn.current;
+      if (since >= LIVE_REDRAW_MS) redraw();
+      else
+        trailing.current ??= window.setTimeout(() => {
+          trailing.current = undefined;
+          redraw();
+        }, LIVE_REDRAW_MS - since);
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(trailing.current);
+      trailing.current = undefined;
+    };
+  }, [metric, owner]);
 
   const toggleLog = () =>
     setView({ logMetrics: logScale ? view.logMetrics.filter((m) => m !== metric) : [...view.logMetrics, metric] });

@@ -138,7 +138,8 @@ export class ChartController {
         ...lines.map<uPlot.Series>((line) => ({
           label: line.label,
           stroke: line.role === 'raw' ? withAlpha(line.color, 0.28) : line.color,
-          width: line.role === 'raw' ? 1 : 1.6,
+          // 1 px: Skia draws hairlines on a fast path; wider anti-aliased strokes cost ten times the raster.
+          width: 1,
           spanGaps: false,
         })),
       ],

@@ -1,6 +1,7 @@
 import type uPlot from 'uplot';
 import { lowerBound, type SeriesColumns } from '../data/seriesColumns';
 import type { XAxisMode } from '../state/viewState';
+import { alignToColumns } from './columnAlign';
 import { smoothEma } from './smoothing';
 
 /** One drawn line: a series' points mapped to the chart's x axis, plus what the envelope and markers need. */
@@ -40,6 +41,10 @@ export interface ModelOptions {
   fromTimeMs: number | null;
   /** Log scale: values <= 0 cannot be drawn. */
   logScale: boolean;
+  /** Pixel columns of the plot: with more points than fit, lines are reduced per column (see alignToColumns). */
+  columns?: number;
+  /** The x range shown (a zoom), for the per-column reduction. */
+  xRange?: [number, number] | null;
 }
 
 /** Maps each input to lines on the chosen x axis and aligns them into uPlot's columnar table. */
@@ -72,7 +77,18 @@ export function buildChartModel(inputs: readonly ChartInput[], options: ModelOpt
       lines.push({ ...base, role: 'plain', values });
     }
   }
-  return { lines, data: align(lines, options.logScale) };
+  let points = 0;
+  for (const l of lines) points += l.length;
+  const columns = options.columns ?? 0;
+  const data = columns > 0 && points > columns * 4 ? alignToColumns(sortAll(lines), columns, options.logScale, options.xRange ?? undefined) : align(lines, options.logScale);
+  return { lines, data };
+}
+
+function sortAll(lines: ChartLine[]): ChartLine[] {
+  for (let i = 0; i < lines.length; i++) {
+    if (!isSorted(lines[i].xs, lines[i].length)) lines[i] = sortLine(lines[i]);
+  }
+  return lines;
 }
 
 function mapX(s: SeriesColumns, start: number, n: number, mode: XAxisMode, runStartMs: number): Float64Array {

@@ -3,7 +3,12 @@
  * request. Jobs run in requestAnimationFrame callbacks within a time budget; what does not fit waits for the next
  * frame (in order), so a delta that touches every chart on screen spreads over a few frames instead of stalling one.
  */
-const FRAME_BUDGET_MS = 10;
+const FRAME_BUDGET_MS = 8;
+/**
+ * The canvas a chart draws into is rasterised when the frame commits, after this budget was measured: cap the
+ * charts per frame too, so that raster cannot pile up beyond the frame.
+ */
+const MAX_CHARTS_PER_FRAME = 2;
 const pending = new Map<object, () => void>();
 let scheduled = false;
 
@@ -22,6 +27,7 @@ export function cancelChartFrame(owner: object): void {
 function flush(): void {
   scheduled = false;
   const start = performance.now();
+  let done = 0;
   for (const [owner, job] of pending) {
     pending.delete(owner);
     try {
@@ -29,7 +35,7 @@ function flush(): void {
     } catch (error) {
       console.error('A chart failed to redraw', error);
     }
-    if (performance.now() - start > FRAME_BUDGET_MS) break;
+    if (++done >= MAX_CHARTS_PER_FRAME || performance.now() - start > FRAME_BUDGET_MS) break;
   }
   if (pending.size > 0) {
     scheduled = true;

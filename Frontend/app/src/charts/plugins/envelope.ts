@@ -9,7 +9,13 @@ import { visibleRange } from './visibleRange';
  * reduced to one top and one bottom vertex per device pixel column, so its cost follows the chart's width
  * rather than the number of points.
  */
+export const MAX_ENVELOPES = 6;
+
 export function drawEnvelopes(u: uPlot, lines: readonly ChartLine[]): void {
+  // Bands of more runs than this only cover each other; the tooltip still gives every run's value.
+  let drawn = 0;
+  for (const line of lines) if (line.role !== 'raw' && line.bucketWidth > 1) drawn++;
+  if (drawn === 0 || drawn > MAX_ENVELOPES) return;
   const ctx = u.ctx;
   const { left, top, width, height } = u.bbox;
   const columns = Math.max(1, Math.ceil(width));
