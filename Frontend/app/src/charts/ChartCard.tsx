@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { seriesStore } from '../data/seriesStore';
-import type { SeriesColumns } from '../data/seriesColumns';
+import { appendLiveAfter, type SeriesColumns } from '../data/seriesColumns';
 import { formatValue } from '../format/format';
 import { useVisibleRuns } from '../hooks/useRuns';
 import { useDashboard } from '../state/dashboardStore';
@@ -11,7 +11,7 @@ import { runColor } from './colors';
 import { csvFileName, seriesToCsv } from './csv';
 import { downloadText } from './download';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
-import { fetchZoomDetail } from './zoom';
+import { fetchDetail, fetchZoomDetail } from './zoom';
 
 const CHART_HEIGHT = 200;
 /**
@@ -46,6 +46,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
   const latestRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<ChartController | null>(null);
   const [zoom, setZoom] = useState<Zoom | null>(null);
+  const [windowDetail, setWindowDetail] = useState<Map<string, SeriesColumns> | null>(null);
   const zoomAbort = useRef<AbortController | null>(null);
   const lastDrawn = useRef(0);
   const logScale = view.logMetrics.includes(metric);
@@ -58,14 +59,41 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
     return list.map((s) => {
       const run = byId.get(s.runId);
       const start = run ? Date.parse(run.start_time) : NaN;
+      const zoomed = zoom?.detail?.get(s.key);
+      const windowed = windowDetail?.get(s.key);
       return {
-        series: zoom?.detail?.get(s.key) ?? s,
+        series: zoomed ?? (windowed ? appendLiveAfter(windowed, s) : s),
         label: labelOf(s),
         color: runColor(s.runId, view.theme),
         runStartMs: Number.isFinite(start) ? start : s.length > 0 ? s.times[0] : 0,
       };
     });
-  }, [metric, selected, byId, zoom, view.theme]);
+  }, [metric, selected, byId, zoom, windowDetail, view.theme]);
+
+  // A time window (1h, 6h, …) over a long run holds few of the decimated live points: fetch the window at full
+  // resolution once, and let live points append after it.
+  const selectedKey = useMemo(() => Array.from(selected).sort().join('\n'), [selected]);
+  useEffect(() => {
+    const windowMs = RANGE_MS[view.range];
+    setWindowDetail(null);
+    if (windowMs === null) return;
+    const from = Date.now() - windowMs;
+    const runs = new Set<string>();
+    for (const s of seriesStore.seriesOf(metric)) {
+      if (selected.has(s.runId) && s.bucketWidth > 1 && s.length > 0 && s.times[0] < from) runs.add(s.runId);
+    }
+    if (runs.size === 0) return;
+    const abort = new AbortController();
+    const maxPoints = Math.max(500, (chartRef.current?.clientWidth ?? 600) * 2);
+    fetchDetail(metric, Array.from(runs, (runId) => ({ runId, range: { fromTimeMs: from, maxPoints } })), abort.signal)
+      .then((detail) => !abort.signal.aborted && setWindowDetail(detail))
+      .catch(() => {
+        // The decimated live points still show the window.
+      });
+    return () => abort.abort();
+    // selectedKey stands for the selected runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [metric, view.range, selectedKey]);
 
   const onZoom = useCallback(
     (min: number, max: number) => {

@@ -16,18 +16,29 @@ export async function fetchZoomDetail(
   maxPoints: number,
   signal: AbortSignal,
 ): Promise<Map<string, SeriesColumns>> {
-  const detail = new Map<string, SeriesColumns>();
-  const answers = await Promise.all(
-    runs.map(({ runId, startMs }) => {
-      const range: MetricsRange =
+  return fetchDetail(
+    metric,
+    runs.map(({ runId, startMs }) => ({
+      runId,
+      range:
         xAxis === 'step'
           ? { fromStep: Math.max(0, min), toStep: Math.max(0, max), maxPoints }
           : xAxis === 'wall'
             ? { fromTimeMs: min * 1000, toTimeMs: max * 1000, maxPoints }
-            : { fromTimeMs: startMs + min * 1000, toTimeMs: startMs + max * 1000, maxPoints };
-      return fetchMetrics(runId, metric, range, signal);
-    }),
+            : { fromTimeMs: startMs + min * 1000, toTimeMs: startMs + max * 1000, maxPoints },
+    })),
+    signal,
   );
+}
+
+/** Full resolution of one metric for each run within its range, keyed by series. */
+export async function fetchDetail(
+  metric: string,
+  requests: readonly { runId: string; range: MetricsRange }[],
+  signal: AbortSignal,
+): Promise<Map<string, SeriesColumns>> {
+  const detail = new Map<string, SeriesColumns>();
+  const answers = await Promise.all(requests.map(({ runId, range }) => fetchMetrics(runId, metric, range, signal)));
   for (const answer of answers) {
     for (const wire of answer.series) {
       const columns = columnsFromMessage(toColumns(wire, 'replace'));

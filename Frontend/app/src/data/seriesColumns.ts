@@ -164,3 +164,40 @@ export function applyReplace(target: SeriesColumns, message: ColumnsMessage): vo
 export function lastIndex(series: SeriesColumns): number {
   return series.length - 1;
 }
+
+/**
+ * Full-resolution history (from /metrics) followed by the live points that came after it: what a time window
+ * shows, its older part detailed and its newest part live. A new series; neither input is changed.
+ */
+export function appendLiveAfter(detail: SeriesColumns, live: SeriesColumns): SeriesColumns {
+  const lastStep = detail.length > 0 ? detail.steps[detail.length - 1] : -Infinity;
+  let start = lowerBound(live.steps, live.length, lastStep);
+  if (start < live.length && live.steps[start] === lastStep) start++;
+  const tail = live.length - start;
+  const n = detail.length + tail;
+  const join = (a: Float64Array, b: Float64Array) => {
+    const out = new Float64Array(n);
+    out.set(a.subarray(0, detail.length));
+    out.set(b.subarray(start, live.length), detail.length);
+    return out;
+  };
+  let nonFinite: Uint32Array | null = null;
+  if (detail.nonFinite || live.nonFinite) {
+    nonFinite = new Uint32Array(n);
+    if (detail.nonFinite) nonFinite.set(detail.nonFinite.subarray(0, detail.length));
+    if (live.nonFinite) nonFinite.set(live.nonFinite.subarray(start, live.length), detail.length);
+  }
+  return {
+    ...live,
+    totalPoints: live.totalPoints,
+    bucketWidth: Math.max(detail.bucketWidth, live.bucketWidth),
+    length: n,
+    steps: join(detail.steps, live.steps),
+    times: join(detail.times, live.times),
+    values: join(detail.values, live.values),
+    mins: join(detail.mins, live.mins),
+    maxs: join(detail.maxs, live.maxs),
+    nonFinite,
+    version: live.version,
+  };
+}

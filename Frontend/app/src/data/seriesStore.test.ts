@@ -101,3 +101,17 @@ describe('SeriesStore', () => {
     expect(store.seriesOf('loss').map((s) => s.runId)).toEqual(['keep']);
   });
 });
+
+describe('appendLiveAfter', () => {
+  it('takes the detail, then only the live points after its last step', async () => {
+    const { appendLiveAfter, columnsFromMessage } = await import('./seriesColumns');
+    const detail = columnsFromMessage(toColumns(wireSeries('r1', 'loss', [10, 11, 12, 13])));
+    const live = columnsFromMessage(toColumns(wireSeries('r1', 'loss', [0, 8, 16, 24])));
+
+    const joined = appendLiveAfter(detail, live);
+
+    expect(Array.from(joined.steps)).toEqual([10, 11, 12, 13, 16, 24]);
+    expect(Array.from(joined.values)).toEqual([1, 1.1, 1.2, 1.3, 1.6, 2.4]);
+    expect(joined.key).toBe(live.key);
+  });
+});

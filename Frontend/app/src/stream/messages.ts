@@ -25,10 +25,10 @@ export interface ActivityEntry {
 
 /** What the stream client reports to the page, in order. */
 export type StreamOutput =
-  | { kind: 'snapshot'; seq: number; runs: RunMeta[]; series: ColumnsMessage[]; bytes: number }
+  | { kind: 'snapshot'; seq: number; runs: RunMeta[]; series: ColumnsMessage[]; bytes: number; partial?: boolean }
   | { kind: 'delta'; seq: number; publishedMs?: number; series: ColumnsMessage[] }
   | { kind: 'runs_meta'; seq: number; publishedMs?: number; runs: RunMeta[] }
   | { kind: 'status'; status: ConnectionStatus }
   | { kind: 'activity'; entry: ActivityEntry };
 
-export type StreamCommand = { kind: 'start'; url: string } | { kind: 'stop' } | { kind: 'reconnect' };
+export type StreamCommand = { kind: 'start'; url: string; focus: string[] | null } | { kind: 'stop' } | { kind: 'reconnect' };

@@ -31,7 +31,7 @@ self.addEventListener('message', (event: MessageEvent<StreamCommand>) => {
         random: Math.random,
         isOnline: () => self.navigator.onLine,
       });
-      client.start();
+      client.start(command.focus);
       break;
     case 'stop':
       client?.stop();

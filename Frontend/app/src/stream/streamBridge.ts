@@ -13,7 +13,7 @@ export interface StreamHandle {
  * Starts the stream: in a worker where the browser allows EventSource there, otherwise on the page itself.
  * Either way every output goes through the same apply step, in order.
  */
-export function startStream(url = '/stream'): StreamHandle {
+export function startStream(url = '/stream', focus: string[] | null = null): StreamHandle {
   const apply = (output: StreamOutput) => applyStreamOutput(output, seriesStore, useDashboard.getState);
   if (typeof Worker !== 'undefined') {
     try {
@@ -22,7 +22,7 @@ export function startStream(url = '/stream'): StreamHandle {
       worker.onmessage = (event: MessageEvent<StreamOutput | { kind: 'unsupported' }>) => {
         if (event.data.kind === 'unsupported') {
           worker.terminate();
-          fallback = startOnPage(url, apply);
+          fallback = startOnPage(url, focus, apply);
           return;
         }
         apply(event.data);
@@ -30,10 +30,10 @@ export function startStream(url = '/stream'): StreamHandle {
       worker.onerror = (event) => {
         useDashboard.getState().log('error', `The stream worker failed (${event.message}); streaming on the page instead`);
         worker.terminate();
-        fallback ??= startOnPage(url, apply);
+        fallback ??= startOnPage(url, focus, apply);
       };
       const send = (command: StreamCommand) => worker.postMessage(command);
-      send({ kind: 'start', url });
+      send({ kind: 'start', url, focus });
       return {
         reconnect: () => (fallback ? fallback.reconnect() : send({ kind: 'reconnect' })),
         stop: () => (fallback ? fallback.stop() : send({ kind: 'stop' })),
@@ -42,10 +42,10 @@ export function startStream(url = '/stream'): StreamHandle {
       // Workers refused (e.g. by a policy): stream on the page.
     }
   }
-  return startOnPage(url, apply);
+  return startOnPage(url, focus, apply);
 }
 
-function startOnPage(url: string, apply: (output: StreamOutput) => void): StreamHandle {
+function startOnPage(url: string, focus: string[] | null, apply: (output: StreamOutput) => void): StreamHandle {
   const client = new StreamClient(url, {
     createEventSource: (u) => new EventSource(u),
     emit: apply,
@@ -57,6 +57,6 @@ function startOnPage(url: string, apply: (output: StreamOutput) => void): Stream
   });
   window.addEventListener('online', () => client.reconnectNow());
   window.addEventListener('offline', () => client.wentOffline());
-  client.start();
+  client.start(focus);
   return { reconnect: () => client.reconnectNow(), stop: () => client.stop() };
 }

@@ -161,6 +161,34 @@ describe('StreamClient', () => {
     expect(h.outputs.some((o) => o.kind === 'activity' && o.entry.level === 'error')).toBe(true);
   });
 
+  it('asks for the open tab first, then switches to the full stream after that snapshot', () => {
+    const h = harness();
+    h.client.start(['loss', 'Loss/']);
+
+    expect(h.last().url).toBe('/stream?metrics=loss&metrics=Loss%2F');
+    h.last().open();
+    h.last().send('snapshot', snapshot(5));
+
+    expect(h.sources[0].closed).toBe(true);
+    expect(h.sources).toHaveLength(2);
+    expect(h.last().url).toBe('/stream');
+    const first = h.data()[0] as Extract<StreamOutput, { kind: 'snapshot' }>;
+    expect(first.partial).toBe(true);
+    h.last().open();
+    h.last().send('snapshot', snapshot(9));
+    h.last().send('delta', delta(10));
+    expect(h.data().map((o) => o.seq)).toEqual([5, 9, 10]);
+    expect((h.data()[1] as Extract<StreamOutput, { kind: 'snapshot' }>).partial).toBe(false);
+  });
+
+  it('drops the open-tab filter when that first connection fails', () => {
+    const h = harness();
+    h.client.start(['loss']);
+    h.last().fail(2);
+    h.runTimer();
+    expect(h.last().url).toBe('/stream');
+  });
+
   it('reads the non-finite spellings of the protocol as numbers', () => {
     const h = harness();
     h.client.start();

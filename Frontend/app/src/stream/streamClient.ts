@@ -42,6 +42,8 @@ export class StreamClient {
   private failures = 0;
   private stopped = true;
   private status: ConnectionStatus = { state: 'disconnected', attempt: 0 };
+  /** While set, the next snapshot comes filtered to these metric prefixes and is followed by the full stream. */
+  private focus: string[] | null = null;
 
   constructor(
     private readonly url: string,
@@ -49,9 +51,15 @@ export class StreamClient {
     private readonly backoff: BackoffOptions = defaultBackoff,
   ) {}
 
-  start(): void {
+  /**
+   * Starts streaming. With `focus`, the first connection asks only for those metric prefixes (a snapshot small
+   * enough to paint the open tab at once); as soon as it has arrived, the client switches to the full stream,
+   * whose snapshot then replaces it.
+   */
+  start(focus: string[] | null = null): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.focus = focus && focus.length > 0 ? focus : null;
     this.open(false);
   }
 
@@ -81,10 +89,11 @@ export class StreamClient {
   private open(resume: boolean): void {
     this.timer = null;
     const lastSeq = this.sequencer.lastSeq;
-    const url = resume && lastSeq !== null ? withQuery(this.url, 'last_event_id', String(lastSeq)) : this.url;
+    let url = resume && lastSeq !== null ? withQuery(this.url, 'last_event_id', String(lastSeq)) : this.url;
+    if (this.focus) url = this.focus.reduce((u, prefix) => withQuery(u, 'metrics', prefix), this.url);
     if (!resume) this.sequencer.reset();
     this.setStatus({ state: this.failures >= FAILURES_BEFORE_DISCONNECTED ? 'disconnected' : 'connecting', attempt: this.failures, retryAt: undefined, detail: undefined });
-    this.log('info', resume && lastSeq !== null ? `Reconnecting, resuming after event ${lastSeq}` : 'Connecting to the stream');
+    this.log('info', this.focus ? 'Connecting for the open tab first' : resume && lastSeq !== null ? `Reconnecting, resuming after event ${lastSeq}` : 'Connecting to the stream');
 
     let source: EventSourceLike;
     try {
@@ -140,6 +149,12 @@ export class StreamClient {
     }
     try {
       this.forward(message, data.length, parseStart);
+      if (this.focus && message.type === 'snapshot') {
+        // The open tab is painted; now the whole picture.
+        this.focus = null;
+        this.closeSource();
+        this.open(false);
+      }
     } catch (error) {
       this.log('error', `Event ${message.seq} (${type}) could not be read: ${String(error)}; resynchronising`);
       this.resync();
@@ -150,8 +165,8 @@ export class StreamClient {
     switch (message.type) {
       case 'snapshot': {
         const series = toColumnsBatch(message.series ?? [], 'replace');
-        this.deps.emit({ kind: 'snapshot', seq: message.seq, runs: message.runs ?? [], series, bytes }, transferablesOf(series));
-        this.log('info', `Snapshot ${message.seq}: ${message.runs?.length ?? 0} runs, ${series.length} series, ${formatBytes(bytes)}, read in ${this.deps.now() - parseStart} ms`);
+        this.deps.emit({ kind: 'snapshot', seq: message.seq, runs: message.runs ?? [], series, bytes, partial: this.focus !== null }, transferablesOf(series));
+        this.log('info', `${this.focus ? 'Open tab snapshot' : 'Snapshot'} ${message.seq}: ${message.runs?.length ?? 0} runs, ${series.length} series, ${formatBytes(bytes)}, read in ${this.deps.now() - parseStart} ms`);
         break;
       }
       case 'delta': {
@@ -175,6 +190,8 @@ export class StreamClient {
 
   private fail(reason: string): void {
     this.closeSource();
+    // A server that refuses the filter still serves the full stream.
+    this.focus = null;
     if (this.stopped) return;
     if (!this.deps.isOnline()) {
       this.wentOffline();
