@@ -36,6 +36,8 @@ export class ChartController {
   private layoutKey = '';
   private lines: readonly ChartLine[] = [];
   private xRange: [number, number] | null = null;
+  /** Cursors are synchronized across the tab; only the chart under the pointer shows a tooltip and zooms. */
+  private hovered = false;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(
@@ -67,7 +69,10 @@ export class ChartController {
       this.plot?.destroy();
       this.layoutKey = key;
       this.plot = new uPlot(this.options(model.lines), model.data, this.container);
-      this.plot.over.addEventListener('dblclick', () => this.settings.onResetZoom());
+      const over = this.plot.over;
+      over.addEventListener('dblclick', () => this.settings.onResetZoom());
+      over.addEventListener('pointerenter', () => (this.hovered = true));
+      over.addEventListener('pointerleave', () => (this.hovered = false));
       if (this.xRange) this.plot.setScale('x', { min: this.xRange[0], max: this.xRange[1] });
       return;
     }
@@ -148,6 +153,11 @@ export class ChartController {
           (u) => {
             const { left, width } = u.select;
             if (width < 3) return;
+            if (!this.hovered) {
+              // The selection was mirrored from the chart being dragged: that one zooms, this one does not.
+              u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+              return;
+            }
             const min = u.posToVal(left, 'x');
             const max = u.posToVal(left + width, 'x');
             u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
@@ -157,7 +167,7 @@ export class ChartController {
         drawAxes: [(u) => this.settings.showEnvelope && drawEnvelopes(u, this.lines)],
         draw: [(u) => drawNonFiniteMarkers(u, this.lines, colors.alarm)],
       },
-      plugins: [tooltipPlugin(() => this.lines, () => this.settings.xAxis)],
+      plugins: [tooltipPlugin(() => this.lines, () => this.settings.xAxis, () => this.hovered)],
     };
   }
 }

@@ -8,7 +8,7 @@ const FRAME_BUDGET_MS = 8;
  * The canvas a chart draws into is rasterised when the frame commits, after this budget was measured: cap the
  * charts per frame too, so that raster cannot pile up beyond the frame.
  */
-const MAX_CHARTS_PER_FRAME = 2;
+const MAX_CHARTS_PER_FRAME = 1;
 const pending = new Map<object, () => void>();
 let scheduled = false;
 

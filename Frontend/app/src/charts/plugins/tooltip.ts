@@ -16,7 +16,7 @@ export function formatX(x: number, mode: XAxisMode): string {
  * A tooltip with every run's value at the cursor: for each line the point nearest the cursor's x, read from the
  * line's own columns, so the value shown is exact (NaN and ±Inf named) and not an alignment artefact.
  */
-export function tooltipPlugin(getLines: () => readonly ChartLine[], getMode: () => XAxisMode): uPlot.Plugin {
+export function tooltipPlugin(getLines: () => readonly ChartLine[], getMode: () => XAxisMode, isHovered: () => boolean): uPlot.Plugin {
   let box: HTMLDivElement;
   return {
     hooks: {
@@ -29,7 +29,7 @@ export function tooltipPlugin(getLines: () => readonly ChartLine[], getMode: () 
       },
       setCursor: (u) => {
         const { left, top } = u.cursor;
-        if (left === undefined || top === undefined || left < 0) {
+        if (left === undefined || top === undefined || left < 0 || !isHovered()) {
           box.hidden = true;
           return;
         }
