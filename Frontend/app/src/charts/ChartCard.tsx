@@ -1,7 +1,6 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { seriesStore } from '../data/seriesStore';
 import { appendLiveAfter, type SeriesColumns } from '../data/seriesColumns';
-import { formatValue } from '../format/format';
 import { useVisibleRuns } from '../hooks/useRuns';
 import { useDashboard } from '../state/dashboardStore';
 import { RANGE_MS } from '../state/viewState';
@@ -11,7 +10,9 @@ import { runColor } from './colors';
 import { csvFileName, seriesToCsv } from './csv';
 import { downloadText } from './download';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
-import { fetchDetail, fetchZoomDetail } from './zoom';
+import { renderLatest } from './latestValues';
+import { useWindowDetail } from './useWindowDetail';
+import { useZoom } from './useZoom';
 
 const CHART_HEIGHT = 200;
 /**
@@ -19,13 +20,6 @@ const CHART_HEIGHT = 200;
  * reads as live, and drawing twenty overlaid runs ten times a second would spend the frame budget on raster.
  */
 const LIVE_REDRAW_MS = 250;
-const LATEST_SHOWN = 3;
-
-interface Zoom {
-  range: [number, number];
-  detail: Map<string, SeriesColumns> | null;
-  error?: string;
-}
 
 /** Series label within a chart: the run, plus the labels (host, rank, device) when the series has them. */
 function labelOf(series: SeriesColumns): string {
@@ -45,11 +39,14 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
   const chartRef = useRef<HTMLDivElement>(null);
   const latestRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<ChartController | null>(null);
-  const [zoom, setZoom] = useState<Zoom | null>(null);
-  const [windowDetail, setWindowDetail] = useState<Map<string, SeriesColumns> | null>(null);
-  const zoomAbort = useRef<AbortController | null>(null);
   const lastDrawn = useRef(0);
   const logScale = view.logMetrics.includes(metric);
+  const windowDetail = useWindowDetail(metric, view.range, selected, chartRef);
+  const shownRuns = useCallback(
+    () => Array.from(new Set(seriesStore.seriesOf(metric).filter((s) => selected.has(s.runId)).map((s) => s.runId))),
+    [metric, selected],
+  );
+  const { zoom, onZoom, onResetZoom } = useZoom(metric, view.xAxis, byId, shownRuns, chartRef);
 
   const inputs = useCallback((): ChartInput[] => {
     const list = seriesStore
@@ -69,56 +66,6 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
       };
     });
   }, [metric, selected, byId, zoom, windowDetail, view.theme]);
-
-  // A time window (1h, 6h, …) over a long run holds few of the decimated live points: fetch the window at full
-  // resolution once, and let live points append after it.
-  const selectedKey = useMemo(() => Array.from(selected).sort().join('\n'), [selected]);
-  useEffect(() => {
-    const windowMs = RANGE_MS[view.range];
-    setWindowDetail(null);
-    if (windowMs === null) return;
-    const from = Date.now() - windowMs;
-    const runs = new Set<string>();
-    for (const s of seriesStore.seriesOf(metric)) {
-      if (selected.has(s.runId) && s.bucketWidth > 1 && s.length > 0 && s.times[0] < from) runs.add(s.runId);
-    }
-    if (runs.size === 0) return;
-    const abort = new AbortController();
-    const maxPoints = Math.max(500, (chartRef.current?.clientWidth ?? 600) * 2);
-    fetchDetail(metric, Array.from(runs, (runId) => ({ runId, range: { fromTimeMs: from, maxPoints } })), abort.signal)
-      .then((detail) => !abort.signal.aborted && setWindowDetail(detail))
-      .catch(() => {
-        // The decimated live points still show the window.
-      });
-    return () => abort.abort();
-    // selectedKey stands for the selected runs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [metric, view.range, selectedKey]);
-
-  const onZoom = useCallback(
-    (min: number, max: number) => {
-      zoomAbort.current?.abort();
-      const abort = new AbortController();
-      zoomAbort.current = abort;
-      setZoom({ range: [min, max], detail: null });
-      const runs = Array.from(new Set(inputs().map((i) => i.series.runId))).map((runId) => {
-        const run = byId.get(runId);
-        return { runId, startMs: run ? Date.parse(run.start_time) : 0 };
-      });
-      const width = chartRef.current?.clientWidth ?? 600;
-      fetchZoomDetail(metric, runs, view.xAxis, min, max, Math.max(500, width * 2), abort.signal)
-        .then((detail) => !abort.signal.aborted && setZoom({ range: [min, max], detail }))
-        .catch((error: unknown) => {
-          if (!abort.signal.aborted) setZoom({ range: [min, max], detail: null, error: String((error as Error).message ?? error) });
-        });
-    },
-    [inputs, byId, metric, view.xAxis],
-  );
-
-  const onResetZoom = useCallback(() => {
-    zoomAbort.current?.abort();
-    setZoom(null);
-  }, []);
 
   const settings = useMemo(
     () => ({ syncKey, xAxis: view.xAxis, logScale, showEnvelope: view.showEnvelope, theme: view.theme, height: CHART_HEIGHT, onZoom, onResetZoom }),
@@ -155,10 +102,8 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
       cancelChartFrame(owner);
       controller.destroy();
       controllerRef.current = null;
-      zoomAbort.current?.abort();
     };
     // The controller lives as long as the card; settings reach it through setSettings.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -239,30 +184,3 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
     </section>
   );
 });
-
-/** The latest value of the first few series, written straight into the DOM on every frame (no React render). */
-function renderLatest(target: HTMLDivElement | null, inputs: readonly ChartInput[]): void {
-  if (!target) return;
-  const items: HTMLElement[] = [];
-  for (const input of inputs.slice(0, LATEST_SHOWN)) {
-    const s = input.series;
-    if (s.length === 0) continue;
-    const item = document.createElement('span');
-    item.className = 'latest-item';
-    item.dataset.testid = 'chart-latest-value';
-    item.dataset.run = s.runId;
-    item.title = `${input.label} at step ${s.steps[s.length - 1]}`;
-    const dot = document.createElement('span');
-    dot.className = 'swatch';
-    dot.style.background = input.color;
-    item.append(dot, formatValue(s.values[s.length - 1]));
-    items.push(item);
-  }
-  if (inputs.length > LATEST_SHOWN) {
-    const more = document.createElement('span');
-    more.className = 'latest-more';
-    more.textContent = `+${inputs.length - LATEST_SHOWN}`;
-    items.push(more);
-  }
-  target.replaceChildren(...items);
-}

@@ -35,7 +35,6 @@ export function PlotBox({
       plot.current = null;
     };
     // optionsKey stands for the options.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [optionsKey, height]);
 
   useEffect(() => {

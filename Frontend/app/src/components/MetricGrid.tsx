@@ -37,7 +37,6 @@ export function useTabMetrics(tab: TabId): string[] {
       .filter((m) => classifier.tabOf(m) === tab && matches(m))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     // catalog: the store's metric set changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [catalog, classifier, filter, selected, tab]);
 }
 

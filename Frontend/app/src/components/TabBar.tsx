@@ -20,7 +20,6 @@ export function TabBar() {
       result.set(id, (result.get(id) ?? 0) + 1);
     }
     return result;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rules, catalog]);
   // "Other" appears only when some metric matches no rule.
   const tabs = TAB_IDS.filter((id) => id !== 'other' || (counts.get('other') ?? 0) > 0 || tab === 'other');

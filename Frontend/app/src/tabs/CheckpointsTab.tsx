@@ -33,7 +33,6 @@ export function CheckpointsTab() {
   const checkpointMetrics = useMemo(() => {
     const classifier = new TabClassifier(rules);
     return seriesStore.metrics().filter((m) => classifier.tabOf(m) === 'checkpoints');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rules, catalog]);
 
   useEffect(() => {
@@ -76,7 +75,6 @@ export function CheckpointsTab() {
     });
     return () => abort.abort();
     // runKey covers the selected runs and their progress.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runKey, bump]);
 
   return (

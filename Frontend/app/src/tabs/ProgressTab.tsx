@@ -83,7 +83,6 @@ export function ProgressTab() {
       return { metric, bars };
     });
     // now: re-read latest values on the ticker.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [metrics, selected, now]);
 
   return (
