@@ -72,6 +72,11 @@ export function AnalyticsTab() {
           {data.loading ? ' · loading…' : ''}
         </span>
       </div>
+      {data.noRun && (
+        <p className="empty" data-testid="analytics-no-run">
+          {runId ? `No loss analytics for ${runId}: it is not a log-directory run, or it is gone.` : 'No log-directory run yet. Loss analytics appear when an ICON/ComIn output directory has data.'}
+        </p>
+      )}
       {data.errors.length > 0 && (
         <div className="error" data-testid="analytics-errors">
           {data.errors.map((e) => (

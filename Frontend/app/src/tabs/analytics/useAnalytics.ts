@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../../api/rest';
 import { analyticsApi, type AnalyticsStatus, type LossHistory, type LossStatistics, type TimestepList, type TimestepLosses } from '../../api/analytics';
 import { seriesStore } from '../../data/seriesStore';
 import { useDashboard } from '../../state/dashboardStore';
@@ -10,10 +11,12 @@ export interface AnalyticsData {
   stats: LossStatistics | null;
   timesteps: TimestepList | null;
   errors: string[];
+  /** Every endpoint answered 404: there is no log-directory run (yet), which is not an error. */
+  noRun: boolean;
   loading: boolean;
 }
 
-const EMPTY: AnalyticsData = { status: null, current: null, history: null, stats: null, timesteps: null, errors: [], loading: true };
+const EMPTY: AnalyticsData = { status: null, current: null, history: null, stats: null, timesteps: null, errors: [], noRun: false, loading: true };
 /** Coalesces a burst of deltas into one refresh. */
 const REFRESH_DELAY_MS = 1500;
 
@@ -56,8 +59,10 @@ export function useAnalytics(runId: string | null, limit: number): AnalyticsData
     ]).then(([status, current, history, stats, timesteps]) => {
       if (s.aborted) return;
       const errors: string[] = [];
+      let notFound = 0;
       const value = <T,>(r: PromiseSettledResult<T>, what: string): T | null => {
         if (r.status === 'fulfilled') return r.value;
+        if ((r.reason as ApiError).status === 404) notFound++;
         errors.push(`${what}: ${(r.reason as Error).message}`);
         return null;
       };
@@ -67,12 +72,13 @@ export function useAnalytics(runId: string | null, limit: number): AnalyticsData
         history: value(history, 'history'),
         stats: value(stats, 'statistics'),
         timesteps: value(timesteps, 'timesteps'),
-        errors,
+        errors: notFound === 5 ? [] : errors,
+        noRun: notFound === 5,
         loading: false,
       };
       resolvedRun.current = next.status?.run_id ?? runId;
       setData(next);
-      if (errors.length > 0) log('warn', `Loss analytics: ${errors.join('; ')}`);
+      if (next.errors.length > 0) log('warn', `Loss analytics: ${next.errors.join('; ')}`);
     });
     return () => abort.abort();
   }, [runId, limit, bump, metaKey, log]);
