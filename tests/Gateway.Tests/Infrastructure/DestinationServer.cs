@@ -47,6 +47,8 @@ public sealed class DestinationServer : IAsyncDisposable
         app.MapGet("/health", () => Healthy ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503));
         app.MapGet("/alive", () => Results.Text("Healthy"));
         app.MapGet("/stream", StreamAsync);
+        app.MapGet("/api/echo/forwarded", (HttpContext context) =>
+            Results.Text($"for={context.Request.Headers["X-Forwarded-For"]};proto={context.Request.Headers["X-Forwarded-Proto"]};host={context.Request.Headers["X-Forwarded-Host"]}"));
         app.Map("/{**path}", async (HttpContext context) =>
         {
             await Task.Delay(RestDelay, context.RequestAborted);
