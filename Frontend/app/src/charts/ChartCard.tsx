@@ -6,7 +6,7 @@ import { useDashboard } from '../state/dashboardStore';
 import { RANGE_MS } from '../state/viewState';
 import { buildChartModel, type ChartInput } from './chartModel';
 import { ChartController } from './chartController';
-import { runColor } from './colors';
+import { seriesColor } from './colors';
 import { csvFileName, seriesToCsv } from './csv';
 import { downloadText } from './download';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
@@ -61,7 +61,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
       return {
         series: zoomed ?? (windowed ? appendLiveAfter(windowed, s) : s),
         label: labelOf(s),
-        color: runColor(s.runId, view.theme),
+        color: seriesColor(s.runId, s.series === s.metric ? '' : s.series.slice(s.metric.length), view.theme),
         runStartMs: Number.isFinite(start) ? start : s.length > 0 ? s.times[0] : 0,
       };
     });

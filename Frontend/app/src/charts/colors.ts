@@ -21,3 +21,16 @@ export function runColor(runId: string, theme: 'dark' | 'light' = 'dark'): strin
 export function withAlpha(color: string, alpha: number): string {
   return color.replace(/\)$/, ` / ${alpha})`);
 }
+
+/**
+ * The colour of one series of a run: the run's colour, turned a little per host/rank/device label so the series of
+ * one run stay apart while still reading as that run.
+ */
+export function seriesColor(runId: string, labels: string, theme: 'dark' | 'light' = 'dark'): string {
+  if (!labels) return runColor(runId, theme);
+  const base = runColor(runId, theme);
+  const hash = hashString(labels);
+  const turn = ((hash % 9) - 4) * 9;
+  const lighter = ((hash >>> 8) % 3) * 6 - 6;
+  return base.replace(/^hsl\((\d+) (\d+)% (\d+)%\)$/, (_m, h, s, l) => `hsl(${(Number(h) + turn + 360) % 360} ${s}% ${Math.min(85, Math.max(25, Number(l) + lighter))}%)`);
+}

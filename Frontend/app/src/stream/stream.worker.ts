@@ -32,6 +32,7 @@ self.addEventListener('message', (event: MessageEvent<StreamCommand>) => {
         isOnline: () => self.navigator.onLine,
       });
       client.start(command.focus);
+      setInterval(() => client?.checkStale(), 15_000);
       break;
     case 'stop':
       client?.stop();

@@ -58,5 +58,6 @@ function startOnPage(url: string, focus: string[] | null, apply: (output: Stream
   window.addEventListener('online', () => client.reconnectNow());
   window.addEventListener('offline', () => client.wentOffline());
   client.start(focus);
+  window.setInterval(() => client.checkStale(), 15_000);
   return { reconnect: () => client.reconnectNow(), stop: () => client.stop() };
 }

@@ -41,6 +41,7 @@ function harness() {
   const outputs: StreamOutput[] = [];
   const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
   let now = 1_000_000;
+  const advance = (ms: number) => (now += ms);
   const client = new StreamClient('/stream', {
     createEventSource: (url) => {
       const source = new FakeEventSource(url);
@@ -69,7 +70,7 @@ function harness() {
   const last = () => sources[sources.length - 1];
   const data = () => outputs.filter((o) => o.kind === 'snapshot' || o.kind === 'delta' || o.kind === 'runs_meta');
   const status = () => [...outputs].reverse().find((o) => o.kind === 'status') as Extract<StreamOutput, { kind: 'status' }>;
-  return { client, sources, outputs, timers, runTimer, last, data, status };
+  return { client, sources, outputs, timers, runTimer, last, data, status, advance };
 }
 
 const snapshot = (seq: number) => ({ seq, type: 'snapshot', runs: [runMeta('r1')], series: [wireSeries('r1', 'loss', [0, 1])] });
@@ -187,6 +188,22 @@ describe('StreamClient', () => {
     h.last().fail(2);
     h.runTimer();
     expect(h.last().url).toBe('/stream');
+  });
+
+  it('reconnects, resuming, when a live stream has been silent longer than the server ever is', () => {
+    const h = harness();
+    h.client.start();
+    h.last().open();
+    h.last().send('snapshot', snapshot(7));
+    h.advance(60_000);
+    h.client.checkStale();
+    expect(h.sources).toHaveLength(1);
+
+    h.advance(31_000);
+    h.client.checkStale();
+
+    expect(h.sources[0].closed).toBe(true);
+    expect(h.last().url).toBe('/stream?last_event_id=7');
   });
 
   it('reads the non-finite spellings of the protocol as numbers', () => {

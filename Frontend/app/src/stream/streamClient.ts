@@ -28,6 +28,11 @@ const CLOSED = 2;
 /** After this many failures in a row the status says "disconnected" rather than "connecting". */
 const FAILURES_BEFORE_DISCONNECTED = 3;
 const EVENT_TYPES = ['snapshot', 'delta', 'runs_meta'] as const;
+/**
+ * The server sends runs_meta at least every 30 s, but EventSource hides the heartbeats, so a connection that died
+ * without a word (a NAT or proxy dropping it) would look live forever. Silence this long means reconnect.
+ */
+export const STALE_AFTER_MS = 90_000;
 
 /**
  * The SSE client: one EventSource at a time, sequence checking, and its own reconnect with exponential backoff
@@ -44,6 +49,7 @@ export class StreamClient {
   private status: ConnectionStatus = { state: 'disconnected', attempt: 0 };
   /** While set, the next snapshot comes filtered to these metric prefixes and is followed by the full stream. */
   private focus: string[] | null = null;
+  private lastEventAt = 0;
 
   constructor(
     private readonly url: string,
@@ -78,6 +84,15 @@ export class StreamClient {
     this.open(this.sequencer.lastSeq !== null);
   }
 
+  /** Called periodically by the host: reconnects (resuming) a stream that has been silent too long. */
+  checkStale(): void {
+    if (this.stopped || this.status.state !== 'live' || this.source === null) return;
+    const silent = this.deps.now() - this.lastEventAt;
+    if (silent < STALE_AFTER_MS) return;
+    this.log('warn', `No event for ${Math.round(silent / 1000)} s; the connection is presumed dead, reconnecting`);
+    this.reconnectNow();
+  }
+
   wentOffline(): void {
     if (this.stopped) return;
     this.log('warn', 'The browser is offline; waiting for the network to come back');
@@ -105,6 +120,7 @@ export class StreamClient {
     this.source = source;
     source.onopen = () => {
       if (this.source !== source) return;
+      this.lastEventAt = this.deps.now();
       this.log('info', 'Stream open');
       this.setStatus({ state: 'live', attempt: 0, retryAt: undefined, detail: undefined });
     };
@@ -120,6 +136,7 @@ export class StreamClient {
   }
 
   private receive(eventType: string, data: string): void {
+    this.lastEventAt = this.deps.now();
     let message: WireMessage;
     const parseStart = this.deps.now();
     try {
