@@ -1,0 +1,195 @@
+import type uPlot from 'uplot';
+import { lowerBound, type SeriesColumns } from '../data/seriesColumns';
+import type { XAxisMode } from '../state/viewState';
+import { alignToColumns } from './columnAlign';
+import { smoothEma } from './smoothing';
+
+/** One drawn line: a series' points mapped to the chart's x axis, plus what the envelope and markers need. */
+export interface ChartLine {
+  key: string;
+  runId: string;
+  label: string;
+  color: string;
+  /** Smoothed lines are the bold ones; the raw line under a smoothed one is faint. */
+  role: 'plain' | 'raw' | 'smoothed';
+  xs: Float64Array;
+  values: Float64Array;
+  mins: Float64Array;
+  maxs: Float64Array;
+  nonFinite: Uint32Array | null;
+  bucketWidth: number;
+  length: number;
+}
+
+export interface ChartModel {
+  lines: ChartLine[];
+  data: uPlot.AlignedData;
+}
+
+export interface ChartInput {
+  series: SeriesColumns;
+  label: string;
+  color: string;
+  /** Run start (epoch ms), for relative time. */
+  runStartMs: number;
+}
+
+export interface ModelOptions {
+  xAxis: XAxisMode;
+  smoothing: number;
+  /** Points before this wall time (epoch ms) are left out; null keeps everything. */
+  fromTimeMs: number | null;
+  /** Log scale: values <= 0 cannot be drawn. */
+  logScale: boolean;
+  /** Pixel columns of the plot: with more points than fit, lines are reduced per column (see alignToColumns). */
+  columns?: number;
+  /** The x range shown (a zoom), for the per-column reduction. */
+  xRange?: [number, number] | null;
+}
+
+/** Maps each input to lines on the chosen x axis and aligns them into uPlot's columnar table. */
+export function buildChartModel(inputs: readonly ChartInput[], options: ModelOptions): ChartModel {
+  const lines: ChartLine[] = [];
+  for (const input of inputs) {
+    const s = input.series;
+    let start = 0;
+    if (options.fromTimeMs !== null) start = lowerBound(s.times, s.length, options.fromTimeMs);
+    const n = s.length - start;
+    if (n <= 0) continue;
+    const xs = mapX(s, start, n, options.xAxis, input.runStartMs);
+    const values = s.values.subarray(start, start + n);
+    const base = {
+      key: s.key,
+      runId: s.runId,
+      label: input.label,
+      color: input.color,
+      xs,
+      mins: s.mins.subarray(start, start + n),
+      maxs: s.maxs.subarray(start, start + n),
+      nonFinite: s.nonFinite ? s.nonFinite.subarray(start, start + n) : null,
+      bucketWidth: s.bucketWidth,
+      length: n,
+    };
+    if (options.smoothing > 0) {
+      lines.push({ ...base, role: 'raw', values });
+      lines.push({ ...base, key: `${s.key}\u001fsmoothed`, role: 'smoothed', values: smoothEma(values, n, options.smoothing) });
+    } else {
+      lines.push({ ...base, role: 'plain', values });
+    }
+  }
+  let points = 0;
+  for (const l of lines) points += l.length;
+  const columns = options.columns ?? 0;
+  const data = columns > 0 && points > columns * 4 ? alignToColumns(sortAll(lines), columns, options.logScale, options.xRange ?? undefined) : align(lines, options.logScale);
+  return { lines, data };
+}
+
+function sortAll(lines: ChartLine[]): ChartLine[] {
+  for (let i = 0; i < lines.length; i++) {
+    if (!isSorted(lines[i].xs, lines[i].length)) lines[i] = sortLine(lines[i]);
+  }
+  return lines;
+}
+
+function mapX(s: SeriesColumns, start: number, n: number, mode: XAxisMode, runStartMs: number): Float64Array {
+  if (mode === 'step') return s.steps.subarray(start, start + n);
+  const xs = new Float64Array(n);
+  // uPlot's time axis counts seconds; relative time is seconds since the run started.
+  const offset = mode === 'relative' ? runStartMs : 0;
+  for (let i = 0; i < n; i++) xs[i] = (s.times[start + i] - offset) / 1000;
+  return xs;
+}
+
+function isSorted(xs: Float64Array, n: number): boolean {
+  for (let i = 1; i < n; i++) if (!(xs[i] > xs[i - 1])) return false;
+  return true;
+}
+
+/** A line whose x values do not strictly increase (clock steps back): sorted, later duplicates winning. */
+function sortLine(line: ChartLine): ChartLine {
+  const order = Array.from({ length: line.length }, (_, i) => i).sort((a, b) => line.xs[a] - line.xs[b] || a - b);
+  const keep: number[] = [];
+  for (const i of order) {
+    if (keep.length > 0 && line.xs[keep[keep.length - 1]] === line.xs[i]) keep[keep.length - 1] = i;
+    else keep.push(i);
+  }
+  const pick = <T extends Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+    const out = make(keep.length);
+    keep.forEach((i, j) => (out[j] = a[i]));
+    return out;
+  };
+  const f64 = (n: number) => new Float64Array(n);
+  return {
+    ...line,
+    xs: pick(line.xs, f64),
+    values: pick(line.values, f64),
+    mins: pick(line.mins, f64),
+    maxs: pick(line.maxs, f64),
+    nonFinite: line.nonFinite ? pick(line.nonFinite, (n) => new Uint32Array(n)) : null,
+    length: keep.length,
+  };
+}
+
+/**
+ * uPlot wants one shared x column. Lines are merged on the union of their x values; a line without a point at some
+ * x gets `undefined` there (uPlot draws across it), while a non-finite value becomes `null` (a real break, shown
+ * with a marker). A value that a log scale cannot show is a break too.
+ */
+export function align(lines: ChartLine[], logScale: boolean): uPlot.AlignedData {
+  for (let i = 0; i < lines.length; i++) {
+    if (!isSorted(lines[i].xs, lines[i].length)) lines[i] = sortLine(lines[i]);
+  }
+  if (lines.length === 0) return [new Float64Array(0)];
+
+  let xs: Float64Array;
+  const first = lines[0];
+  const shared = lines.every((l) => l.xs === first.xs || (l.length === first.length && sameValues(l.xs, first.xs, first.length)));
+  if (shared) {
+    xs = first.xs;
+  } else {
+    let total = 0;
+    for (const l of lines) total += l.length;
+    const all = new Float64Array(total);
+    let at = 0;
+    for (const l of lines) {
+      all.set(l.xs.subarray(0, l.length), at);
+      at += l.length;
+    }
+    all.sort();
+    let m = 0;
+    for (let i = 0; i < total; i++) if (m === 0 || all[i] !== all[m - 1]) all[m++] = all[i];
+    xs = all.subarray(0, m);
+  }
+
+  const columns: ((number | null | undefined)[] | Float64Array)[] = [];
+  for (const l of lines) {
+    // Sharing the x column and all drawable: uPlot takes the values as they are, with no copy and no boxing.
+    if (shared && allDrawable(l.values, l.length, logScale)) {
+      columns.push(l.values.length === l.length ? l.values : l.values.subarray(0, l.length));
+      continue;
+    }
+    const ys: (number | null | undefined)[] = new Array(xs.length).fill(undefined);
+    let j = 0;
+    for (let i = 0; i < l.length; i++) {
+      const x = l.xs[i];
+      while (xs[j] < x) j++;
+      const v = l.values[i];
+      ys[j] = Number.isFinite(v) && (!logScale || v > 0) ? v : null;
+    }
+    columns.push(ys);
+  }
+  return [xs, ...columns];
+}
+
+function allDrawable(values: Float64Array, n: number, logScale: boolean): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v) || (logScale && v <= 0)) return false;
+  }
+  return true;
+}
+
+function sameValues(a: Float64Array, b: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

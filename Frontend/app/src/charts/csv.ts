@@ -1,0 +1,38 @@
+import type { SeriesColumns } from '../data/seriesColumns';
+
+/** One CSV field: quoted when it holds a separator, a quote or a line break (RFC 4180). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function csvNumber(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  return String(value);
+}
+
+/**
+ * A chart's data as CSV, one row per point of every series (long format, which every tool reads): run, series,
+ * step, wall time (ISO and ms), value, and the bucket's min and max.
+ */
+export function seriesToCsv(series: readonly SeriesColumns[]): string {
+  const lines = ['run_id,series,step,time,time_ms,value,min,max,non_finite'];
+  for (const s of series) {
+    const run = csvField(s.runId);
+    const name = csvField(s.series);
+    for (let i = 0; i < s.length; i++) {
+      const t = s.times[i];
+      const iso = Number.isFinite(t) ? new Date(t).toISOString() : '';
+      lines.push(
+        `${run},${name},${csvNumber(s.steps[i])},${iso},${csvNumber(t)},${csvNumber(s.values[i])},${csvNumber(s.mins[i])},${csvNumber(s.maxs[i])},${s.nonFinite ? s.nonFinite[i] : 0}`,
+      );
+    }
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** A file name safe on every system, from a metric name. */
+export function csvFileName(metric: string): string {
+  return `${metric.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'metric'}.csv`;
+}

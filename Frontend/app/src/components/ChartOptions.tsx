@@ -1,0 +1,58 @@
+import { useDashboard } from '../state/dashboardStore';
+import { X_AXES, type XAxisMode } from '../state/viewState';
+
+const X_LABEL: Record<XAxisMode, string> = { step: 'Step', wall: 'Wall time', relative: 'Relative' };
+
+/** Options shared by every chart: smoothing, x axis, envelope, and a metric filter. */
+export function ChartOptions() {
+  const view = useDashboard((s) => s.view);
+  const setView = useDashboard((s) => s.setView);
+  return (
+    <div className="chart-options" data-testid="chart-options">
+      <label className="option">
+        <span>Smoothing</span>
+        <input
+          type="range"
+          min={0}
+          max={0.99}
+          step={0.01}
+          value={view.smoothing}
+          onChange={(e) => setView({ smoothing: Number(e.target.value) })}
+          data-testid="smoothing-slider"
+          aria-label="EMA smoothing weight"
+        />
+        <output data-testid="smoothing-value">{view.smoothing.toFixed(2)}</output>
+      </label>
+      <div className="option" role="radiogroup" aria-label="X axis">
+        <span>X axis</span>
+        {X_AXES.map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            aria-checked={view.xAxis === mode}
+            className={`chip ${view.xAxis === mode ? 'on' : ''}`}
+            data-testid={`xaxis-${mode}`}
+            onClick={() => setView({ xAxis: mode })}
+          >
+            {X_LABEL[mode]}
+          </button>
+        ))}
+      </div>
+      <label className="option">
+        <input type="checkbox" checked={view.showEnvelope} onChange={(e) => setView({ showEnvelope: e.target.checked })} data-testid="envelope-toggle" />
+        <span>Min/max band</span>
+      </label>
+      <input
+        type="search"
+        className="metric-filter"
+        placeholder="Filter metrics (text or regex)"
+        value={view.metricFilter}
+        onChange={(e) => setView({ metricFilter: e.target.value })}
+        data-testid="metric-filter"
+        aria-label="Filter metrics"
+      />
+      <span className="hint">Drag to zoom · double-click to reset</span>
+    </div>
+  );
+}

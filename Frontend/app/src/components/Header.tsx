@@ -1,0 +1,46 @@
+import { useDashboard } from '../state/dashboardStore';
+import { RANGE_IDS, type RangeId } from '../state/viewState';
+import { ConnectionStatus } from './ConnectionStatus';
+
+const RANGE_LABEL: Record<RangeId, string> = { '1h': '1h', '6h': '6h', '24h': '24h', '7d': '7d', all: 'All (live)' };
+
+export function Header({ onReconnect }: { onReconnect: () => void }) {
+  const title = useDashboard((s) => s.title);
+  const range = useDashboard((s) => s.view.range);
+  const theme = useDashboard((s) => s.view.theme);
+  const setView = useDashboard((s) => s.setView);
+  return (
+    <header className="app-header">
+      <h1 className="app-title" data-testid="app-title">
+        {title}
+      </h1>
+      <div className="timeline" role="radiogroup" aria-label="Time range" data-testid="timeline">
+        {RANGE_IDS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="radio"
+            aria-checked={range === id}
+            className={`chip ${range === id ? 'on' : ''}`}
+            data-testid={`timeline-${id}`}
+            onClick={() => setView({ range: id })}
+          >
+            {RANGE_LABEL[id]}
+          </button>
+        ))}
+      </div>
+      <div className="header-end">
+        <ConnectionStatus onReconnect={onReconnect} />
+        <button
+          type="button"
+          className="chip"
+          data-testid="theme-toggle"
+          onClick={() => setView({ theme: theme === 'dark' ? 'light' : 'dark' })}
+          title="Switch between dark and light theme"
+        >
+          {theme === 'dark' ? 'Light' : 'Dark'}
+        </button>
+      </div>
+    </header>
+  );
+}

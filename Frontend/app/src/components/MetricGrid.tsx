@@ -1,0 +1,73 @@
+import { useMemo } from 'react';
+import { ChartCard } from '../charts/ChartCard';
+import { groupMetrics, TabClassifier } from '../config/tabRules';
+import { seriesStore } from '../data/seriesStore';
+import { useCatalogVersion } from '../hooks/useCatalog';
+import { useVisibleRuns } from '../hooks/useRuns';
+import { useDashboard } from '../state/dashboardStore';
+import type { TabId } from '../state/viewState';
+import { LazyMount } from './LazyMount';
+import { TAB_LABEL } from './tabLabels';
+
+const CARD_HEIGHT = 290;
+
+/** Matches a metric against the filter box: a regular expression when it is one, otherwise a substring. */
+export function metricMatcher(filter: string): (metric: string) => boolean {
+  const text = filter.trim();
+  if (!text) return () => true;
+  try {
+    const pattern = new RegExp(text, 'i');
+    return (metric) => pattern.test(metric);
+  } catch {
+    const lower = text.toLowerCase();
+    return (metric) => metric.toLowerCase().includes(lower);
+  }
+}
+
+export function useTabMetrics(tab: TabId): string[] {
+  const catalog = useCatalogVersion();
+  const rules = useDashboard((s) => s.tabRules);
+  const filter = useDashboard((s) => s.view.metricFilter);
+  const { selected } = useVisibleRuns();
+  const classifier = useMemo(() => new TabClassifier(rules), [rules]);
+  return useMemo(() => {
+    const matches = metricMatcher(filter);
+    return seriesStore
+      .metricsOfRuns(selected)
+      .filter((m) => classifier.tabOf(m) === tab && matches(m))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    // catalog: the store's metric set changed.
+  }, [catalog, classifier, filter, selected, tab]);
+}
+
+/** The charts of one tab, grouped by metric prefix, each mounted only near the viewport. */
+export function MetricGrid({ tab }: { tab: TabId }) {
+  const metrics = useTabMetrics(tab);
+  const groups = useMemo(() => groupMetrics(metrics, TAB_LABEL[tab]), [metrics, tab]);
+
+  if (metrics.length === 0) {
+    return (
+      <p className="empty" data-testid="empty-tab">
+        No metrics of this tab for the selected runs{useDashboard.getState().view.metricFilter ? ' and filter' : ''}.
+      </p>
+    );
+  }
+  return (
+    <div className="metric-groups">
+      {groups.map(([group, list]) => (
+        <section key={group} className="metric-group" data-testid="metric-group" data-group={group}>
+          <h2 className="group-title">
+            {group} <span className="count">{list.length}</span>
+          </h2>
+          <div className="chart-grid">
+            {list.map((metric) => (
+              <LazyMount key={metric} height={CARD_HEIGHT}>
+                <ChartCard metric={metric} syncKey={`tab-${tab}`} />
+              </LazyMount>
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { queryToView, viewToQuery } from './urlState';
+import { defaultView, isRunSelected, selectRuns, toggleRun, type ViewState } from './viewState';
+
+describe('URL state', () => {
+  it('leaves the default view out of the URL', () => {
+    expect(viewToQuery(defaultView)).toBe('');
+    expect(queryToView('')).toEqual(defaultView);
+  });
+
+  it('round-trips every part of a view', () => {
+    const view: ViewState = {
+      tab: 'system',
+      range: '6h',
+      xAxis: 'relative',
+      smoothing: 0.85,
+      logMetrics: ['loss_t1', 'Loss/batch'],
+      selection: { mode: 'only', ids: ['run,a', 'run b'] },
+      runSearch: 'llm',
+      metricFilter: 'gpu',
+      theme: 'light',
+      showEnvelope: false,
+      analyticsRun: 'icon-1',
+      historyLimit: 500,
+    };
+
+    const query = viewToQuery(view);
+
+    expect(queryToView(query)).toEqual(view);
+    expect(query).toContain('run=run%2Ca');
+  });
+
+  it('falls back to defaults for values it does not know', () => {
+    const view = queryToView('?tab=nope&range=2y&x=?&smooth=5&hist=7&theme=pink');
+    expect(view).toEqual(defaultView);
+  });
+
+  it('keeps hidden runs in "all" mode so later runs are shown', () => {
+    const view = queryToView('?hide=a&hide=b');
+    expect(view.selection).toEqual({ mode: 'all', ids: ['a', 'b'] });
+    expect(isRunSelected(view.selection, 'a')).toBe(false);
+    expect(isRunSelected(view.selection, 'new-run')).toBe(true);
+  });
+});
+
+describe('run selection', () => {
+  it('toggles, selects none and all', () => {
+    let s = toggleRun(defaultView.selection, 'a');
+    expect(isRunSelected(s, 'a')).toBe(false);
+    s = toggleRun(s, 'a');
+    expect(isRunSelected(s, 'a')).toBe(true);
+    s = selectRuns(s, ['a', 'b'], false, true);
+    expect(s).toEqual({ mode: 'only', ids: [] });
+    s = selectRuns(s, ['a'], true, false);
+    expect(isRunSelected(s, 'a')).toBe(true);
+    expect(isRunSelected(s, 'b')).toBe(false);
+  });
+});

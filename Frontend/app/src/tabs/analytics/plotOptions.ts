@@ -1,0 +1,26 @@
+import uPlot from 'uplot';
+import { chartColors } from '../../charts/themeColors';
+import { formatValue } from '../../format/format';
+
+/** Shared look of the analytics charts. */
+export function baseOptions(width: number, height: number, xValues?: (value: number) => string): Omit<uPlot.Options, 'series'> {
+  const colors = chartColors();
+  const axis = { stroke: colors.axis, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.grid, width: 1, size: 4 }, font: '11px system-ui, sans-serif' };
+  return {
+    width,
+    height,
+    legend: { show: true, live: true },
+    cursor: { drag: { x: true, y: false } },
+    scales: { x: { time: false } },
+    axes: [
+      { ...axis, values: xValues ? (_u, splits) => splits.map(xValues) : undefined },
+      { ...axis, size: 58, values: (_u, splits) => splits.map((v) => formatValue(v)) },
+    ],
+  };
+}
+
+export function accent(): string {
+  return chartColors().accent;
+}
+
+export const bars = uPlot.paths.bars ? uPlot.paths.bars({ size: [0.9, 80] }) : undefined;

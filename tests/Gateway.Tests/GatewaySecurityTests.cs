@@ -1,0 +1,51 @@
+using Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Tests;
+
+public sealed class GatewaySecurityTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/runs")]
+    [InlineData("/health")]
+    public async Task Responses_CarrySecurityHeaders_OnEveryRoute(string path)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var streamApi = await DestinationServer.StartAsync("streamapi-a", cancellationToken);
+        await using var frontend = await DestinationServer.StartAsync("frontend", cancellationToken);
+        await using var gateway = await GatewayHost.StartAsync([streamApi.Address], frontend.Address, cancellationToken);
+
+        using var response = await gateway.Client.GetAsync(path, cancellationToken);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Start_Fails_NamingTheKey_WhenAnOptionIsInvalid()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:MaxRequestHeadersBytes"] = "10",
+            ["Gateway:ForwardedHeaders:KnownNetworks:0"] = "not-a-network",
+        };
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = GatewayHost.Build([new Uri("http://127.0.0.1:9")], new Uri("http://127.0.0.1:9"), settings);
+            await app.StartAsync(cancellationToken);
+        });
+
+        Assert.Contains("Gateway__MaxRequestHeadersBytes", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway__ForwardedHeaders__KnownNetworks__0", failure.Message, StringComparison.Ordinal);
+    }
+}
