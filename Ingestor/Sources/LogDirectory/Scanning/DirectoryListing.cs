@@ -27,6 +27,9 @@ public sealed class DirectoryListing
 
     public DateTime ListedAtUtc { get; private init; }
 
+    /// <summary>Where each loss log and summary sits in <see cref="Losses"/> and <see cref="Summaries"/>.</summary>
+    private readonly Dictionary<string, (LogFileKind Kind, DateTime Timestamp)> _timestampByPath = new(StringComparer.Ordinal);
+
     public static DirectoryListing Read(string root)
     {
         var listing = new DirectoryListing { ListedAtUtc = DateTime.UtcNow };
@@ -52,6 +55,7 @@ public sealed class DirectoryListing
                 continue;
             }
             listing.ByPath[file.Path] = file;
+            listing._timestampByPath[file.Path] = (kind, timestamp);
             switch (kind)
             {
                 case LogFileKind.Losses: listing.Losses[timestamp] = file; break;
@@ -129,21 +133,10 @@ public sealed class DirectoryListing
             return true;
         }
         ByPath[path] = now;
-        foreach (var (key, value) in Losses)
+        if (_timestampByPath.TryGetValue(path, out var place) && place.Kind != LogFileKind.Checkpoint)
         {
-            if (value.Path == path)
-            {
-                Losses[key] = now;
-                return true;
-            }
-        }
-        foreach (var (key, value) in Summaries)
-        {
-            if (value.Path == path)
-            {
-                Summaries[key] = now;
-                return true;
-            }
+            (place.Kind == LogFileKind.Losses ? (IDictionary<DateTime, FileEntry>)Losses : Summaries)[place.Timestamp] = now;
+            return true;
         }
         for (var i = 0; i < Checkpoints.Count; i++)
         {
