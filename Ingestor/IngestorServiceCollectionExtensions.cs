@@ -9,6 +9,7 @@ public static class IngestorServiceCollectionExtensions
     {
         builder.AddRedisClient("redis");
         builder.Services.AddSingleton<IngestorMetrics>();
+        builder.AddClickHouseSource();
         return builder;
     }
 }

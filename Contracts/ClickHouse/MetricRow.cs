@@ -10,6 +10,18 @@ public readonly record struct MetricRow(SeriesKey Series, long Step, long TimeMs
 {
     public const int FieldCount = 8;
 
+    /// <summary>The next row of <paramref name="reader"/>, if a complete one is buffered (see <see cref="TabSeparatedReader.TryReadLine"/>).</summary>
+    public static bool TryRead(TabSeparatedReader reader, Utf8StringCache strings, out MetricRow row)
+    {
+        if (reader.TryReadLine(out var line))
+        {
+            row = Parse(line, strings);
+            return true;
+        }
+        row = default;
+        return false;
+    }
+
     public static MetricRow Parse(ReadOnlySpan<byte> line, Utf8StringCache strings)
     {
         var fields = new TabSeparatedFields(line);
