@@ -58,7 +58,11 @@ public ref struct TabSeparatedFields(ReadOnlySpan<byte> line)
     public double NextDouble()
     {
         var field = Next();
-        if (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (Utf8Parser.TryParse(field, out double value, out var consumed) && consumed == field.Length)
+        {
+            return value;
+        }
+        if (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
             return value;
         }

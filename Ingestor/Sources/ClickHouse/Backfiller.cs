@@ -73,7 +73,7 @@ public sealed class Backfiller(
     {
         using var deadline = new QueryDeadline(options.QueryTimeout, stoppingToken);
         var sql = $"SELECT {table.RowColumns} FROM {table.QualifiedName} WHERE run_id IN (SELECT run_id FROM wanted) " +
-                  "ORDER BY metric, host, rank, device, step, event_time FORMAT TabSeparated";
+                  "ORDER BY run_id, metric, host, rank, device, step, event_time FORMAT TabSeparated";
         var read = 0L;
         try
         {

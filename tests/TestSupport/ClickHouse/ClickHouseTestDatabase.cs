@@ -83,14 +83,14 @@ public sealed class ClickHouseTestDatabase : IAsyncDisposable
         return await ReadSingleInt64Async(response);
     }
 
-    /// <summary>Every query the server finished in this database whose text contains <paramref name="fragment"/>, newest last: (query_id, read_rows).</summary>
-    public async Task<IReadOnlyList<(string QueryId, long ReadRows, string Query)>> FinishedQueriesAsync(string fragment)
+    /// <summary>Every query the server finished on this database whose text contains <paramref name="fragment"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<FinishedQuery>> FinishedQueriesAsync(string fragment)
     {
         await Client.ExecuteAsync("SYSTEM FLUSH LOGS");
         var wanted = ExternalTable.Of("wanted", "fragment String, database String", fragment, Name);
-        var result = new List<(string, long, string)>();
+        var result = new List<FinishedQuery>();
         await using var response = await Client.QueryAsync(
-            "SELECT query_id, read_rows, query FROM system.query_log WHERE type = 2 AND position(query, (SELECT any(fragment) FROM wanted)) > 0 " +
+            "SELECT query_id, read_rows, result_rows, query FROM system.query_log WHERE type = 2 AND position(query, (SELECT any(fragment) FROM wanted)) > 0 " +
             "AND position(query, (SELECT any(database) FROM wanted)) > 0 ORDER BY event_time, query_start_time FORMAT TabSeparated",
             [wanted]);
         var strings = new Utf8StringCache(16);
@@ -99,7 +99,7 @@ public sealed class ClickHouseTestDatabase : IAsyncDisposable
             while (response.Rows.TryReadLine(out var line))
             {
                 var fields = new TabSeparatedFields(line);
-                result.Add((fields.NextString(strings), fields.NextInt64(), fields.NextString(strings)));
+                result.Add(new FinishedQuery(fields.NextString(strings), fields.NextInt64(), fields.NextInt64(), fields.NextString(strings)));
                 fields.End();
             }
         }
