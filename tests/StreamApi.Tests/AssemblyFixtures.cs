@@ -1,0 +1,4 @@
+using TestSupport.ClickHouse;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(ClickHouseServerFixture))]
