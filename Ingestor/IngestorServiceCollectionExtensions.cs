@@ -9,6 +9,9 @@ public static class IngestorServiceCollectionExtensions
     {
         builder.AddRedisClient("redis");
         builder.Services.AddSingleton<IngestorMetrics>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSeriesStore();
+        builder.Services.AddRedisPublishing();
         builder.AddClickHouseSource();
         return builder;
     }

@@ -1,3 +1,5 @@
+using StreamApi.Endpoints;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -5,6 +7,11 @@ builder.AddStreamApi();
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
 app.MapDefaultEndpoints();
+app.MapStreamEndpoints();
+app.MapRunEndpoints();
 
 app.Run();

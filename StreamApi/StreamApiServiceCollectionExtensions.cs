@@ -1,5 +1,13 @@
-using StreamApi.Telemetry;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Contracts.Redis;
+using Contracts.Wire;
+using Microsoft.Extensions.Options;
 using ServiceDefaults.Redis;
+using StreamApi.Json;
+using StreamApi.Runs;
+using StreamApi.Streaming;
+using StreamApi.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -8,7 +16,36 @@ public static class StreamApiServiceCollectionExtensions
     public static IHostApplicationBuilder AddStreamApi(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
-        builder.Services.AddSingleton<StreamApiMetrics>();
+        var services = builder.Services;
+        services.AddSingleton<StreamApiMetrics>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // The same conventions as the wire contract (the contexts' own settings do not carry over to these options).
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamApiJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, WireJsonContext.Default);
+        });
+
+        services.AddOptions<RedisLayoutOptions>()
+            .BindConfiguration(RedisLayoutOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<StreamOptions>()
+            .BindConfiguration(StreamOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisLayoutOptions>>().Value.KeyPrefix));
+        services.AddSingleton(provider => new RecentMessages(provider.GetRequiredService<IOptions<StreamOptions>>().Value.RecentMessages));
+        services.AddSingleton<MessageHub>();
+        services.AddHostedService(provider => provider.GetRequiredService<MessageHub>());
+        services.AddSingleton<ReplaySource>();
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<StreamSession>();
+        services.AddSingleton<RunCatalog>();
         return builder;
     }
 }

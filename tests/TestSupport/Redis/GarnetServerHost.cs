@@ -28,7 +28,7 @@ public sealed class GarnetServerHost : IRedisServer
         {
             return;
         }
-        _server = new GarnetServer(["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--lua", "--quiet"]);
+        _server = new GarnetServer(["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--lua"]);
         _server.Start();
         await RedisServerProcess.WaitUntilAnswersAsync(ConnectionString, TimeSpan.FromSeconds(20));
     }

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace TestSupport.Redis;
 
 /// <summary>Starts either kind of server by name, so one test can run against redis-server and Garnet alike.</summary>
@@ -7,8 +5,6 @@ public static class RedisServers
 {
     public const string RedisServer = "redis-server";
     public const string Garnet = "garnet";
-
-    public static TheoryData<string> Kinds => [RedisServer, Garnet];
 
     public static async Task<IRedisServer> StartAsync(string kind) => kind switch
     {

@@ -1,0 +1,173 @@
+namespace Contracts.Decimation;
+
+/// <summary>Where raw points go: finding, inserting and merging buckets.</summary>
+public sealed partial class SeriesDecimator
+{
+    /// <summary>
+    /// The backfill fast path: adds the finite points from <paramref name="i"/> on that fall into the last bucket
+    /// while it has finite values (an in-order append), with the aggregates in locals; returns the index of the
+    /// first point it did not take, which then goes through <see cref="Add"/>.
+    /// </summary>
+    private int AddRunToTail(ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values, int i)
+    {
+        if (count == 0 || !buckets[count - 1].HasFinite)
+        {
+            return i;
+        }
+
+        ref var tail = ref buckets[count - 1];
+        var shiftNow = shift;
+        var key = tail.Key;
+        var start = key << shiftNow;
+        var finiteCount = tail.FiniteCount;
+        var sumOffset = tail.SumOffset;
+        var sumValue = tail.SumValue;
+        var min = tail.Min;
+        var max = tail.Max;
+        var first = firstFinite;
+        var last = lastFinite;
+        var runStart = i;
+        for (; i < steps.Length; i++)
+        {
+            var step = steps[i];
+            var value = values[i];
+            if (step >> shiftNow != key || !double.IsFinite(value))
+            {
+                break;
+            }
+
+            finiteCount++;
+            sumOffset += step - start;
+            sumValue += value;
+            if (value < min.Value || (value == min.Value && step < min.Step))
+            {
+                min = new SamplePoint(step, timesMs[i], value);
+            }
+
+            if (value > max.Value || (value == max.Value && step < max.Step))
+            {
+                max = new SamplePoint(step, timesMs[i], value);
+            }
+
+            if (step >= last.Step)
+            {
+                last = new SamplePoint(step, timesMs[i], value);
+            }
+            else if (step < first.Step)
+            {
+                first = new SamplePoint(step, timesMs[i], value);
+            }
+        }
+
+        if (i == runStart)
+        {
+            return i;
+        }
+
+        tail.FiniteCount = finiteCount;
+        tail.SumOffset = sumOffset;
+        tail.SumValue = sumValue;
+        tail.Min = min;
+        tail.Max = max;
+        firstFinite = first;
+        lastFinite = last;
+        TotalPoints += i - runStart;
+        MarkChanged(key);
+        return i;
+    }
+
+    private void AddToOtherBucket(long key, long step, long timeMs, double value)
+    {
+        var start = key << shift;
+        if (count == 0 || key > buckets[count - 1].Key)
+        {
+            EnsureCapacity();
+            buckets[count++] = StepBucket.Create(key, start, step, timeMs, value);
+        }
+        else
+        {
+            var index = LowerBound(key);
+            if (buckets[index].Key == key)
+            {
+                buckets[index].Include(start, step, timeMs, value);
+                return;
+            }
+
+            EnsureCapacity();
+            Array.Copy(buckets, index, buckets, index + 1, count - index);
+            buckets[index] = StepBucket.Create(key, start, step, timeMs, value);
+            count++;
+        }
+
+        if (count > MaxPoints)
+        {
+            Coarsen();
+        }
+    }
+
+    /// <summary>The index of the first bucket whose key is at least <paramref name="key"/>.</summary>
+    private int LowerBound(long key)
+    {
+        int low = 0, high = count;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (buckets[middle].Key < key)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private void EnsureCapacity()
+    {
+        if (count < buckets.Length)
+        {
+            return;
+        }
+
+        var capacity = (int)Math.Min(2L * buckets.Length, MaxPoints + 1L);
+        Array.Resize(ref buckets, capacity);
+        Array.Resize(ref points, capacity);
+    }
+
+    /// <summary>Doubles the bucket width, merging each pair of buckets that now share a key, until at most
+    /// <see cref="MaxPoints"/> buckets remain (sparse steps may need more than one doubling).</summary>
+    private void Coarsen()
+    {
+        do
+        {
+            shift++;
+            var written = 0;
+            for (var read = 0; read < count; read++)
+            {
+                var bucket = buckets[read];
+                var oldStart = bucket.Key << (shift - 1);
+                var key = bucket.Key >> 1;
+                var offset = oldStart - (key << shift);
+                if (written != 0 && buckets[written - 1].Key == key)
+                {
+                    buckets[written - 1].Absorb(bucket, offset);
+                }
+                else
+                {
+                    bucket.Rebase(key, offset);
+                    buckets[written++] = bucket;
+                }
+            }
+
+            count = written;
+        }
+        while (count > MaxPoints);
+
+        staleKey = long.MinValue;
+        changedKey = long.MaxValue;
+        replacePending = true;
+    }
+}

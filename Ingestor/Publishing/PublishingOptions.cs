@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ingestor.Publishing;
+
+public sealed class PublishingOptions
+{
+    public const string SectionName = "Publishing";
+
+    /// <summary>Least time between two publications; changes in between travel together.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10", ErrorMessage = "Publishing__MinInterval must be between 00:00:00 and 00:00:10.")]
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How often the stored snapshot is brought up to date (late joiners replay deltas since).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Publishing__SnapshotInterval must be between 00:00:00.100 and 00:10:00.")]
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the whole run list is sent even when nothing about runs changed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Publishing__RunsMetaInterval must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan RunsMetaInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages kept in Redis for Last-Event-ID resume.</summary>
+    [Range(16, 1_000_000, ErrorMessage = "Publishing__ReplayLogLength must be between 16 and 1000000.")]
+    public int ReplayLogLength { get; set; } = 2048;
+
+    /// <summary>A delta larger than this (bytes of JSON) is split into several messages.</summary>
+    [Range(16 * 1024, 64 * 1024 * 1024, ErrorMessage = "Publishing__MaxMessageBytes must be between 16384 and 67108864.")]
+    public int MaxMessageBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Longest wait between retries while Redis is unreachable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Publishing__MaxRetryDelay must be between 00:00:00.100 and 00:05:00.")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,27 @@
+using Contracts.Redis;
+using Ingestor.Publishing;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PublishingServiceCollectionExtensions
+{
+    public static IServiceCollection AddRedisPublishing(this IServiceCollection services)
+    {
+        services.AddOptions<RedisLayoutOptions>()
+            .BindConfiguration(RedisLayoutOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<PublishingOptions>()
+            .BindConfiguration(PublishingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisLayoutOptions>>().Value.KeyPrefix));
+        services.AddSingleton<SequencedWriter>();
+        services.AddSingleton<SnapshotWriter>();
+        services.AddSingleton<PublisherStatus>();
+        services.AddHostedService<RedisPublisherService>();
+        services.AddHealthChecks().AddCheck<PublisherHealthCheck>("publisher");
+        return services;
+    }
+}

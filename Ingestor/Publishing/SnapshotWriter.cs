@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Contracts.Redis;
+using Contracts.Wire;
+using StackExchange.Redis;
+
+namespace Ingestor.Publishing;
+
+/// <summary>
+/// Brings the stored snapshot up to date: the full decimated series that changed, the run list, and last the
+/// sequence it is consistent with. Readers replay deltas after that sequence on top; because every delta
+/// overwrites a suffix of a series (or all of it), a series stored a little ahead of the recorded sequence still
+/// ends up exact, so no transaction has to span the whole write.
+/// </summary>
+public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
+{
+    private const int FieldsPerCommand = 64;
+
+    public async Task WriteAsync(IReadOnlyList<SeriesPoints> series, RunMeta[] runs, long sequence)
+    {
+        var database = redis.GetDatabase();
+        var pending = new List<Task>();
+        foreach (var run in series.GroupBy(s => s.RunId, StringComparer.Ordinal))
+        {
+            var key = keys.RunSeries(run.Key);
+            foreach (var chunk in run.Chunk(FieldsPerCommand))
+            {
+                var entries = new HashEntry[chunk.Length];
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    entries[i] = new HashEntry(chunk[i].Series, JsonSerializer.SerializeToUtf8Bytes(chunk[i], WireJsonContext.Default.SeriesPoints));
+                }
+                pending.Add(database.HashSetAsync(key, entries));
+            }
+        }
+        pending.Add(database.StringSetAsync(keys.Runs, JsonSerializer.SerializeToUtf8Bytes(runs, WireJsonContext.Default.RunMetaArray)));
+        await Task.WhenAll(pending);
+        await database.StringSetAsync(keys.SnapshotSequence, sequence);
+    }
+
+    /// <summary>The run list a previous ingestor left, so its runs keep showing after a restart.</summary>
+    public async Task<RunMeta[]> ReadRunsAsync()
+    {
+        var stored = await redis.GetDatabase().StringGetAsync(keys.Runs);
+        if (stored.IsNullOrEmpty)
+        {
+            return [];
+        }
+        return JsonSerializer.Deserialize((byte[])stored!, WireJsonContext.Default.RunMetaArray) ?? [];
+    }
+}

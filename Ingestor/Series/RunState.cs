@@ -1,0 +1,40 @@
+using Contracts.Wire;
+
+namespace Ingestor.Series;
+
+/// <summary>What the store knows of a run: the source's metadata merged with what its points show.</summary>
+internal sealed class RunState(string runId)
+{
+    public string RunId { get; } = runId;
+
+    public RunMeta? FromSource { get; set; }
+
+    public long FirstEventMs { get; set; } = long.MaxValue;
+
+    public long LastEventMs { get; set; } = long.MinValue;
+
+    public long LatestStep { get; set; } = long.MinValue;
+
+    public int SeriesCount { get; set; }
+
+    public RunMeta ToRunMeta()
+    {
+        var source = FromSource;
+        var start = FirstEventMs == long.MaxValue ? source?.StartTime : Earliest(source?.StartTime, DateTimeOffset.FromUnixTimeMilliseconds(FirstEventMs));
+        var last = LastEventMs == long.MinValue ? source?.LastEventTime : Latest(source?.LastEventTime, DateTimeOffset.FromUnixTimeMilliseconds(LastEventMs));
+        return new RunMeta
+        {
+            RunId = RunId,
+            Source = source?.Source ?? "unknown",
+            StartTime = start ?? DateTimeOffset.UnixEpoch,
+            LastEventTime = last ?? DateTimeOffset.UnixEpoch,
+            LatestStep = Math.Max(source?.LatestStep ?? 0, LatestStep == long.MinValue ? 0 : LatestStep),
+            IsActive = source?.IsActive ?? true,
+            SeriesCount = SeriesCount,
+        };
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
+
+    private static DateTimeOffset Latest(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+}

@@ -1,0 +1,21 @@
+using Contracts.Decimation;
+using Contracts.Series;
+
+namespace Ingestor.Series;
+
+/// <summary>One series held by the store: its decimated points and what has not been published yet.</summary>
+internal sealed class SeriesState(SeriesKey key, int maxPoints)
+{
+    public SeriesKey Key { get; } = key;
+
+    public string Id { get; } = key.Id;
+
+    public SeriesDecimator Decimator { get; } = new(maxPoints);
+
+    /// <summary>Never sent in a delta: the first one must be a replace, whatever the decimator reports.</summary>
+    public bool NeverPublished { get; set; } = true;
+
+    public bool InDelta { get; set; }
+
+    public bool InSnapshot { get; set; }
+}

@@ -1,0 +1,5 @@
+using Contracts.Wire;
+
+namespace StreamApi.Runs;
+
+public sealed record RunsResponse(RunMeta[] Runs);

@@ -1,0 +1,48 @@
+using Contracts.Redis;
+using StackExchange.Redis;
+
+namespace StreamApi.Streaming;
+
+/// <summary>Messages after a given sequence, from memory when it still holds them, else from the Redis replay log.</summary>
+public sealed class ReplaySource(RecentMessages recent, IConnectionMultiplexer redis, RedisKeys keys)
+{
+    /// <summary>
+    /// Every message with seq &gt; <paramref name="after"/> up to the newest published, or null when that range can
+    /// no longer be replayed (it fell out of the log, or <paramref name="after"/> lies beyond what this Redis has seen).
+    /// </summary>
+    public async Task<List<StreamMessage>?> AfterAsync(long after)
+    {
+        var database = redis.GetDatabase();
+        var newest = await database.StringGetAsync(keys.Sequence);
+        var newestSeq = newest.IsNullOrEmpty ? 0 : (long)newest;
+        if (after > newestSeq)
+        {
+            return null;
+        }
+        if (after == newestSeq)
+        {
+            return [];
+        }
+        if (recent.After(after) is { Count: > 0 } fromMemory && fromMemory[^1].Seq >= newestSeq)
+        {
+            return fromMemory;
+        }
+        var log = await database.ListRangeAsync(keys.ReplayLog);
+        var result = new List<StreamMessage>(log.Length);
+        var expected = after + 1;
+        foreach (var entry in log)
+        {
+            if (StreamMessage.TryParse((byte[])entry!) is not { } message || message.Seq <= after)
+            {
+                continue;
+            }
+            if (message.Seq != expected)
+            {
+                return null;
+            }
+            result.Add(message);
+            expected++;
+        }
+        return result.Count > 0 ? result : null;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+
+namespace StreamApi.Streaming;
+
+/// <summary>
+/// What a client asked to see: exact run ids and metric-name prefixes (empty = everything). A series id starts
+/// with its metric name, so prefixes match ids without parsing them. Equal filters are equal values, so clients
+/// asking the same share one filtered copy of each message.
+/// </summary>
+public sealed class StreamFilter : IEquatable<StreamFilter>
+{
+    public const int MaxEntries = 200;
+    public const int MaxEntryLength = 256;
+
+    public static readonly StreamFilter Everything = new([], []);
+
+    private readonly FrozenSet<string> _runs;
+    private readonly string[] _metricPrefixes;
+    private readonly string _canonical;
+
+    public StreamFilter(IEnumerable<string> runs, IEnumerable<string> metricPrefixes)
+    {
+        _runs = runs.ToFrozenSet(StringComparer.Ordinal);
+        _metricPrefixes = [.. metricPrefixes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        _canonical = string.Join('\n', _runs.Order(StringComparer.Ordinal)) + "\0" + string.Join('\n', _metricPrefixes);
+    }
+
+    public bool IsEmpty => _runs.Count == 0 && _metricPrefixes.Length == 0;
+
+    public bool MatchesRun(string runId) => _runs.Count == 0 || _runs.Contains(runId);
+
+    public bool Matches(string runId, string seriesId)
+    {
+        if (!MatchesRun(runId))
+        {
+            return false;
+        }
+        if (_metricPrefixes.Length == 0)
+        {
+            return true;
+        }
+        foreach (var prefix in _metricPrefixes)
+        {
+            if (seriesId.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public bool Equals(StreamFilter? other) => other is not null && other._canonical == _canonical;
+
+    public override bool Equals(object? obj) => Equals(obj as StreamFilter);
+
+    public override int GetHashCode() => _canonical.GetHashCode(StringComparison.Ordinal);
+}

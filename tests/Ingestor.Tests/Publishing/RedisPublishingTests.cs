@@ -1,0 +1,222 @@
+using System.Text.Json;
+using Contracts.Redis;
+using Contracts.Wire;
+using StackExchange.Redis;
+using TestSupport.Ingestion;
+using TestSupport.Redis;
+
+namespace Ingestor.Tests.Publishing;
+
+public sealed class RedisPublishingTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly RedisKeys _keys = new();
+
+    [Theory]
+    [InlineData(RedisServers.RedisServer)]
+    [InlineData(RedisServers.Garnet)]
+    public async Task Publisher_WritesSequencedDeltaAndSnapshot_WhenPointsArrive(string kind)
+    {
+        await using var redis = await RedisServers.StartAsync(kind);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var messages = await SubscribeAsync(connection);
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+
+        await ingestor.WriteAsync("run-a", "loss_t1", [(0, 2.5), (1, 2.25), (2, double.NaN)]);
+
+        var delta = await NextDeltaAsync(messages, d => d.Series.Any(s => s.RunId == "run-a"));
+        var series = Assert.Single(delta.Series);
+        Assert.Equal(SeriesOp.Replace, series.Op);
+        Assert.Equal([0L, 1, 2], series.Steps);
+        Assert.Equal(2.5, series.Values[0]);
+        Assert.True(double.IsNaN(series.Values[2]));
+
+        var database = connection.GetDatabase();
+        Assert.Equal(delta.Seq, (long)await database.StringGetAsync(_keys.Sequence) >= delta.Seq ? delta.Seq : -1);
+        var stored = await WaitForAsync(async () =>
+        {
+            var value = await database.HashGetAsync(_keys.RunSeries("run-a"), "loss_t1");
+            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+        });
+        Assert.Equal([0L, 1, 2], stored.Steps);
+        Assert.Null(stored.Op);
+        Assert.True((long)await database.StringGetAsync(_keys.SnapshotSequence) >= delta.Seq - 1);
+        var log = await database.ListRangeAsync(_keys.ReplayLog);
+        Assert.Contains(log, entry => JsonDocument.Parse((byte[])entry!).RootElement.GetProperty("seq").GetInt64() == delta.Seq);
+    }
+
+    [Theory]
+    [InlineData(RedisServers.RedisServer)]
+    [InlineData(RedisServers.Garnet)]
+    public async Task Publisher_SendsConsecutiveSequenceAndTails_WhenSeriesGrows(string kind)
+    {
+        await using var redis = await RedisServers.StartAsync(kind);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var messages = await SubscribeAsync(connection);
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+
+        await ingestor.WriteAsync("run-b", "loss_t1", [(0, 1.0), (1, 0.9)]);
+        var first = await NextDeltaAsync(messages, d => d.Series.Length > 0);
+        await ingestor.WriteAsync("run-b", "loss_t1", [(2, 0.8)]);
+        var second = await NextDeltaAsync(messages, d => d.Series.Length > 0);
+
+        Assert.True(second.Seq > first.Seq);
+        var tail = Assert.Single(second.Series);
+        Assert.Equal(SeriesOp.Tail, tail.Op);
+        Assert.NotNull(tail.FromStep);
+        Assert.Contains(2L, tail.Steps);
+        Assert.All(tail.Steps, step => Assert.True(step >= tail.FromStep));
+    }
+
+    [Theory]
+    [InlineData(RedisServers.RedisServer)]
+    [InlineData(RedisServers.Garnet)]
+    public async Task Publisher_RepublishesEverything_WhenRedisRestartsEmpty(string kind)
+    {
+        await using var redis = await RedisServers.StartAsync(kind);
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+        await ingestor.WriteAsync("run-c", "loss_t1", Enumerable.Range(0, 50).Select(i => ((long)i, 1.0 / (i + 1))));
+        long before;
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
+        {
+            before = await WaitForAsync(async () =>
+                await connection.GetDatabase().HashExistsAsync(_keys.RunSeries("run-c"), "loss_t1")
+                    ? (long?)(long)await connection.GetDatabase().StringGetAsync(_keys.SnapshotSequence)
+                    : null);
+        }
+
+        await redis.StopAsync();
+        await redis.StartAsync();
+
+        await using var reconnected = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var database = reconnected.GetDatabase();
+        var restored = await WaitForAsync(async () =>
+        {
+            var value = await database.HashGetAsync(_keys.RunSeries("run-c"), "loss_t1");
+            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+        });
+        Assert.Equal(50, restored.Steps.Length);
+        var after = await WaitForAsync(async () =>
+            await database.StringGetAsync(_keys.SnapshotSequence) is { IsNullOrEmpty: false } stored ? (long?)(long)stored : null);
+        Assert.True(after > before, $"snapshot seq {after} after the restart, {before} before");
+        var runs = JsonSerializer.Deserialize((byte[])(await database.StringGetAsync(_keys.Runs))!, WireJsonContext.Default.RunMetaArray)!;
+        Assert.Contains(runs, run => run.RunId == "run-c");
+    }
+
+    [Fact]
+    public async Task Publisher_SplitsDeltaIntoBoundedMessages_WhenManySeriesChange()
+    {
+        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var messages = await SubscribeAsync(connection);
+        var settings = new Dictionary<string, string?>(FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384" };
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
+
+        var batch = new Model.MetricBatch();
+        for (var metric = 0; metric < 40; metric++)
+        {
+            var key = new Contracts.Series.SeriesKey("run-d", $"metric_{metric:D2}");
+            for (var step = 0; step < 50; step++)
+            {
+                batch.Add(key, new Model.MetricSample(step, 1_795_000_000_000 + step, metric + step * 0.001));
+            }
+        }
+        await ingestor.Sink.WriteAsync(batch, CancellationToken.None);
+
+        var seen = new HashSet<string>();
+        var sizes = new List<int>();
+        long? previous = null;
+        while (seen.Count < 40)
+        {
+            var payload = await messages.Reader.ReadAsync(new CancellationTokenSource(Patience).Token);
+            var message = JsonSerializer.Deserialize(payload, WireJsonContext.Default.DeltaMessage)!;
+            if (message.Type != StreamEventType.Delta)
+            {
+                continue;
+            }
+            if (previous is { } p)
+            {
+                Assert.Equal(p + 1, message.Seq);
+            }
+            previous = message.Seq;
+            sizes.Add(payload.Length);
+            foreach (var series in message.Series)
+            {
+                Assert.True(seen.Add(series.Series), $"{series.Series} was sent twice");
+            }
+        }
+        Assert.True(sizes.Count > 1, "40 series of 50 points should not fit in one 16 KiB message");
+        Assert.All(sizes, size => Assert.True(size <= 16384 + 4096, $"message of {size} bytes"));
+    }
+
+    private static readonly IReadOnlyDictionary<string, string?> FastSnapshots = new Dictionary<string, string?>
+    {
+        ["Publishing:SnapshotInterval"] = "00:00:00.200",
+        ["Publishing:MaxRetryDelay"] = "00:00:00.500",
+    };
+
+    private async Task<System.Threading.Channels.Channel<byte[]>> SubscribeAsync(ConnectionMultiplexer connection)
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<byte[]>();
+        await connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(_keys.Channel), (_, value) => channel.Writer.TryWrite((byte[])value!));
+        return channel;
+    }
+
+    private static async Task<DeltaMessage> NextDeltaAsync(System.Threading.Channels.Channel<byte[]> messages, Func<DeltaMessage, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var payload = await messages.Reader.ReadAsync(timeout.Token);
+            if (JsonDocument.Parse(payload).RootElement.GetProperty("type").GetString() != StreamEventType.Delta)
+            {
+                continue;
+            }
+            var delta = JsonSerializer.Deserialize(payload, WireJsonContext.Default.DeltaMessage)!;
+            if (match(delta))
+            {
+                return delta;
+            }
+        }
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : notnull
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                if (await probe() is { } value)
+                {
+                    return value;
+                }
+            }
+            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
+            {
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not hold in time.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<long> WaitForAsync(Func<Task<long?>> probe)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not hold in time.");
+            }
+            await Task.Delay(50);
+        }
+    }
+}

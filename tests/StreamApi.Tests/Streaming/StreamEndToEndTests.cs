@@ -1,0 +1,247 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Contracts.Wire;
+using TestSupport.Redis;
+using TestSupport.Sse;
+
+namespace StreamApi.Tests.Streaming;
+
+public sealed class StreamEndToEndTests
+{
+    private static readonly TimeSpan Patience = StreamRig.Patience;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(RedisServers.RedisServer)]
+    [InlineData(RedisServers.Garnet)]
+    public async Task Stream_SendsSnapshotThenLiveDeltas_WhenPointsArrive(string kind)
+    {
+        await using var rig = await StreamRig.StartAsync(kind);
+        await using var client = await rig.ConnectAsync();
+        var state = new StreamState();
+
+        var first = await client.NextAsync(Patience);
+        Assert.Equal(StreamEventType.Snapshot, first.Event);
+        state.Apply(first);
+
+        await rig.Ingestor.WriteAsync("run-live", "loss_t1", [(0, 3.0), (1, 2.5)]);
+        await ApplyUntilAsync(client, state, s => s.Get("run-live", "loss_t1")?.Count == 2);
+        await rig.Ingestor.WriteAsync("run-live", "loss_t1", [(2, 2.0)]);
+        await ApplyUntilAsync(client, state, s => s.Get("run-live", "loss_t1")?.ContainsKey(2) == true);
+
+        Assert.Equal([3.0, 2.5, 2.0], state.Get("run-live", "loss_t1")!.Values);
+    }
+
+    [Fact]
+    public async Task Stream_GivesLateClientTheHistoryInItsSnapshot()
+    {
+        await using var rig = await StreamRig.StartAsync();
+        await rig.Ingestor.WriteAsync("run-early", "loss_t1", Enumerable.Range(0, 100).Select(i => ((long)i, 100.0 - i)));
+        await using (var early = await rig.ConnectAsync())
+        {
+            await ApplyUntilAsync(early, new StreamState(), s => s.Get("run-early", "loss_t1")?.Count == 100);
+        }
+        await Task.Delay(500, Ct); // the stored snapshot catches up on its own interval
+
+        await using var late = await rig.ConnectAsync();
+        var snapshot = await late.NextAsync(Patience);
+
+        Assert.Equal(StreamEventType.Snapshot, snapshot.Event);
+        var state = new StreamState();
+        state.Apply(snapshot);
+        Assert.Equal(100, state.Get("run-early", "loss_t1")!.Count);
+    }
+
+    [Fact]
+    public async Task Stream_ResumesFromLastEventId_WithoutLossOrDuplicates()
+    {
+        await using var rig = await StreamRig.StartAsync();
+        var state = new StreamState();
+        await using (var client = await rig.ConnectAsync())
+        {
+            await rig.Ingestor.WriteAsync("run-resume", "loss_t1", [(0, 1.0)]);
+            await ApplyUntilAsync(client, state, s => s.Get("run-resume", "loss_t1")?.Count == 1);
+        }
+        var resumeFrom = state.LastSeq;
+        for (var step = 1; step <= 20; step++)
+        {
+            await rig.Ingestor.WriteAsync("run-resume", "loss_t1", [(step, 1.0 / (step + 1))]);
+            await Task.Delay(60, Ct);
+        }
+
+        await using var resumed = await rig.ConnectAsync(lastEventId: resumeFrom.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ApplyUntilAsync(resumed, state, s => s.Get("run-resume", "loss_t1")?.Count == 21);
+
+        Assert.Equal(0, state.Snapshots - 1); // only the first connection's snapshot: the resume replayed deltas
+        Assert.Equal(Enumerable.Range(0, 21).Select(i => (long)i), state.Get("run-resume", "loss_t1")!.Keys);
+    }
+
+    [Fact]
+    public async Task Stream_SendsFreshSnapshot_WhenLastEventIdIsBeyondReplay()
+    {
+        await using var rig = await StreamRig.StartAsync(
+            ingestorSettings: new Dictionary<string, string?> { ["Publishing:ReplayLogLength"] = "16" },
+            streamApiSettings: new Dictionary<string, string?> { ["Stream__RecentMessages"] = "16" });
+        for (var step = 0; step < 40; step++)
+        {
+            await rig.Ingestor.WriteAsync("run-old", "loss_t1", [(step, step)]);
+            await Task.Delay(60, Ct);
+        }
+        await Task.Delay(500, Ct);
+
+        await using var client = await rig.ConnectAsync(lastEventId: "2");
+        var first = await client.NextAsync(Patience);
+
+        Assert.Equal(StreamEventType.Snapshot, first.Event);
+        var state = new StreamState();
+        state.Apply(first);
+        await ApplyUntilAsync(client, state, s => s.Get("run-old", "loss_t1")?.Count == 40, allowEmpty: true);
+    }
+
+    [Fact]
+    public async Task Stream_TwoInstancesOnOneRedis_DeliverIdenticalStreams()
+    {
+        await using var rig = await StreamRig.StartAsync(streamApis: 2);
+        var second = await rig.AddStreamApiAsync();
+        await using var a = await rig.ConnectAsync();
+        await using var b = await rig.ConnectAsync(streamApi: second);
+        var snapshotA = await a.NextAsync(Patience);
+        var snapshotB = await b.NextAsync(Patience);
+        Assert.Equal(snapshotA.Data, snapshotB.Data);
+
+        for (var step = 0; step < 10; step++)
+        {
+            await rig.Ingestor.WriteAsync("run-twin", "loss_t1", [(step, step * 0.5)]);
+            await Task.Delay(30, Ct);
+        }
+        var stateA = new StreamState();
+        var stateB = new StreamState();
+        stateA.Apply(snapshotA);
+        stateB.Apply(snapshotB);
+        var eventsA = await ApplyUntilAsync(a, stateA, s => s.Get("run-twin", "loss_t1")?.Count == 10);
+        var eventsB = await ApplyUntilAsync(b, stateB, s => s.LastSeq >= stateA.LastSeq);
+
+        Assert.Equal(eventsA.Select(e => (e.Id, e.Event, e.Data)), eventsB.Select(e => (e.Id, e.Event, e.Data)));
+    }
+
+    [Fact]
+    public async Task Stream_SendsOnlyMatchingSeries_WhenFilteredByRunAndMetricPrefix()
+    {
+        await using var rig = await StreamRig.StartAsync();
+        await rig.Ingestor.WriteAsync("run-x", "loss_t1", [(0, 1.0)]);
+        await rig.Ingestor.WriteAsync("run-x", "sys.gpu.0.util_percent", [(0, 50.0)]);
+        await rig.Ingestor.WriteAsync("run-y", "loss_t1", [(0, 2.0)]);
+        await using var client = await rig.ConnectAsync("?runs=run-x&metrics=loss");
+
+        var state = new StreamState();
+        await ApplyUntilAsync(client, state, s => s.Get("run-x", "loss_t1") is not null, allowEmpty: true);
+        await rig.Ingestor.WriteAsync("run-y", "loss_t1", [(1, 2.0)]);
+        await rig.Ingestor.WriteAsync("run-x", "loss_t1", [(1, 0.5)]);
+        await ApplyUntilAsync(client, state, s => s.Get("run-x", "loss_t1")?.Count == 2);
+
+        Assert.Equal([("run-x", "loss_t1")], state.Series.Keys);
+    }
+
+    [Fact]
+    public async Task Stream_ResyncsWithSnapshot_WhenRedisRestartsEmpty()
+    {
+        await using var rig = await StreamRig.StartAsync();
+        await using var client = await rig.ConnectAsync();
+        var state = new StreamState();
+        await rig.Ingestor.WriteAsync("run-restart", "loss_t1", [(0, 1.0)]);
+        await ApplyUntilAsync(client, state, s => s.Get("run-restart", "loss_t1")?.Count == 1, allowEmpty: true);
+
+        await rig.Redis.StopAsync();
+        await rig.Redis.StartAsync();
+        await rig.Ingestor.WriteAsync("run-restart", "loss_t1", [(1, 0.5)]);
+
+        await ApplyUntilAsync(client, state, s => s.Get("run-restart", "loss_t1")?.Count == 2);
+        Assert.True(state.Snapshots >= 2, "the client should have been resynced with a fresh snapshot");
+    }
+
+    [Fact]
+    public async Task Stream_SendsHeartbeatComment_WhenIdle()
+    {
+        await using var rig = await StreamRig.StartAsync(streamApiSettings: new Dictionary<string, string?> { ["Stream__HeartbeatInterval"] = "00:00:01" });
+        await using var client = await rig.ConnectAsync();
+        Assert.Equal(StreamEventType.Snapshot, (await client.NextAsync(Patience)).Event);
+
+        var comment = await client.NextAsync(TimeSpan.FromSeconds(10), includeComments: true);
+        while (comment.Event != SseEvent.Comment)
+        {
+            comment = await client.NextAsync(TimeSpan.FromSeconds(10), includeComments: true);
+        }
+        Assert.Equal("keepalive", comment.Data);
+    }
+
+    [Theory]
+    [InlineData("?last_event_id=abc")]
+    [InlineData("?last_event_id=-4")]
+    public async Task Stream_Returns400_ForBadLastEventId(string query)
+    {
+        await using var rig = await StreamRig.StartAsync();
+        using var http = new HttpClient { BaseAddress = rig.StreamApi.BaseAddress };
+
+        using var response = await http.GetAsync("/stream" + query, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Stream_Returns400_WhenFilterHasTooManyEntries()
+    {
+        await using var rig = await StreamRig.StartAsync();
+        using var http = new HttpClient { BaseAddress = rig.StreamApi.BaseAddress };
+        var runs = string.Join(',', Enumerable.Range(0, 201).Select(i => $"run-{i}"));
+
+        using var response = await http.GetAsync($"/stream?runs={runs}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("runs", out _));
+    }
+
+    [Fact]
+    public async Task Runs_ListsEveryRunWithItsMetadata()
+    {
+        await using var rig = await StreamRig.StartAsync();
+        await rig.Ingestor.WriteAsync("run-listed", "loss_t1", [(0, 1.0), (7, 0.5)]);
+        using var http = new HttpClient { BaseAddress = rig.StreamApi.BaseAddress };
+
+        RunMeta? run = null;
+        var deadline = DateTime.UtcNow + Patience;
+        while (run is null && DateTime.UtcNow < deadline)
+        {
+            var body = await http.GetFromJsonAsync<JsonElement>("/runs", Ct);
+            var runs = JsonSerializer.Deserialize(body.GetProperty("runs"), WireJsonContext.Default.RunMetaArray)!;
+            run = runs.FirstOrDefault(r => r.RunId == "run-listed");
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.NotNull(run);
+        Assert.Equal(7, run.LatestStep);
+        Assert.Equal(1, run.SeriesCount);
+    }
+
+    private static async Task<List<SseEvent>> ApplyUntilAsync(SseClient client, StreamState state, Func<StreamState, bool> done, bool allowEmpty = false)
+    {
+        var events = new List<SseEvent>();
+        var deadline = DateTime.UtcNow + Patience;
+        while (!done(state))
+        {
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"The stream did not reach the expected state; applied {events.Count} events up to seq {state.LastSeq}.");
+            }
+            var next = await client.NextAsync(remaining);
+            state.Apply(next);
+            events.Add(next);
+        }
+        _ = allowEmpty;
+        return events;
+    }
+}
