@@ -1,4 +1,3 @@
 using TestSupport.ClickHouse;
-using Xunit;
 
 [assembly: AssemblyFixture(typeof(ClickHouseServerFixture))]

@@ -1,7 +1,6 @@
 using Contracts.ClickHouse;
 using TestSupport;
 using TestSupport.ClickHouse;
-using Xunit;
 
 namespace Contracts.Tests.ClickHouse;
 

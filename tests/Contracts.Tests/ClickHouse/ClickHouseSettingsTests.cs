@@ -1,5 +1,4 @@
 using Contracts.ClickHouse;
-using Xunit;
 
 namespace Contracts.Tests.ClickHouse;
 

@@ -1,6 +1,5 @@
 using Contracts.ClickHouse;
 using Contracts.Series;
-using Xunit;
 
 namespace Contracts.Tests.ClickHouse;
 

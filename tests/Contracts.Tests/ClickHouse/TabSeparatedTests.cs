@@ -1,6 +1,5 @@
 using System.Text;
 using Contracts.ClickHouse;
-using Xunit;
 
 namespace Contracts.Tests.ClickHouse;
 

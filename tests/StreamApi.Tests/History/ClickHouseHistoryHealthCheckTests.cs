@@ -3,7 +3,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StreamApi.History;
 using TestSupport;
 using TestSupport.ClickHouse;
-using Xunit;
 
 namespace StreamApi.Tests.History;
 

@@ -1,7 +1,6 @@
 using Contracts.Series;
 using StreamApi.History;
 using TestSupport.ClickHouse;
-using Xunit;
 
 namespace StreamApi.Tests.History;
 

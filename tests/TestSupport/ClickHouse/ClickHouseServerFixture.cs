@@ -3,25 +3,25 @@ using Xunit;
 namespace TestSupport.ClickHouse;
 
 /// <summary>
-/// One clickhouse-server for a whole test assembly (register with <c>[assembly: AssemblyFixture(typeof(ClickHouseServerFixture))]</c>);
-/// each test takes its own database from it with <see cref="CreateDatabaseAsync"/>. Tests that stop the server
-/// start their own <see cref="ClickHouseServerProcess"/> instead.
+/// One clickhouse-server for a whole test assembly (register with <c>[assembly: AssemblyFixture(typeof(ClickHouseServerFixture))]</c>),
+/// started when the first test asks for a database, so tests that never touch ClickHouse do not wait for it.
+/// Each test takes its own database with <see cref="CreateDatabaseAsync"/>. Tests that stop the server start
+/// their own <see cref="ClickHouseServerProcess"/> instead.
 /// </summary>
 public sealed class ClickHouseServerFixture : IAsyncLifetime
 {
-    private ClickHouseServerProcess? _server;
+    private readonly Lazy<Task<ClickHouseServerProcess>> _server = new(ClickHouseServerProcess.StartNewAsync);
 
-    public ClickHouseServerProcess Server => _server ?? throw new InvalidOperationException("The fixture is not initialized.");
+    public async Task<ClickHouseTestDatabase> CreateDatabaseAsync(bool withMetricTable = true) =>
+        await (await _server.Value).CreateDatabaseAsync(withMetricTable);
 
-    public Task<ClickHouseTestDatabase> CreateDatabaseAsync(bool withMetricTable = true) => Server.CreateDatabaseAsync(withMetricTable);
-
-    public async ValueTask InitializeAsync() => _server = await ClickHouseServerProcess.StartNewAsync();
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
+        if (_server.IsValueCreated)
         {
-            await _server.DisposeAsync();
+            await (await _server.Value).DisposeAsync();
         }
     }
 }

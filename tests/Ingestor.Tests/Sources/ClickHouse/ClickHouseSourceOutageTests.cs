@@ -1,7 +1,6 @@
 using Ingestor.Sources.ClickHouse;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TestSupport.ClickHouse;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 

@@ -1,7 +1,6 @@
 using Contracts.Series;
 using Ingestor.Sources.ClickHouse;
 using TestSupport.ClickHouse;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 

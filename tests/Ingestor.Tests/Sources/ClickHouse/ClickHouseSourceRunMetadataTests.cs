@@ -1,6 +1,5 @@
 using Ingestor.Sources.ClickHouse;
 using TestSupport.ClickHouse;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 

@@ -1,7 +1,6 @@
 using Contracts.ClickHouse;
 using Contracts.Series;
 using Ingestor.Sources.ClickHouse;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 

@@ -1,7 +1,6 @@
 using Contracts.Series;
 using Contracts.Wire;
 using Ingestor.Model;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 

@@ -1,5 +1,4 @@
 using Ingestor.Sources.ClickHouse;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 

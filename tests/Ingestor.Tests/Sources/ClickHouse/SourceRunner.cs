@@ -4,7 +4,6 @@ using Ingestor.Sources.ClickHouse;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Xunit;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 
