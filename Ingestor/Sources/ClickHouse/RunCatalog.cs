@@ -50,12 +50,12 @@ public sealed class RunCatalog(TimeSpan activeWindow)
     public List<RunMeta> Changes(DateTimeOffset now)
     {
         var changes = new List<RunMeta>();
+        var activeSince = ActiveSinceMs(now);
         foreach (var run in _runs.Values)
         {
-            var meta = ToMeta(run, now);
-            if (run.HandedOnActive != meta.IsActive)
+            if (run.HandedOnActive != run.LastMs >= activeSince)
             {
-                changes.Add(meta);
+                changes.Add(ToMeta(run, now));
             }
         }
         return changes;
@@ -77,6 +77,8 @@ public sealed class RunCatalog(TimeSpan activeWindow)
         }
     }
 
+    private long ActiveSinceMs(DateTimeOffset now) => (now - activeWindow).ToUnixTimeMilliseconds();
+
     private RunState GetOrAdd(string runId)
     {
         if (!_runs.TryGetValue(runId, out var run))
@@ -94,7 +96,7 @@ public sealed class RunCatalog(TimeSpan activeWindow)
         StartTime = DateTimeOffset.FromUnixTimeMilliseconds(run.StartMs),
         LastEventTime = DateTimeOffset.FromUnixTimeMilliseconds(run.LastMs),
         LatestStep = Math.Max(run.LatestStep, 0),
-        IsActive = run.LastMs >= (now - activeWindow).ToUnixTimeMilliseconds(),
+        IsActive = run.LastMs >= ActiveSinceMs(now),
         SeriesCount = Math.Max(run.Series.Count, run.SeriesCountFromQuery),
     };
 
