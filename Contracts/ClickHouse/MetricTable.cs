@@ -112,7 +112,17 @@ public sealed class MetricTable
         {
             throw new MetricTableException(displayName, $"The column event_time of {displayName} is {types["event_time"]}; DateTime or DateTime64 was expected.");
         }
-        return new MetricTable(database, table, types["event_time"].StartsWith("DateTime64", StringComparison.Ordinal));
+        return Describe(database, table, types["event_time"]);
+    }
+
+    /// <summary>The table as <see cref="OpenAsync"/> would find it, given the type of its event_time column.</summary>
+    public static MetricTable Describe(string database, string name, string eventTimeType)
+    {
+        if (!IsIdentifier(database) || !IsIdentifier(name))
+        {
+            throw new ArgumentException($"'{database}.{name}' is not a table name made of identifiers.", nameof(name));
+        }
+        return new MetricTable(database, name, eventTimeType.StartsWith("DateTime64", StringComparison.Ordinal));
     }
 
     private static bool MatchesDate(string type) => type.StartsWith("DateTime", StringComparison.Ordinal);

@@ -80,8 +80,8 @@ public sealed class MetricPoller(
 
     private async Task<List<(long Second, long Count)>> ReadSecondCountsAsync(MetricTable table, QueryDeadline deadline)
     {
-        var sql = $"SELECT intDiv({table.TimeMs}, 1000) AS second, count() FROM {table.QualifiedName} " +
-                  $"WHERE {table.TimeAtLeast(WindowStartSecond * 1000)} GROUP BY second ORDER BY second FORMAT TabSeparated";
+        var sql = $"SELECT intDiv({table.TimeMs}, 1000) AS event_second, count() FROM {table.QualifiedName} " +
+                  $"WHERE {table.TimeAtLeast(WindowStartSecond * 1000)} GROUP BY event_second ORDER BY event_second FORMAT TabSeparated";
         var counts = new List<(long, long)>();
         await using var response = await client.QueryAsync(sql, cancellationToken: deadline.Token);
         while (await response.Rows.ReadMoreAsync(deadline.Restart()))

@@ -150,7 +150,7 @@ public sealed class ClickHouseSourcePollTests(ClickHouseServerFixture clickHouse
         Assert.All(newRowReads, query => Assert.InRange(query.ReadRows, 30, 1000));
         // Counting the window scanned the history's big part while the window still reached into it; once the
         // window had moved on to the new rows, counting touched only them.
-        var movedOn = (await database.FinishedQueriesAsync("GROUP BY second"))
+        var movedOn = (await database.FinishedQueriesAsync("GROUP BY event_second"))
             .Where(query => TimeBound(query.Query) > historyEnd)
             .ToList();
         Assert.NotEmpty(movedOn);
@@ -166,12 +166,12 @@ public sealed class ClickHouseSourcePollTests(ClickHouseServerFixture clickHouse
         await database.OptimizeAsync();
         await using var runner = await SourceRunner.StartAsync(database.ConnectionString);
         await runner.WaitForPhaseAsync(SourcePhase.Polling);
-        var countsBefore = (await database.FinishedQueriesAsync("GROUP BY second")).Count;
+        var countsBefore = (await database.FinishedQueriesAsync("GROUP BY event_second")).Count;
 
         var polled = runner.Status.Current.LastSuccess;
         await runner.Sink.WaitUntilAsync(_ => runner.Status.Current.LastSuccess > polled?.AddSeconds(1), "several polls");
 
-        Assert.Equal(countsBefore, (await database.FinishedQueriesAsync("GROUP BY second")).Count);
+        Assert.Equal(countsBefore, (await database.FinishedQueriesAsync("GROUP BY event_second")).Count);
         Assert.Equal(100000, runner.Sink.SamplesOf("idle").Count);
     }
 
