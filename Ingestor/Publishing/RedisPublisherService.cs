@@ -10,9 +10,12 @@ namespace Ingestor.Publishing;
 
 /// <summary>
 /// The single writer of the dashboard's Redis state: takes what changed in the <see cref="SeriesStore"/>,
-/// publishes it as sequenced deltas, and keeps the stored snapshot current. While Redis is unreachable the store
-/// keeps accumulating (it is bounded by decimation); when Redis is back, or was restarted empty, everything is
-/// republished and readers are told, by a jump in the sequence, to take a fresh snapshot.
+/// publishes it as sequenced messages, and keeps the stored snapshot current.
+/// <para>Messages are numbered when composed and kept until Redis holds them, so a timeout or a short outage
+/// only delays them: on retry the sequence in Redis tells which ones arrived, and readers see no hole. While Redis
+/// is unreachable the store keeps accumulating (bounded by decimation). Only when Redis lost our state (restarted
+/// empty, or another writer took over the prefix) is everything republished, with a jump in the sequence that tells
+/// readers to take a fresh snapshot.</para>
 /// </summary>
 public sealed partial class RedisPublisherService(
     SeriesStore store,
@@ -25,6 +28,8 @@ public sealed partial class RedisPublisherService(
     ILogger<RedisPublisherService> logger) : BackgroundService
 {
     private readonly PublishingOptions _options = options.Value;
+    private readonly Queue<PendingMessage> _pending = new();
+    private PendingSnapshot? _pendingSnapshot;
     private bool _republishEverything = true;
     private DateTimeOffset _nextSnapshot;
     private DateTimeOffset _nextRunsMeta;
@@ -38,23 +43,17 @@ public sealed partial class RedisPublisherService(
             {
                 try
                 {
-                    if (_republishEverything)
-                    {
-                        await RepublishEverythingAsync();
-                    }
-                    await PublishChangesAsync();
+                    await PublishAsync();
                     status.FailingSince = null;
                     retryDelay = TimeSpan.FromMilliseconds(100);
                     await WaitForWorkAsync(stoppingToken);
                 }
-                catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException && !stoppingToken.IsCancellationRequested)
+                catch (Exception exception) when (exception is RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
                 {
-                    // What was taken from the store may not have arrived; a full republish covers it.
-                    _republishEverything = true;
                     status.FailingSince ??= time.GetUtcNow();
                     status.LastError = exception.Message;
                     metrics.PublishErrors.Add(1);
-                    Log.PublishFailed(logger, retryDelay, exception);
+                    Log.PublishFailed(logger, _pending.Count, retryDelay, exception);
                     await Task.Delay(retryDelay, time, stoppingToken);
                     retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, _options.MaxRetryDelay.Ticks));
                 }
@@ -71,11 +70,166 @@ public sealed partial class RedisPublisherService(
         }
     }
 
-    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    /// <summary>One round: whatever is pending first, then what changed since.</summary>
+    private async Task PublishAsync()
+    {
+        if (_republishEverything)
+        {
+            await RepublishEverythingAsync();
+        }
+        if (_pending.Count == 0 && _pendingSnapshot is null)
+        {
+            Compose(store.TakeChanges(time.GetUtcNow() >= _nextSnapshot, snapshotEverything: false, forceRuns: time.GetUtcNow() >= _nextRunsMeta));
+        }
+        await SendPendingAsync();
+    }
+
+    private async Task RepublishEverythingAsync()
+    {
+        _pending.Clear();
+        _pendingSnapshot = null;
+        await writer.InitializeAsync();
+        if (!status.SnapshotPublished)
+        {
+            await RestoreRunsAsync();
+        }
+        var sequence = await writer.JumpAsync();
+        var changes = store.TakeChanges(captureSnapshot: true, snapshotEverything: true, forceRuns: true);
+        await snapshots.WriteAsync(changes.SnapshotSeries!, changes.AllRuns, sequence);
+        _republishEverything = false;
+        status.SnapshotPublished = true;
+        status.Sequence = sequence;
+        status.LastPublished = time.GetUtcNow();
+        _nextSnapshot = time.GetUtcNow() + _options.SnapshotInterval;
+        Log.Republished(logger, sequence, changes.SnapshotSeries!.Count, changes.AllRuns.Length);
+        // The snapshot holds these changes already, but connected readers learn of the jump only from the next
+        // message, and the delta keeps them exact if they catch up by replay instead.
+        Compose(changes with { SnapshotSeries = null, ChangedRuns = changes.AllRuns });
+    }
+
+    /// <summary>Numbers the messages for a set of changes and keeps them, with the snapshot taken alongside, until sent.</summary>
+    private void Compose(StoreChanges changes)
     {
         var now = time.GetUtcNow();
-        var untilTimer = Min(_nextSnapshot, _nextRunsMeta) - now;
-        if (untilTimer > TimeSpan.Zero)
+        var publishedMs = now.ToUnixTimeMilliseconds();
+        var seq = writer.Sequence + _pending.Count;
+        if (changes.Delta.Count > 0)
+        {
+            var series = new byte[changes.Delta.Count][];
+            for (var i = 0; i < series.Length; i++)
+            {
+                series[i] = JsonSerializer.SerializeToUtf8Bytes(changes.Delta[i], WireJsonContext.Default.SeriesPoints);
+            }
+            var start = 0;
+            while (start < series.Length)
+            {
+                var count = 0;
+                var size = 0;
+                long points = 0;
+                while (start + count < series.Length && (count == 0 || size + series[start + count].Length <= _options.MaxMessageBytes))
+                {
+                    size += series[start + count].Length;
+                    points += changes.Delta[start + count].Steps.Length;
+                    count++;
+                }
+                _pending.Enqueue(new PendingMessage(++seq, MessageComposer.Delta(seq, publishedMs, series, start, count), points));
+                start += count;
+            }
+        }
+        if (changes.ChangedRuns is { } runs)
+        {
+            _pending.Enqueue(new PendingMessage(++seq, MessageComposer.RunsMeta(seq, publishedMs, runs), 0));
+            _nextRunsMeta = now + _options.RunsMetaInterval;
+        }
+        if (changes.SnapshotSeries is { } snapshotSeries)
+        {
+            _pendingSnapshot = new PendingSnapshot(snapshotSeries, changes.AllRuns, seq);
+            _nextSnapshot = now + _options.SnapshotInterval;
+        }
+    }
+
+    private async Task SendPendingAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var sent = _pending.Count > 0;
+        while (_pending.TryPeek(out var message))
+        {
+            if (message.Seq <= writer.Sequence)
+            {
+                _pending.Dequeue();
+                continue;
+            }
+            if (!await writer.PublishAsync(message.Seq, message.Payload) && !await ReconcileAsync())
+            {
+                return;
+            }
+            if (writer.Sequence >= message.Seq)
+            {
+                _pending.Dequeue();
+                metrics.MessagesPublished.Add(1);
+                metrics.PointsPublished.Add(message.Points);
+            }
+        }
+        if (_pendingSnapshot is { } snapshot)
+        {
+            if (await writer.ReadStoredAsync() != writer.Sequence)
+            {
+                LostState();
+                return;
+            }
+            await snapshots.WriteAsync(snapshot.Series, snapshot.Runs, snapshot.Seq);
+            _pendingSnapshot = null;
+            RecordDecimationRatios(snapshot.Series);
+        }
+        if (sent)
+        {
+            metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            status.Sequence = writer.Sequence;
+            status.LastPublished = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>
+    /// A guarded publish was refused: either our own earlier attempts arrived although their acknowledgement was
+    /// lost (Redis holds one of our pending numbers), or Redis lost our state.
+    /// </summary>
+    private async Task<bool> ReconcileAsync()
+    {
+        var stored = await writer.ReadStoredAsync();
+        var lastPending = writer.Sequence + _pending.Count;
+        if (stored is { } value && value > writer.Sequence && value <= lastPending)
+        {
+            writer.Confirm(value);
+            return true;
+        }
+        LostState();
+        return false;
+    }
+
+    private void LostState()
+    {
+        Log.StateLost(logger, writer.Sequence);
+        _republishEverything = true;
+        _pending.Clear();
+        _pendingSnapshot = null;
+    }
+
+    private async Task RestoreRunsAsync()
+    {
+        try
+        {
+            store.RestoreRuns(await snapshots.ReadRunsAsync());
+        }
+        catch (JsonException exception)
+        {
+            Log.StoredRunsUnreadable(logger, exception);
+        }
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        var untilTimer = Min(_nextSnapshot, _nextRunsMeta) - time.GetUtcNow();
+        if (untilTimer > TimeSpan.Zero && !_republishEverything)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(untilTimer);
@@ -91,136 +245,6 @@ public sealed partial class RedisPublisherService(
         {
             await Task.Delay(_options.MinInterval, time, stoppingToken);
         }
-    }
-
-    private async Task RepublishEverythingAsync()
-    {
-        await writer.InitializeAsync();
-        if (!status.SnapshotPublished)
-        {
-            await RestoreRunsAsync();
-        }
-        var sequence = await writer.JumpAsync();
-        var changes = store.TakeChanges(captureSnapshot: true, snapshotEverything: true, forceRuns: true);
-        await snapshots.WriteAsync(changes.SnapshotSeries!, changes.AllRuns, sequence);
-        _republishEverything = false;
-        // The snapshot holds these changes already, but connected readers learn of the jump only from the next
-        // message, and the delta keeps them exact if they catch up by replay instead.
-        var publishedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (changes.Delta.Count > 0 && !await PublishDeltaAsync(changes.Delta, publishedMs))
-        {
-            return;
-        }
-        if (!await PublishAsync(seq => MessageComposer.RunsMeta(seq, publishedMs, changes.AllRuns)))
-        {
-            return;
-        }
-        status.SnapshotPublished = true;
-        status.Sequence = sequence;
-        status.LastPublished = time.GetUtcNow();
-        _nextSnapshot = time.GetUtcNow() + _options.SnapshotInterval;
-        _nextRunsMeta = time.GetUtcNow() + _options.RunsMetaInterval;
-        status.Sequence = writer.Sequence;
-        Log.Republished(logger, sequence, changes.SnapshotSeries!.Count, changes.AllRuns.Length);
-    }
-
-    private async Task RestoreRunsAsync()
-    {
-        try
-        {
-            store.RestoreRuns(await snapshots.ReadRunsAsync());
-        }
-        catch (JsonException exception)
-        {
-            Log.StoredRunsUnreadable(logger, exception);
-        }
-    }
-
-    private async Task PublishChangesAsync()
-    {
-        var now = time.GetUtcNow();
-        var snapshotDue = now >= _nextSnapshot;
-        var runsDue = now >= _nextRunsMeta;
-        var changes = store.TakeChanges(snapshotDue, snapshotEverything: false, forceRuns: runsDue);
-        var started = Stopwatch.GetTimestamp();
-        var publishedMs = now.ToUnixTimeMilliseconds();
-
-        if (changes.Delta.Count > 0 && !await PublishDeltaAsync(changes.Delta, publishedMs))
-        {
-            return;
-        }
-        if (changes.ChangedRuns is { } runs)
-        {
-            if (!await PublishAsync(seq => MessageComposer.RunsMeta(seq, publishedMs, runs)))
-            {
-                return;
-            }
-            _nextRunsMeta = now + _options.RunsMetaInterval;
-        }
-        if (snapshotDue)
-        {
-            if (!await writer.IsIntactAsync())
-            {
-                LostState(writer.Sequence);
-                return;
-            }
-            await snapshots.WriteAsync(changes.SnapshotSeries!, changes.AllRuns, writer.Sequence);
-            _nextSnapshot = now + _options.SnapshotInterval;
-            RecordDecimationRatios(changes.SnapshotSeries!);
-        }
-        if (changes.Delta.Count > 0 || changes.ChangedRuns is not null)
-        {
-            metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            status.Sequence = writer.Sequence;
-            status.LastPublished = now;
-        }
-    }
-
-    private async Task<bool> PublishDeltaAsync(IReadOnlyList<SeriesPoints> delta, long publishedMs)
-    {
-        var serialized = new byte[delta.Count][];
-        long points = 0;
-        for (var i = 0; i < delta.Count; i++)
-        {
-            serialized[i] = JsonSerializer.SerializeToUtf8Bytes(delta[i], WireJsonContext.Default.SeriesPoints);
-            points += delta[i].Steps.Length;
-        }
-        var start = 0;
-        while (start < serialized.Length)
-        {
-            var count = 0;
-            var size = 0;
-            while (start + count < serialized.Length && (count == 0 || size + serialized[start + count].Length <= _options.MaxMessageBytes))
-            {
-                size += serialized[start + count].Length;
-                count++;
-            }
-            var (first, length) = (start, count);
-            if (!await PublishAsync(seq => MessageComposer.Delta(seq, publishedMs, serialized, first, length)))
-            {
-                return false;
-            }
-            start += count;
-        }
-        metrics.PointsPublished.Add(points);
-        return true;
-    }
-
-    private async Task<bool> PublishAsync(Func<long, byte[]> compose)
-    {
-        if (await writer.PublishAsync(compose))
-        {
-            metrics.MessagesPublished.Add(1);
-            return true;
-        }
-        LostState(writer.Sequence);
-        return false;
-    }
-
-    private void LostState(long sequence)
-    {
-        Log.StateLost(logger, sequence);
-        _republishEverything = true;
     }
 
     private void RecordDecimationRatios(IReadOnlyList<SeriesPoints> series)

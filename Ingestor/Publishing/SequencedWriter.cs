@@ -7,29 +7,34 @@ namespace Ingestor.Publishing;
 
 /// <summary>
 /// Publishes messages with consecutive sequence numbers. Each message is one MULTI/EXEC: the sequence key, the
-/// replay log and the pub/sub message change together, guarded by the sequence we last wrote, so a Redis that
-/// lost its data (a restart) or a second writer is noticed instead of producing a sequence with holes nobody sees.
+/// replay log and the pub/sub message change together, guarded by the sequence that must precede it, so a Redis
+/// that lost its data (a restart) or a second writer is noticed instead of producing holes nobody sees, and a
+/// message whose acknowledgement was lost (a timeout) is recognised as published rather than sent twice.
 /// </summary>
 public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys, IOptions<PublishingOptions> options)
 {
     private readonly int _logLength = options.Value.ReplayLogLength;
 
-    /// <summary>The sequence of the last message this writer published (0 before any).</summary>
+    /// <summary>The sequence of the last message known to be in Redis (0 before any).</summary>
     public long Sequence { get; private set; }
+
+    /// <summary>What Redis holds as the newest sequence, or null when the key is gone.</summary>
+    public async Task<long?> ReadStoredAsync()
+    {
+        var stored = await redis.GetDatabase().StringGetAsync(keys.Sequence);
+        return stored.IsNullOrEmpty ? null : long.Parse(stored.ToString(), CultureInfo.InvariantCulture);
+    }
 
     public async Task InitializeAsync()
     {
         // Never lower: after Redis restarted empty, readers still hold our old numbers, so we continue above them.
-        var stored = await redis.GetDatabase().StringGetAsync(keys.Sequence);
-        Sequence = Math.Max(Sequence, stored.IsNullOrEmpty ? 0 : (long)stored);
+        Sequence = Math.Max(Sequence, await ReadStoredAsync() ?? 0);
     }
 
-    /// <summary>Publishes the message <paramref name="compose"/> builds for the next sequence number.</summary>
-    /// <returns>False when Redis no longer holds our sequence: the caller must republish everything.</returns>
-    public async Task<bool> PublishAsync(Func<long, byte[]> compose)
+    /// <summary>Publishes <paramref name="payload"/> as message <paramref name="seq"/>, which must be <see cref="Sequence"/> + 1.</summary>
+    /// <returns>False when Redis does not hold <see cref="Sequence"/> as its newest: the caller reconciles.</returns>
+    public async Task<bool> PublishAsync(long seq, byte[] payload)
     {
-        var seq = Sequence + 1;
-        var payload = compose(seq);
         var transaction = redis.GetDatabase().CreateTransaction();
         transaction.AddCondition(Sequence == 0
             ? Condition.KeyNotExists(keys.Sequence)
@@ -46,24 +51,17 @@ public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys
         return true;
     }
 
+    /// <summary>Records that messages up to <paramref name="seq"/> are in Redis (found there after a lost acknowledgement).</summary>
+    public void Confirm(long seq) => Sequence = Math.Max(Sequence, seq);
+
     /// <summary>
     /// Moves past whatever Redis and we have seen, leaving one number unused on purpose: readers that see the
     /// jump know they missed something and take a fresh snapshot.
     /// </summary>
     public async Task<long> JumpAsync()
     {
-        var database = redis.GetDatabase();
-        var stored = await database.StringGetAsync(keys.Sequence);
-        var current = stored.IsNullOrEmpty ? 0 : long.Parse(stored.ToString(), CultureInfo.InvariantCulture);
-        Sequence = Math.Max(current, Sequence) + 1;
-        await database.StringSetAsync(keys.Sequence, Sequence);
+        Sequence = Math.Max(await ReadStoredAsync() ?? 0, Sequence) + 1;
+        await redis.GetDatabase().StringSetAsync(keys.Sequence, Sequence);
         return Sequence;
-    }
-
-    /// <summary>True when Redis still holds the sequence we last wrote (it was not restarted empty or overwritten).</summary>
-    public async Task<bool> IsIntactAsync()
-    {
-        var stored = await redis.GetDatabase().StringGetAsync(keys.Sequence);
-        return Sequence == 0 ? true : !stored.IsNullOrEmpty && (long)stored == Sequence;
     }
 }

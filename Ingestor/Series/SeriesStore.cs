@@ -122,7 +122,7 @@ public sealed class SeriesStore : IMetricSink
                 foreach (var state in source)
                 {
                     state.InSnapshot = false;
-                    snapshot.Add(SeriesPointsFactory.Create(state, 0, op: null, fromStep: null));
+                    snapshot.Add(SeriesPointsFactory.Create(state, state.Decimator.GetPoints(), op: null, fromStep: null));
                 }
                 if (snapshotEverything)
                 {
@@ -186,11 +186,10 @@ public sealed class SeriesStore : IMetricSink
         }
         if (change.Kind == DecimationChangeKind.Tail && !state.NeverPublished)
         {
-            var from = SeriesPointsFactory.IndexOfStep(state.Decimator.GetPoints(), change.FromStep);
-            return SeriesPointsFactory.Create(state, from, SeriesOp.Tail, change.FromStep);
+            return SeriesPointsFactory.Create(state, state.Decimator.GetPointsFrom(change.FromStep), SeriesOp.Tail, change.FromStep);
         }
         state.NeverPublished = false;
-        return SeriesPointsFactory.Create(state, 0, SeriesOp.Replace, fromStep: null);
+        return SeriesPointsFactory.Create(state, state.Decimator.GetPoints(), SeriesOp.Replace, fromStep: null);
     }
 
     private RunState GetOrAddRun(string runId)

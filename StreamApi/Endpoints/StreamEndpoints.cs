@@ -59,7 +59,12 @@ public static class StreamEndpoints
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         try
         {
-            await session.RunAsync(new SseWriter(response.BodyWriter), new StreamFilter(runIds, metricPrefixes), lastEventId, stopping.Token);
+            var end = await session.RunAsync(new SseWriter(response.BodyWriter), new StreamFilter(runIds, metricPrefixes), lastEventId, stopping.Token);
+            if (end == StreamEnd.Evicted)
+            {
+                // Its socket may be full: completing the response would wait on it, so cut the connection.
+                context.Abort();
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

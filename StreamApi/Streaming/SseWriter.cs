@@ -13,6 +13,9 @@ namespace StreamApi.Streaming;
 /// </summary>
 public sealed class SseWriter(PipeWriter output)
 {
+    /// <summary>Payloads above this are written in slices of this size, each flushed before the next.</summary>
+    public const int SliceBytes = 64 * 1024;
+
     public void WriteRetry(TimeSpan retry)
     {
         Write("retry: "u8);
@@ -25,11 +28,33 @@ public sealed class SseWriter(PipeWriter output)
         Write("id: "u8);
         WriteNumber(id);
         Write("\nevent: "u8);
-        var span = output.GetSpan(eventType.Length);
-        var written = Encoding.UTF8.GetBytes(eventType, span);
-        output.Advance(written);
+        output.Advance(Encoding.UTF8.GetBytes(eventType, output.GetSpan(eventType.Length)));
         Write("\ndata: "u8);
         Write(data);
+        Write("\n\n"u8);
+    }
+
+    /// <summary>
+    /// Writes an event whose data may be large (a snapshot is megabytes) in slices, flushing each, so what this
+    /// client has buffered stays near one slice however big the payload, instead of a copy of it per client.
+    /// </summary>
+    public async ValueTask WriteEventAsync(long id, string eventType, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        if (data.Length <= SliceBytes)
+        {
+            WriteEvent(id, eventType, data.Span);
+            return;
+        }
+        Write("id: "u8);
+        WriteNumber(id);
+        Write("\nevent: "u8);
+        output.Advance(Encoding.UTF8.GetBytes(eventType, output.GetSpan(eventType.Length)));
+        Write("\ndata: "u8);
+        for (var offset = 0; offset < data.Length; offset += SliceBytes)
+        {
+            Write(data.Span.Slice(offset, Math.Min(SliceBytes, data.Length - offset)));
+            await output.FlushAsync(cancellationToken);
+        }
         Write("\n\n"u8);
     }
 

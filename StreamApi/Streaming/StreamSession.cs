@@ -23,78 +23,23 @@ public sealed partial class StreamSession(
     private static readonly KeyValuePair<string, object?> RunsMetaTag = new("type", "runs_meta");
     private readonly StreamOptions _options = options.Value;
 
-    public async Task RunAsync(SseWriter sse, StreamFilter filter, long? lastEventId, CancellationToken cancellationToken)
+    public async Task<StreamEnd> RunAsync(SseWriter sse, StreamFilter filter, long? lastEventId, CancellationToken stopping)
     {
-        var client = new StreamClient(_options.ClientQueueCapacity);
-        var slowResyncs = new Queue<DateTimeOffset>();
+        using var client = new StreamClient(_options.ClientQueueCapacity, _options.MaxSlowResyncs, _options.SlowClientWindow, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, client.Evicted);
+        var cancellationToken = linked.Token;
         hub.Add(client);
         metrics.ConnectedClients.Add(1);
         try
         {
-            sse.WriteRetry(_options.ClientRetry);
-            var last = lastEventId is { } resumeFrom && await replay.AfterAsync(resumeFrom) is { } missed
-                ? Send(sse, filter, missed, resumeFrom)
-                : await SendSnapshotAsync(sse, filter, cancellationToken);
-            await sse.FlushAsync(cancellationToken);
-
-            var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            try
-            {
-                while (true)
-                {
-                    heartbeat.CancelAfter(_options.HeartbeatInterval);
-                    try
-                    {
-                        if (!await client.Reader.WaitToReadAsync(heartbeat.Token))
-                        {
-                            return;
-                        }
-                    }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        sse.WriteComment("keepalive"u8);
-                        await sse.FlushAsync(cancellationToken);
-                        heartbeat.Dispose();
-                        heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                        continue;
-                    }
-
-                    if (client.TakeOverflow())
-                    {
-                        if (TooSlow(slowResyncs))
-                        {
-                            metrics.ClientsDropped.Add(1);
-                            Log.Dropped(logger, last);
-                            return;
-                        }
-                        metrics.ClientsResynced.Add(1, new KeyValuePair<string, object?>("reason", "slow"));
-                        last = await CatchUpAsync(sse, filter, last, cancellationToken);
-                    }
-                    while (client.Reader.TryRead(out var message))
-                    {
-                        if (message.Seq <= last)
-                        {
-                            continue;
-                        }
-                        if (message.Seq != last + 1)
-                        {
-                            metrics.ClientsResynced.Add(1, new KeyValuePair<string, object?>("reason", "gap"));
-                            Log.Gap(logger, last, message.Seq);
-                            last = await CatchUpAsync(sse, filter, last, cancellationToken);
-                            if (message.Seq != last + 1)
-                            {
-                                continue;
-                            }
-                        }
-                        last = Send(sse, filter, message);
-                    }
-                    await sse.FlushAsync(cancellationToken);
-                }
-            }
-            finally
-            {
-                heartbeat.Dispose();
-            }
+            await ServeAsync(sse, filter, lastEventId, client, cancellationToken);
+            return StreamEnd.Closed;
+        }
+        catch (OperationCanceledException) when (client.Evicted.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            metrics.ClientsDropped.Add(1);
+            Log.Dropped(logger);
+            return StreamEnd.Evicted;
         }
         finally
         {
@@ -103,49 +48,100 @@ public sealed partial class StreamSession(
         }
     }
 
+    private async Task ServeAsync(SseWriter sse, StreamFilter filter, long? lastEventId, StreamClient client, CancellationToken cancellationToken)
+    {
+        sse.WriteRetry(_options.ClientRetry);
+        var last = lastEventId is { } resumeFrom && await replay.AfterAsync(resumeFrom) is { } missed
+            ? await SendAsync(sse, filter, missed, resumeFrom, cancellationToken)
+            : await SendSnapshotAsync(sse, filter, cancellationToken);
+        await sse.FlushAsync(cancellationToken);
+
+        var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                heartbeat.CancelAfter(_options.HeartbeatInterval);
+                try
+                {
+                    if (!await client.Reader.WaitToReadAsync(heartbeat.Token))
+                    {
+                        return;
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    sse.WriteComment("keepalive"u8);
+                    await sse.FlushAsync(cancellationToken);
+                    heartbeat.Dispose();
+                    heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    continue;
+                }
+
+                if (client.TakeOverflow())
+                {
+                    metrics.ClientsResynced.Add(1, new KeyValuePair<string, object?>("reason", "slow"));
+                    last = await CatchUpAsync(sse, filter, last, cancellationToken);
+                }
+                while (client.Reader.TryRead(out var message))
+                {
+                    if (message.Seq <= last)
+                    {
+                        continue;
+                    }
+                    if (message.Seq != last + 1)
+                    {
+                        metrics.ClientsResynced.Add(1, new KeyValuePair<string, object?>("reason", "gap"));
+                        Log.Gap(logger, last, message.Seq);
+                        last = await CatchUpAsync(sse, filter, last, cancellationToken);
+                        if (message.Seq != last + 1)
+                        {
+                            continue;
+                        }
+                    }
+                    last = await SendAsync(sse, filter, message, cancellationToken);
+                }
+                await sse.FlushAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            heartbeat.Dispose();
+        }
+    }
+
     private async Task<long> CatchUpAsync(SseWriter sse, StreamFilter filter, long last, CancellationToken cancellationToken) =>
         await replay.AfterAsync(last) is { } missed
-            ? Send(sse, filter, missed, last)
+            ? await SendAsync(sse, filter, missed, last, cancellationToken)
             : await SendSnapshotAsync(sse, filter, cancellationToken);
 
     private async Task<long> SendSnapshotAsync(SseWriter sse, StreamFilter filter, CancellationToken cancellationToken)
     {
         var snapshot = await snapshots.GetAsync(cancellationToken);
-        sse.WriteEvent(snapshot.Seq, Contracts.Wire.StreamEventType.Snapshot, snapshot.For(filter));
+        await sse.WriteEventAsync(snapshot.Seq, Contracts.Wire.StreamEventType.Snapshot, snapshot.For(filter), cancellationToken);
         metrics.EventsSent.Add(1, SnapshotTag);
         // What was published after the snapshot was stored; if it cannot be replayed, the queue's next message
         // shows the hole and the session catches up then.
-        return await replay.AfterAsync(snapshot.Seq) is { } since ? Send(sse, filter, since, snapshot.Seq) : snapshot.Seq;
+        return await replay.AfterAsync(snapshot.Seq) is { } since ? await SendAsync(sse, filter, since, snapshot.Seq, cancellationToken) : snapshot.Seq;
     }
 
-    private long Send(SseWriter sse, StreamFilter filter, List<StreamMessage> messages, long last)
+    private async ValueTask<long> SendAsync(SseWriter sse, StreamFilter filter, List<StreamMessage> messages, long last, CancellationToken cancellationToken)
     {
         foreach (var message in messages)
         {
             if (message.Seq == last + 1)
             {
-                last = Send(sse, filter, message);
+                last = await SendAsync(sse, filter, message, cancellationToken);
             }
         }
         return last;
     }
 
-    private long Send(SseWriter sse, StreamFilter filter, StreamMessage message)
+    private async ValueTask<long> SendAsync(SseWriter sse, StreamFilter filter, StreamMessage message, CancellationToken cancellationToken)
     {
-        sse.WriteEvent(message.Seq, message.Type, message.For(filter));
+        await sse.WriteEventAsync(message.Seq, message.Type, message.For(filter), cancellationToken);
         metrics.EventsSent.Add(1, message.Type == Contracts.Wire.StreamEventType.Delta ? DeltaTag : RunsMetaTag);
         return message.Seq;
-    }
-
-    private bool TooSlow(Queue<DateTimeOffset> resyncs)
-    {
-        var now = time.GetUtcNow();
-        while (resyncs.Count > 0 && now - resyncs.Peek() > _options.SlowClientWindow)
-        {
-            resyncs.Dequeue();
-        }
-        resyncs.Enqueue(now);
-        return resyncs.Count > _options.MaxSlowResyncs;
     }
 
     private static partial class Log
@@ -153,7 +149,7 @@ public sealed partial class StreamSession(
         [LoggerMessage(1, LogLevel.Information, "A client at seq {Last} received seq {Received}; catching it up.")]
         public static partial void Gap(ILogger logger, long last, long received);
 
-        [LoggerMessage(2, LogLevel.Warning, "A client at seq {Last} fell behind too often and was disconnected.")]
-        public static partial void Dropped(ILogger logger, long last);
+        [LoggerMessage(2, LogLevel.Warning, "A client fell behind too often and was disconnected.")]
+        public static partial void Dropped(ILogger logger);
     }
 }

@@ -1,4 +1,21 @@
+using System.Globalization;
+using Bench.Streaming;
 using BenchmarkDotNet.Running;
 
-// Every benchmark class in this assembly; pick with --filter (e.g. '*Decimation*'), list with --list flat.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Scenarios against real servers take a verb; everything else goes to BenchmarkDotNet's switcher, which finds every
+// benchmark class in this assembly (pick with --filter, e.g. '*Decimation*'; list with --list flat).
+switch (args.FirstOrDefault())
+{
+    case "fanout":
+        await FanOutScenario.RunAsync(
+            clients: IntArgument(args, 1, 1000),
+            deltasPerSecond: IntArgument(args, 2, 10),
+            duration: TimeSpan.FromSeconds(IntArgument(args, 3, 30)));
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(FanOutScenario).Assembly).Run(args);
+        break;
+}
+
+static int IntArgument(string[] args, int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

@@ -29,6 +29,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process is null || _process.HasExited;
 
+    /// <summary>The operating-system id of the running process (for memory readings), or 0 when stopped.</summary>
+    public int ProcessId => _process is { HasExited: false } process ? process.Id : 0;
+
     /// <summary>The last lines the service wrote, for assertion messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 

@@ -1,0 +1,8 @@
+namespace AppHost.Orchestration;
+
+public enum HealthStatus
+{
+    Unknown,
+    Healthy,
+    Unhealthy,
+}

@@ -1,0 +1,236 @@
+using AppHost.Hosting;
+using AppHost.Model;
+using k8s.Models;
+
+namespace AppHost.Publishing;
+
+/// <summary>
+/// The Kubernetes objects of one project: a ConfigMap with its plain environment, a Deployment (probes, requests and
+/// limits, non-root read-only containers with an emptyDir for /tmp, connection strings from the operator's Secret),
+/// a ClusterIP Service on port 8080, and an HPA or an Ingress where the model asks for them.
+/// </summary>
+public static class ProjectManifests
+{
+    /// <summary>The uid the .NET runtime images run as (the <c>app</c> user); numeric so runAsNonRoot can be checked.</summary>
+    public const long AppUserId = 1654;
+
+    public static IEnumerable<object> Create(ProjectResource project, PublishOptions options)
+    {
+        var variables = PublishEnvironment.For(project);
+        yield return ConfigMap(project, variables);
+        yield return Deployment(project, variables, options);
+        yield return Service(project.Name, project.Component, HttpEndpoint.Name, HttpEndpoint.ContainerPort);
+        if (project.Autoscaling is { } autoscaling)
+        {
+            yield return HorizontalPodAutoscaler(project, autoscaling, options);
+        }
+        if (project.Endpoint.IsExternal)
+        {
+            yield return Ingress(project, options);
+        }
+    }
+
+    public static string ImageFor(ProjectResource project, PublishOptions options) =>
+        $"{ImageNameFor(project, options)}:{options.ImageTag}";
+
+    /// <summary>The repository Directory.Build.targets gives the project's container: prefix and lower-case project name.</summary>
+    public static string ImageNameFor(ProjectResource project, PublishOptions options) =>
+        $"{options.ImagePrefix}/{project.Metadata.ProjectName.ToLowerInvariant()}";
+
+    public static string ConfigMapName(string resourceName) => $"{resourceName}-env";
+
+    private static V1ConfigMap ConfigMap(ProjectResource project, IReadOnlyList<PublishedVariable> variables) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "ConfigMap",
+        Metadata = new V1ObjectMeta { Name = ConfigMapName(project.Name), Labels = KubernetesLabels.For(project.Name, project.Component) },
+        Data = variables.Where(v => !v.IsSecret).ToDictionary(v => v.Name, v => v.Value!),
+    };
+
+    private static V1Deployment Deployment(ProjectResource project, IReadOnlyList<PublishedVariable> variables, PublishOptions options)
+    {
+        List<V1EnvVar> env =
+        [
+            new() { Name = "POD_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
+            // One telemetry identity per pod, as Aspire gives one per replica.
+            new() { Name = "OTEL_RESOURCE_ATTRIBUTES", Value = "service.instance.id=$(POD_NAME)" },
+        ];
+        env.AddRange(variables.Where(v => v.IsSecret).Select(v => new V1EnvVar
+        {
+            Name = v.Name,
+            ValueFrom = new V1EnvVarSource
+            {
+                SecretKeyRef = new V1SecretKeySelector { Name = options.SecretName, Key = v.SecretKey!, Optional = v.Optional },
+            },
+        }));
+
+        var container = new V1Container
+        {
+            Name = project.Name,
+            Image = ImageFor(project, options),
+            ImagePullPolicy = "IfNotPresent",
+            Ports = [new V1ContainerPort { Name = HttpEndpoint.Name, ContainerPort = HttpEndpoint.ContainerPort, Protocol = "TCP" }],
+            EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ConfigMapName(project.Name) } }],
+            Env = env,
+            Resources = Resources(project.ComputeResources),
+            StartupProbe = HttpProbe("/alive", periodSeconds: 2, failureThreshold: 30),
+            LivenessProbe = HttpProbe("/alive", periodSeconds: 10, failureThreshold: 3),
+            ReadinessProbe = HttpProbe("/health", periodSeconds: 5, failureThreshold: 3),
+            SecurityContext = RestrictedContainer(),
+            VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = "/tmp" }],
+        };
+
+        var labels = KubernetesLabels.For(project.Name, project.Component);
+        return new V1Deployment
+        {
+            ApiVersion = "apps/v1",
+            Kind = "Deployment",
+            Metadata = new V1ObjectMeta { Name = project.Name, Labels = labels },
+            Spec = new V1DeploymentSpec
+            {
+                Replicas = project.Replicas,
+                Selector = new V1LabelSelector { MatchLabels = KubernetesLabels.Selector(project.Name) },
+                Strategy = project.IsSingleton
+                    ? new V1DeploymentStrategy { Type = "Recreate" }
+                    : new V1DeploymentStrategy
+                    {
+                        Type = "RollingUpdate",
+                        RollingUpdate = new V1RollingUpdateDeployment { MaxUnavailable = "0", MaxSurge = "1" },
+                    },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Spec = new V1PodSpec
+                    {
+                        AutomountServiceAccountToken = false,
+                        SecurityContext = RestrictedPod(AppUserId),
+                        TerminationGracePeriodSeconds = 30,
+                        Containers = [container],
+                        Volumes = [new V1Volume { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = new ResourceQuantity("256Mi") } }],
+                    },
+                },
+            },
+        };
+    }
+
+    public static V1Service Service(string name, string component, string portName, int port) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Service",
+        Metadata = new V1ObjectMeta { Name = name, Labels = KubernetesLabels.For(name, component) },
+        Spec = new V1ServiceSpec
+        {
+            Type = "ClusterIP",
+            Selector = KubernetesLabels.Selector(name),
+            Ports = [new V1ServicePort { Name = portName, Port = port, TargetPort = portName, Protocol = "TCP" }],
+        },
+    };
+
+    private static V2HorizontalPodAutoscaler HorizontalPodAutoscaler(ProjectResource project, Autoscaling autoscaling, PublishOptions options) => new()
+    {
+        ApiVersion = "autoscaling/v2",
+        Kind = "HorizontalPodAutoscaler",
+        Metadata = new V1ObjectMeta { Name = project.Name, Labels = KubernetesLabels.For(project.Name, project.Component) },
+        Spec = new V2HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = project.Name },
+            MinReplicas = project.Replicas,
+            MaxReplicas = Math.Max(project.Replicas, autoscaling.MaxReplicas),
+            Metrics =
+            [
+                new V2MetricSpec
+                {
+                    Type = "Resource",
+                    Resource = new V2ResourceMetricSource
+                    {
+                        Name = "cpu",
+                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = autoscaling.TargetCpuUtilizationPercent },
+                    },
+                },
+            ],
+        },
+    };
+
+    private static V1Ingress Ingress(ProjectResource project, PublishOptions options) => new()
+    {
+        ApiVersion = "networking.k8s.io/v1",
+        Kind = "Ingress",
+        Metadata = new V1ObjectMeta
+        {
+            Name = project.Name,
+            Labels = KubernetesLabels.For(project.Name, project.Component),
+            // Server-sent events: no response buffering and no read timeout shorter than a long-lived stream.
+            Annotations = new Dictionary<string, string>
+            {
+                ["nginx.ingress.kubernetes.io/proxy-buffering"] = "off",
+                ["nginx.ingress.kubernetes.io/proxy-read-timeout"] = "3600",
+                ["nginx.ingress.kubernetes.io/proxy-send-timeout"] = "3600",
+            },
+        },
+        Spec = new V1IngressSpec
+        {
+            IngressClassName = string.IsNullOrEmpty(options.IngressClassName) ? null : options.IngressClassName,
+            Rules =
+            [
+                new V1IngressRule
+                {
+                    Host = string.IsNullOrEmpty(options.IngressHost) ? null : options.IngressHost,
+                    Http = new V1HTTPIngressRuleValue
+                    {
+                        Paths =
+                        [
+                            new V1HTTPIngressPath
+                            {
+                                Path = "/",
+                                PathType = "Prefix",
+                                Backend = new V1IngressBackend
+                                {
+                                    Service = new V1IngressServiceBackend { Name = project.Name, Port = new V1ServiceBackendPort { Name = HttpEndpoint.Name } },
+                                },
+                            },
+                        ],
+                    },
+                },
+            ],
+        },
+    };
+
+    public static V1ResourceRequirements Resources(ComputeResources resources) => new()
+    {
+        Requests = new Dictionary<string, ResourceQuantity>
+        {
+            ["cpu"] = new(resources.CpuRequest),
+            ["memory"] = new(resources.MemoryRequest),
+        },
+        Limits = new Dictionary<string, ResourceQuantity>
+        {
+            ["cpu"] = new(resources.CpuLimit),
+            ["memory"] = new(resources.MemoryLimit),
+        },
+    };
+
+    public static V1Probe HttpProbe(string path, int periodSeconds, int failureThreshold) => new()
+    {
+        HttpGet = new V1HTTPGetAction { Path = path, Port = HttpEndpoint.Name },
+        PeriodSeconds = periodSeconds,
+        FailureThreshold = failureThreshold,
+        TimeoutSeconds = 3,
+    };
+
+    public static V1PodSecurityContext RestrictedPod(long userId) => new()
+    {
+        RunAsNonRoot = true,
+        RunAsUser = userId,
+        RunAsGroup = userId,
+        FsGroup = userId,
+        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+    };
+
+    public static V1SecurityContext RestrictedContainer() => new()
+    {
+        AllowPrivilegeEscalation = false,
+        ReadOnlyRootFilesystem = true,
+        RunAsNonRoot = true,
+        Capabilities = new V1Capabilities { Drop = ["ALL"] },
+    };
+}

@@ -1,0 +1,40 @@
+using AppHost.Demo;
+
+namespace AppHost.Tests.Demo;
+
+public sealed class TrainingMetricsTests
+{
+    private static readonly TrainingRunProfile Run = new("run", 5, Hosts: 2, GpusPerHost: 4, TokensPerStepPerGpu: 1000,
+        MixtureOfExperts: true, SparseAttention: true, new LossCurve(5, 10, 2, 500, 0.02));
+
+    [Fact]
+    public void AppendStep_ReportsEveryTabsMetrics_WithGpuSeriesPerHostAndDevice()
+    {
+        List<MetricRow> rows = [];
+
+        TrainingMetrics.AppendStep(Run, TrainingMetrics.CheckpointEvery * 4, DateTime.UtcNow, rows);
+
+        foreach (var metric in (string[])["loss_t1", "throughput.tokens_per_sec", "tokens.total", "moe.aux_loss", "gsa.sparsity",
+            "recurrence.mean_depth", "null_ratio", "checkpoint_save", "progress.percent", "progress.milestone"])
+        {
+            Assert.Contains(rows, r => r.Metric == metric);
+        }
+        var gpuUtilization = rows.Where(r => r.Metric.EndsWith(".util_percent", StringComparison.Ordinal) && r.Metric.StartsWith("sys.gpu.", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(8, gpuUtilization.Length);
+        Assert.Equal(8, gpuUtilization.Select(r => (r.Host, r.Device)).Distinct().Count());
+        Assert.All(rows, r => Assert.True(double.IsFinite(r.Value), r.Metric));
+    }
+
+    [Fact]
+    public void AppendStep_IsDeterministic_PerRunAndStep()
+    {
+        List<MetricRow> first = [];
+        List<MetricRow> second = [];
+        var time = DateTime.UtcNow;
+
+        TrainingMetrics.AppendStep(Run, 42, time, first);
+        TrainingMetrics.AppendStep(Run, 42, time, second);
+
+        Assert.Equal(first, second);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using AppHost.Testing;
+using AppHost.Tests.Support;
+using k8s;
+using k8s.Models;
+
+namespace AppHost.Tests.Publishing;
+
+/// <summary>The manifests Program's graph publishes, loaded back with KubernetesClient's models and checked for structure.</summary>
+public sealed class KubernetesPublisherTests : IDisposable
+{
+    private const string SecretName = "training-dashboard-connections";
+    private static readonly string[] OperatorProvidedKeys = ["ConnectionStrings__redis", "ConnectionStrings__clickhouse", "redis-password"];
+
+    private readonly string output = Directory.CreateTempSubdirectory("apphost-publish-").FullName;
+
+    public void Dispose() => Directory.Delete(output, recursive: true);
+
+    [Fact]
+    public async Task Publish_WritesLoadableManifests_ListedInKustomization()
+    {
+        var objects = await PublishAsync();
+
+        var kustomization = await File.ReadAllTextAsync(Path.Combine(output, "kustomization.yaml"), TestContext.Current.CancellationToken);
+        foreach (var file in Directory.GetFiles(output, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml"))
+        {
+            Assert.Contains($"  - {file}\n", kustomization, StringComparison.Ordinal);
+        }
+        Assert.Equal(["frontend", "gateway", "ingestor", "streamapi"], objects.OfType<V1Deployment>().Select(d => d.Metadata.Name).Order());
+        Assert.Single(objects.OfType<V1StatefulSet>(), s => s.Metadata.Name == "redis");
+        Assert.Equal(["frontend", "gateway", "ingestor", "redis", "streamapi"], objects.OfType<V1Service>().Select(s => s.Metadata.Name).Order());
+        Assert.Empty(objects.OfType<V1Secret>());
+    }
+
+    [Fact]
+    public async Task Publish_GivesEveryDeploymentProbesLimitsAndARestrictedSecurityContext()
+    {
+        var objects = await PublishAsync();
+
+        foreach (var deployment in objects.OfType<V1Deployment>())
+        {
+            var pod = deployment.Spec.Template.Spec;
+            var container = Assert.Single(pod.Containers);
+            Assert.Equal("/alive", container.LivenessProbe.HttpGet.Path);
+            Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
+            Assert.Equal(8080, Assert.Single(container.Ports).ContainerPort);
+            Assert.Equal($"training-dashboard/{deployment.Metadata.Name}:latest", container.Image);
+            Assert.True(container.Resources.Requests.ContainsKey("cpu") && container.Resources.Requests.ContainsKey("memory"));
+            Assert.True(container.Resources.Limits.ContainsKey("cpu") && container.Resources.Limits.ContainsKey("memory"));
+            Assert.True(pod.SecurityContext.RunAsNonRoot);
+            Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
+            Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
+            Assert.Contains("ALL", container.SecurityContext.Capabilities.Drop);
+            var tmp = Assert.Single(container.VolumeMounts, m => m.MountPath == "/tmp");
+            Assert.NotNull(Assert.Single(pod.Volumes, v => v.Name == tmp.Name).EmptyDir);
+            foreach (var key in (string[])["app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/instance"])
+            {
+                Assert.True(deployment.Spec.Template.Metadata.Labels.ContainsKey(key), $"{deployment.Metadata.Name} lacks label {key}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Publish_ReferencesOnlyExistingConfigMapsAndOperatorSecretKeys_AndWritesNoSecretLiteral()
+    {
+        var objects = await PublishAsync();
+        var configMaps = objects.OfType<V1ConfigMap>().ToDictionary(c => c.Metadata.Name);
+
+        foreach (var pod in objects.OfType<V1Deployment>().Select(d => d.Spec.Template.Spec)
+            .Concat(objects.OfType<V1StatefulSet>().Select(s => s.Spec.Template.Spec)))
+        {
+            foreach (var container in pod.Containers)
+            {
+                foreach (var source in container.EnvFrom ?? [])
+                {
+                    Assert.True(configMaps.ContainsKey(source.ConfigMapRef.Name), $"ConfigMap {source.ConfigMapRef.Name} is not published");
+                }
+                foreach (var variable in container.Env ?? [])
+                {
+                    if (variable.ValueFrom?.SecretKeyRef is { } secret)
+                    {
+                        Assert.Equal(SecretName, secret.Name);
+                        Assert.Contains(secret.Key, OperatorProvidedKeys);
+                    }
+                    Assert.DoesNotContain("password=", variable.Value ?? "", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+        foreach (var configMap in configMaps.Values)
+        {
+            Assert.DoesNotContain(configMap.Data.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+            Assert.DoesNotContain(configMap.Data.Values, v => v.Contains("password", StringComparison.OrdinalIgnoreCase));
+        }
+        var kustomization = await File.ReadAllTextAsync(Path.Combine(output, "kustomization.yaml"), TestContext.Current.CancellationToken);
+        foreach (var key in OperatorProvidedKeys)
+        {
+            Assert.Contains($"--from-literal={key}=", kustomization, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Publish_WiresServicesTheAspireWay_WithIngressAndAutoscaler()
+    {
+        var objects = await PublishAsync();
+        var configMaps = objects.OfType<V1ConfigMap>().ToDictionary(c => c.Metadata.Name);
+
+        var gateway = configMaps["gateway-env"].Data;
+        Assert.Equal("http://streamapi:8080", gateway["services__streamapi__http__0"]);
+        Assert.Equal("http://frontend:8080", gateway["services__frontend__http__0"]);
+        Assert.Equal("8080", gateway["HTTP_PORTS"]);
+        Assert.Equal("true", gateway["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
+        Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", gateway.Keys);
+
+        var ingestor = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "ingestor");
+        Assert.Equal("Recreate", ingestor.Spec.Strategy.Type);
+        var clickhouse = Assert.Single(ingestor.Spec.Template.Spec.Containers[0].Env, e => e.Name == "ConnectionStrings__clickhouse");
+        Assert.True(clickhouse.ValueFrom.SecretKeyRef.Optional);
+        Assert.DoesNotContain(configMaps["ingestor-env"].Data.Keys, k => k.StartsWith("LogDirectorySource", StringComparison.Ordinal));
+
+        var autoscaler = Assert.Single(objects.OfType<V2HorizontalPodAutoscaler>());
+        Assert.Equal("streamapi", autoscaler.Spec.ScaleTargetRef.Name);
+        Assert.Equal(2, autoscaler.Spec.MinReplicas);
+        Assert.Equal(2, objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "streamapi").Spec.Replicas);
+
+        var ingress = Assert.Single(objects.OfType<V1Ingress>());
+        Assert.Equal("gateway", ingress.Spec.Rules[0].Http.Paths[0].Backend.Service.Name);
+    }
+
+    [Fact]
+    public async Task PublishManifest_WritesAspireResourcesWithReferenceExpressions()
+    {
+        using var timeout = Timeouts.Start(TimeSpan.FromSeconds(30));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(["publish", "--publisher", "manifest", "--output", output], null, null, timeout.Token);
+        await using var app = await builder.BuildAsync(timeout.Token);
+        await app.RunAsync(timeout.Token);
+
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "aspire-manifest.json"), timeout.Token));
+        var resources = manifest.RootElement.GetProperty("resources");
+        Assert.Equal("container.v0", resources.GetProperty("redis").GetProperty("type").GetString());
+        Assert.True(resources.GetProperty("redis-password").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+        var gateway = resources.GetProperty("gateway");
+        Assert.Equal("project.v0", gateway.GetProperty("type").GetString());
+        Assert.Equal("{streamapi.bindings.http.url}", gateway.GetProperty("env").GetProperty("services__streamapi__http__0").GetString());
+        Assert.True(gateway.GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
+        Assert.Equal("{redis.connectionString}", resources.GetProperty("ingestor").GetProperty("env").GetProperty("ConnectionStrings__redis").GetString());
+        Assert.EndsWith("Ingestor/Ingestor.csproj", resources.GetProperty("ingestor").GetProperty("path").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<List<object>> PublishAsync()
+    {
+        using var timeout = Timeouts.Start(TimeSpan.FromSeconds(30));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(["publish", "--output", output], null, null, timeout.Token);
+        await using var app = await builder.BuildAsync(timeout.Token);
+        await app.RunAsync(timeout.Token);
+
+        List<object> objects = [];
+        foreach (var file in Directory.GetFiles(output, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))
+        {
+            objects.AddRange(KubernetesYaml.LoadAllFromString(await File.ReadAllTextAsync(file, timeout.Token)));
+        }
+        return objects;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace AppHost.Tests.Support;
+
+/// <summary>What /proc says about processes: whether one exists, its environment, its parent.</summary>
+public static class ProcFs
+{
+    public static bool IsAlive(int pid)
+    {
+        var stat = Path.Combine("/proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "stat");
+        try
+        {
+            // A zombie (state Z) has exited and only waits to be reaped.
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    public static IReadOnlyDictionary<string, string> Environment(int pid)
+    {
+        var bytes = File.ReadAllBytes($"/proc/{pid}/environ");
+        Dictionary<string, string> variables = new(StringComparer.Ordinal);
+        foreach (var entry in Encoding.UTF8.GetString(bytes).Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = entry.IndexOf('=');
+            if (equals > 0)
+            {
+                variables[entry[..equals]] = entry[(equals + 1)..];
+            }
+        }
+        return variables;
+    }
+
+    /// <summary>Every live process whose environment holds <paramref name="text"/>, wherever it was reparented to.</summary>
+    public static IReadOnlyList<int> ProcessesWithEnvironmentContaining(string text)
+    {
+        List<int> found = [];
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == System.Environment.ProcessId)
+            {
+                continue;
+            }
+            try
+            {
+                if (Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(directory, "environ"))).Contains(text, StringComparison.Ordinal)
+                    && IsAlive(pid))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return found;
+    }
+
+    public static async Task WaitUntilGoneAsync(IEnumerable<int> pids, CancellationToken cancellationToken)
+    {
+        var remaining = pids.ToList();
+        while (remaining.RemoveAll(pid => !IsAlive(pid)) >= 0 && remaining.Count > 0)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
