@@ -6,6 +6,7 @@ using TestSupport.ClickHouse;
 
 namespace StreamApi.Tests.History;
 
+[Collection(nameof(HistoryCollection))]
 public sealed class ClickHouseHistoryHealthCheckTests(ClickHouseServerFixture clickHouse)
 {
     [Fact]
