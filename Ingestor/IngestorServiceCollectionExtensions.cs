@@ -13,6 +13,7 @@ public static class IngestorServiceCollectionExtensions
         builder.Services.AddSeriesStore();
         builder.Services.AddRedisPublishing();
         builder.AddLogDirectorySource();
+        builder.AddClickHouseSource();
         return builder;
     }
 }

@@ -1,0 +1,57 @@
+using Contracts.ClickHouse;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Ingestor.Sources.ClickHouse;
+
+/// <summary>
+/// Readiness of the ClickHouse source, from what its loop last saw (no query of its own): Unhealthy while
+/// ClickHouse fails or the table is missing, with the error; Degraded while starting, backfilling, or when no
+/// poll has succeeded for a while (a stuck loop); otherwise Healthy.
+/// </summary>
+public sealed class ClickHouseSourceHealthCheck(
+    ClickHouseSourceStatus status, ClickHouseSettings settings, IOptions<ClickHouseSourceOptions> options, TimeProvider time) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var current = status.Current;
+        var data = new Dictionary<string, object>
+        {
+            ["phase"] = current.Phase.ToString(),
+            ["consecutive_failures"] = current.ConsecutiveFailures,
+        };
+        if (current.LastSuccess is { } lastSuccess)
+        {
+            data["last_success"] = lastSuccess;
+        }
+        if (current.Phase == SourcePhase.Backfilling)
+        {
+            data["runs_backfilled"] = current.RunsBackfilled;
+            data["runs_to_backfill"] = current.RunsToBackfill;
+        }
+        return Task.FromResult(Evaluate(current, data));
+    }
+
+    private HealthCheckResult Evaluate(ClickHouseSourceStatus.Snapshot current, Dictionary<string, object> data)
+    {
+        if (current.ConsecutiveFailures > 0)
+        {
+            var description = current.TableMissing
+                ? current.LastError
+                : $"ClickHouse at {settings.Endpoint} is failing ({current.ConsecutiveFailures} attempts in a row): {current.LastError}";
+            return HealthCheckResult.Unhealthy(description, data: data);
+        }
+        switch (current.Phase)
+        {
+            case SourcePhase.Starting:
+                return HealthCheckResult.Degraded($"Connecting to ClickHouse at {settings.Endpoint}", data: data);
+            case SourcePhase.Backfilling:
+                return HealthCheckResult.Degraded($"Reading history: {current.RunsBackfilled} of {current.RunsToBackfill} runs", data: data);
+        }
+        var age = time.GetUtcNow() - current.LastSuccess.GetValueOrDefault();
+        var stale = TimeSpan.FromTicks(Math.Max(options.Value.PollInterval.Ticks * 10, options.Value.QueryTimeout.Ticks * 2));
+        return age > stale
+            ? HealthCheckResult.Degraded($"No poll has finished for {age.TotalSeconds:F0} s", data: data)
+            : HealthCheckResult.Healthy($"Polling {settings.Endpoint}; last poll finished {age.TotalMilliseconds:F0} ms ago", data: data);
+    }
+}

@@ -1,0 +1,36 @@
+namespace Ingestor.Sources.ClickHouse;
+
+/// <summary>How the ingestor reads the ClickHouse metric table (configuration section <see cref="SectionName"/>).</summary>
+public sealed class ClickHouseSourceOptions
+{
+    public const string SectionName = "ClickHouseSource";
+
+    /// <summary>The metric table: "table" in the connection's database, or "database.table".</summary>
+    public string Table { get; set; } = "metric_points";
+
+    /// <summary>How often new rows are fetched.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A run is active while its newest row is younger than this.</summary>
+    public TimeSpan ActiveWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often run metadata is re-read and the whole run list handed on.</summary>
+    public TimeSpan RunMetadataInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How far behind the newest row a row may be written and still be picked up (late inserts, buffered
+    /// writers, clock skew between trainers). Memory for de-duplication grows with the rows in this window.
+    /// </summary>
+    public TimeSpan LateArrivalWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Rows per hand-off to the series store; also bounds the memory a backfill holds at once.</summary>
+    public int BatchSize { get; set; } = 50_000;
+
+    /// <summary>How long a query may take to start answering, and to deliver each further piece of its answer.</summary>
+    public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first retry delay after a failure; it doubles per failure, with jitter, up to <see cref="BackoffMax"/>.</summary>
+    public TimeSpan BackoffInitial { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan BackoffMax { get; set; } = TimeSpan.FromSeconds(30);
+}

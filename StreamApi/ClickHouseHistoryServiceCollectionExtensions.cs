@@ -1,0 +1,43 @@
+using Contracts.ClickHouse;
+using Microsoft.Extensions.Options;
+using StreamApi.History;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class ClickHouseHistoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ClickHouseHistoryReader"/> and the readiness check "clickhouse" when
+    /// <c>ConnectionStrings:clickhouse</c> is set (ClickHouse.Driver form); otherwise registers nothing, so
+    /// callers ask the container for the reader and treat its absence as "no ClickHouse runs here".
+    /// Needs StreamApiMetrics registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddClickHouseHistory(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ClickHouseSettings.ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return builder;
+        }
+        ClickHouseSettings settings;
+        try
+        {
+            settings = ClickHouseSettings.Parse(connectionString);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings__{ClickHouseSettings.ConnectionName} is not valid: {exception.Message} " +
+                "Expected the ClickHouse.Driver form, e.g. Host=127.0.0.1;Port=8123;Database=training_observability;Username=default;Password=", exception);
+        }
+
+        builder.Services.AddOptions<ClickHouseHistoryOptions>()
+            .BindConfiguration(ClickHouseHistoryOptions.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClickHouseHistoryOptions>, ClickHouseHistoryOptionsValidator>();
+        builder.Services.AddSingleton(_ => new ClickHouseHttpClient(settings));
+        builder.Services.AddSingleton<ClickHouseHistoryReader>();
+        builder.Services.AddHealthChecks().AddCheck<ClickHouseHistoryHealthCheck>(ClickHouseSettings.ConnectionName);
+        return builder;
+    }
+}

@@ -1,0 +1,30 @@
+using Contracts.ClickHouse;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace StreamApi.History;
+
+/// <summary>Readiness of history reads: ClickHouse answers and the metric table is there (one cheap system.columns query).</summary>
+public sealed class ClickHouseHistoryHealthCheck(ClickHouseHttpClient client, IOptions<ClickHouseHistoryOptions> options) : IHealthCheck
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        try
+        {
+            var table = await MetricTable.OpenAsync(client, options.Value.Table, deadline.Token);
+            return HealthCheckResult.Healthy($"{table.Database}.{table.Name} on ClickHouse at {client.Settings.Endpoint}");
+        }
+        catch (ClickHouseException exception)
+        {
+            return HealthCheckResult.Unhealthy(exception.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"ClickHouse at {client.Settings.Endpoint} did not answer within {Timeout.TotalSeconds:F0} s");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics.Metrics;
+using Contracts.ClickHouse;
+using Ingestor.Sources.ClickHouse;
+using Ingestor.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Ingestor.Tests.Sources.ClickHouse;
+
+/// <summary>A <see cref="ClickHouseSource"/> running against a real server and a <see cref="RecordingSink"/>.</summary>
+internal sealed class SourceRunner : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly ClickHouseSource _source;
+    private readonly ClickHouseSourceHealthCheck _healthCheck;
+
+    private SourceRunner(string connectionString, ClickHouseSourceOptions options, TimeProvider time, RecordingSink sink)
+    {
+        Sink = sink;
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var settings = ClickHouseSettings.Parse(connectionString);
+        Client = new ClickHouseHttpClient(settings);
+        Options = options;
+        Metrics = new IngestorMetrics(_services.GetRequiredService<IMeterFactory>());
+        _source = new ClickHouseSource(Client, Sink, Microsoft.Extensions.Options.Options.Create(options), Status, Metrics, time, new TestOutputLogger<ClickHouseSource>());
+        _healthCheck = new ClickHouseSourceHealthCheck(Status, settings, Microsoft.Extensions.Options.Options.Create(options), time);
+    }
+
+    public RecordingSink Sink { get; }
+
+    public ClickHouseSourceStatus Status { get; } = new();
+
+    public ClickHouseHttpClient Client { get; }
+
+    public ClickHouseSourceOptions Options { get; }
+
+    public IngestorMetrics Metrics { get; }
+
+    public static ClickHouseSourceOptions FastOptions() => new()
+    {
+        PollInterval = TimeSpan.FromMilliseconds(200),
+        RunMetadataInterval = TimeSpan.FromSeconds(1),
+        LateArrivalWindow = TimeSpan.FromSeconds(30),
+        BackoffInitial = TimeSpan.FromMilliseconds(100),
+        BackoffMax = TimeSpan.FromMilliseconds(500),
+        QueryTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    public static async Task<SourceRunner> StartAsync(
+        string connectionString, ClickHouseSourceOptions? options = null, TimeProvider? time = null, RecordingSink? sink = null)
+    {
+        var runner = new SourceRunner(connectionString, options ?? FastOptions(), time ?? TimeProvider.System, sink ?? new RecordingSink());
+        await runner._source.StartAsync(TestContext.Current.CancellationToken);
+        return runner;
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync() => _healthCheck.CheckHealthAsync(new HealthCheckContext());
+
+    public async Task WaitForPhaseAsync(SourcePhase phase)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Status.Current is not { ConsecutiveFailures: 0 } current || current.Phase != phase || current.LastSuccess is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The source never reached {phase}; it is at {Status.Current}.");
+            }
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _source.StopAsync(CancellationToken.None);
+        _source.Dispose();
+        Client.Dispose();
+        await _services.DisposeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using TestSupport.ClickHouse;
+
+[assembly: AssemblyFixture(typeof(ClickHouseServerFixture))]
