@@ -9,6 +9,7 @@ import { ChartController } from './chartController';
 import { seriesColor } from './colors';
 import { csvFileName, seriesToCsv } from './csv';
 import { downloadText } from './download';
+import { markDrawn } from './drawnSummary';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
 import { renderLatest } from './latestValues';
 import { useWindowDetail } from './useWindowDetail';
@@ -89,6 +90,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
     controller.update(model);
     lastDrawn.current = performance.now();
     renderLatest(latestRef.current, list);
+    markDrawn(chartRef.current, model.lines);
   }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings]);
 
   const renderRef = useRef(render);
