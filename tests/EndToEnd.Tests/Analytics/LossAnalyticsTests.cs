@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using EndToEnd.Tests.Browser;
 using EndToEnd.Tests.Stack;
 using Microsoft.Playwright;
@@ -16,7 +17,7 @@ public sealed class LossAnalyticsTests(DashboardStack stack, ChromiumBrowser bro
         await using var page = await DashboardPage.OpenAsync(browser, stack.GatewayAddress);
         await page.Tab("analytics").ClickAsync();
         await page.Page.GetByTestId("analytics-run").SelectOptionAsync(run.RunId);
-        Assert.Contains("arun=" + Uri.EscapeDataString(run.RunId), page.Page.Url, StringComparison.Ordinal);
+        await Expect(page.Page).ToHaveURLAsync(new Regex("[?&]arun=" + Regex.Escape(Uri.EscapeDataString(run.RunId))));
 
         await Expect(page.Page.GetByTestId("analytics-shown-run")).ToContainTextAsync(run.RunId);
         await Expect(page.Page.GetByTestId("analytics-card-current-loss-value")).ToHaveTextAsync(DisplayedValue.Of(run.Timesteps[^1][^1]));

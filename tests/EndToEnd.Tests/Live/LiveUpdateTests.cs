@@ -28,6 +28,7 @@ public sealed class LiveUpdateTests(DashboardStack stack, ChromiumBrowser browse
 
             await Expect(latest).ToHaveTextAsync(DisplayedValue.Of(value), new() { Timeout = Remaining(clock) });
             await Expect(page.Canvas(run.Metric)).ToHaveAttributeAsync("data-points", $"{run.Steps}", new() { Timeout = Remaining(clock) });
+            TestContext.Current.TestOutputHelper?.WriteLine($"{value} shown {clock.ElapsedMilliseconds} ms after its INSERT was sent");
         }
         Assert.Empty(page.Errors);
     }

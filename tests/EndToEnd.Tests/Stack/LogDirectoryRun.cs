@@ -33,6 +33,16 @@ public sealed class LogDirectoryRun
         Copy(TestData("icon"), path);
         Copy(TestData("tensorboard", "runs", "experiment_2022-01-01 06:00:00"), Path.Combine(path, "runs", "experiment_2022-01-01 06:00:00"));
         var logs = Directory.GetFiles(path, "log_*.txt").Order(StringComparer.Ordinal).ToList();
+        // The plugin writes a timestep's log and summary when the timestep ends, and their modification time is the
+        // losses' wall time: make it a simulation that wrote a timestep every 30 s up to now (copies keep the
+        // checkout's times, which would make the run's age depend on when the repository was cloned).
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < logs.Count; i++)
+        {
+            var written = now.AddSeconds(-30 * (logs.Count - 1 - i));
+            File.SetLastWriteTimeUtc(logs[i], written);
+            File.SetLastWriteTimeUtc(Path.Combine(path, "summary_" + Path.GetFileName(logs[i])["log_".Length..]), written);
+        }
         return new LogDirectoryRun(
             path,
             [.. logs.Select(file => (IReadOnlyList<double>)[.. File.ReadLines(file).Where(l => l.Trim().Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture))])],

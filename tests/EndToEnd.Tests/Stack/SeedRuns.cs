@@ -44,11 +44,11 @@ public static class SeedRuns
                 var time = end.AddSeconds(step - Steps + 1);
                 yield return new(run, Loss, step, LossAt(step, scale), time);
                 yield return new(run, LearningRate, step, 3e-4 * Math.Min(1, (step + 1) / 20.0), time);
-                yield return new(run, MoeAuxLoss, step, 0.01 + (0.002 * Math.Sin(step / 7.0)), time);
+                yield return new(run, MoeAuxLoss, step, (0.01 * scale) + (0.002 * Math.Sin(step / 7.0)), time);
                 yield return new(run, ProgressPercent, step, 100.0 * step / 1000, time);
                 for (var host = 1; host <= 2; host++)
                 {
-                    yield return new(run, GpuUtil, step, 70 + (10 * Math.Sin((step + (host * 13)) / 11.0)), time, $"node-{host}", (uint)(host - 1), 0);
+                    yield return new(run, GpuUtil, step, (50 * scale) + (10 * Math.Sin((step + (host * 13)) / 11.0)), time, $"node-{host}", (uint)(host - 1), 0);
                 }
                 if (step % CheckpointEvery == CheckpointEvery - 1)
                 {

@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
-import { formatDuration, formatValue } from '../format/format';
+import { formatDuration } from '../format/format';
+import { AXIS_FONT, fitAxisSize, tickLabels } from './axisLabels';
 import type { Theme, XAxisMode } from '../state/viewState';
 import type { ChartLine, ChartModel } from './chartModel';
 import { withAlpha } from './colors';
@@ -18,6 +19,9 @@ export interface ChartSettings {
   onZoom(min: number, max: number): void;
   onResetZoom(): void;
 }
+
+/** Steps are whole numbers: tick them at 1, 2, 5 × 10^k, never at half a step. */
+const STEP_INCREMENTS = Array.from({ length: 16 }, (_, k) => [1, 2, 5].map((m) => m * 10 ** k)).flat();
 
 function compactStep(value: number): string {
   const abs = Math.abs(value);
@@ -111,7 +115,7 @@ export class ChartController {
       stroke: colors.axis,
       grid: { stroke: colors.grid, width: 1 },
       ticks: { stroke: colors.grid, width: 1, size: 4 },
-      font: '11px system-ui, sans-serif',
+      font: AXIS_FONT,
     };
     const xValues: uPlot.Axis['values'] | undefined =
       settings.xAxis === 'step'
@@ -135,8 +139,8 @@ export class ChartController {
         y: settings.logScale ? { distr: 3, log: 10 } : {},
       },
       axes: [
-        { ...axisCommon, values: xValues, space: 60 },
-        { ...axisCommon, size: 58, values: (_u, splits) => splits.map((v) => formatValue(v)) },
+        { ...axisCommon, values: xValues, space: 60, incrs: settings.xAxis === 'step' ? STEP_INCREMENTS : undefined },
+        { ...axisCommon, size: fitAxisSize(58), values: (_u, splits) => tickLabels(splits) },
       ],
       series: [
         {},

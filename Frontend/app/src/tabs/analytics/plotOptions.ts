@@ -1,20 +1,22 @@
 import uPlot from 'uplot';
 import { chartColors } from '../../charts/themeColors';
-import { formatValue } from '../../format/format';
+import { AXIS_FONT, fitAxisSize, tickLabels } from '../../charts/axisLabels';
 
 /** Shared look of the analytics charts. */
 export function baseOptions(width: number, height: number, xValues?: (value: number) => string): Omit<uPlot.Options, 'series'> {
   const colors = chartColors();
-  const axis = { stroke: colors.axis, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.grid, width: 1, size: 4 }, font: '11px system-ui, sans-serif' };
+  const axis = { stroke: colors.axis, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.grid, width: 1, size: 4 }, font: AXIS_FONT };
   return {
     width,
     height,
+    // Room on the right for half of the last timestep label ("01-01 08:00"), which uPlot centres on the edge.
+    padding: [null, 34, null, null],
     legend: { show: true, live: true },
     cursor: { drag: { x: true, y: false } },
     scales: { x: { time: false } },
     axes: [
       { ...axis, values: xValues ? (_u, splits) => splits.map(xValues) : undefined },
-      { ...axis, size: 58, values: (_u, splits) => splits.map((v) => formatValue(v)) },
+      { ...axis, size: fitAxisSize(58), values: (_u, splits) => tickLabels(splits) },
     ],
   };
 }
