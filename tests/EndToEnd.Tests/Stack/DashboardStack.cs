@@ -22,90 +22,80 @@ public sealed class DashboardStack : IAsyncLifetime
     private ClickHouseServerProcess? _clickHouse;
     private ClickHouseTestDatabase? _database;
     private RedisServerProcess? _redis;
-    private ServiceProcess? _ingestor;
-    private ServiceProcess? _streamApi;
-    private ServiceProcess? _frontend;
-    private ServiceProcess? _gateway;
+    private DashboardServices? _services;
 
-    public Uri GatewayAddress => _gateway!.BaseAddress;
+    public Uri GatewayAddress => _services!.GatewayAddress;
 
     /// <summary>The plugin output directory the ingestor reads (the ICON log files and a TensorBoard event file).</summary>
     public LogDirectoryRun LogDirectory { get; private set; } = null!;
 
-    public ServiceProcess StreamApi => _streamApi!;
-
     /// <summary>The recent output of every service, for assertion messages.</summary>
-    public string Diagnostics => string.Join(Environment.NewLine,
-        new (string Name, ServiceProcess? Service)[] { ("ingestor", _ingestor), ("streamapi", _streamApi), ("gateway", _gateway), ("frontend", _frontend) }
-            .Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.Service?.RecentOutput}"));
+    public string Diagnostics => _services?.Diagnostics ?? "";
 
     public async ValueTask InitializeAsync()
     {
-        var clickHouse = ClickHouseServerProcess.StartNewAsync();
-        var redis = RedisServerProcess.StartNewAsync();
-        _clickHouse = await clickHouse;
-        _redis = await redis;
-        _database = await _clickHouse.CreateDatabaseAsync();
-        await _database.InsertAsync(SeedRuns.Rows(DateTimeOffset.UtcNow));
-        LogDirectory = LogDirectoryRun.Create(_temp.Combine("icon-output"));
+        try
+        {
+            var clickHouse = ClickHouseServerProcess.StartNewAsync();
+            var redis = RedisServerProcess.StartNewAsync();
+            try
+            {
+                await Task.WhenAll(clickHouse, redis);
+            }
+            finally
+            {
+                _clickHouse = clickHouse.IsCompletedSuccessfully ? clickHouse.Result : null;
+                _redis = redis.IsCompletedSuccessfully ? redis.Result : null;
+            }
+            _database = await _clickHouse!.CreateDatabaseAsync();
+            await _database.InsertAsync(SeedRuns.Rows(DateTimeOffset.UtcNow));
+            LogDirectory = LogDirectoryRun.Create(_temp.Combine("icon-output"));
 
-        var ingestor = ServiceProcess.StartAsync("Ingestor", new Dictionary<string, string?>
+            _services = await DashboardServices.StartAsync(_redis!.ConnectionString, _database.ConnectionString, [LogDirectory.Location]);
+            await WaitForSeedAsync();
+        }
+        catch
         {
-            ["ConnectionStrings__redis"] = _redis.ConnectionString,
-            ["ConnectionStrings__clickhouse"] = _database.ConnectionString,
-            ["LogDirectorySource__Directories__0"] = LogDirectory.Location,
-        });
-        var streamApi = ServiceProcess.StartAsync("StreamApi", new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__redis"] = _redis.ConnectionString,
-            ["ConnectionStrings__clickhouse"] = _database.ConnectionString,
-        });
-        var frontend = ServiceProcess.StartAsync("Frontend", new Dictionary<string, string?>());
-        _ingestor = await ingestor;
-        _streamApi = await streamApi;
-        _frontend = await frontend;
-        _gateway = await ServiceProcess.StartAsync("Gateway", new Dictionary<string, string?>
-        {
-            ["services__streamapi__http__0"] = _streamApi.BaseAddress.ToString(),
-            ["services__frontend__http__0"] = _frontend.BaseAddress.ToString(),
-        });
-        await WaitForSeedAsync();
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Rows inserted into the metric table, as a trainer inserts them.</summary>
     public Task InsertAsync(params IEnumerable<TestMetricPoint> points) => _database!.InsertAsync(points);
 
     /// <summary>Kills StreamApi as a crash or a rolling update would; <see cref="StartStreamApiAsync"/> brings it back on the same port.</summary>
-    public Task StopStreamApiAsync() => _streamApi!.StopAsync();
+    public Task StopStreamApiAsync() => _services!.StreamApi.StopAsync();
 
     public async Task StartStreamApiAsync()
     {
-        if (_streamApi!.HasExited)
+        if (_services!.StreamApi.HasExited)
         {
-            await _streamApi.StartAsync();
+            await _services.StreamApi.StartAsync();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in new[] { _gateway, _frontend, _streamApi, _ingestor })
+        if (_services is { } services)
         {
-            if (service is not null)
-            {
-                await service.DisposeAsync();
-            }
+            _services = null;
+            await services.DisposeAsync();
         }
-        if (_database is not null)
+        if (_database is { } database)
         {
-            await _database.DisposeAsync();
+            _database = null;
+            await database.DisposeAsync();
         }
-        if (_clickHouse is not null)
+        if (_clickHouse is { } clickHouse)
         {
-            await _clickHouse.DisposeAsync();
+            _clickHouse = null;
+            await clickHouse.DisposeAsync();
         }
-        if (_redis is not null)
+        if (_redis is { } redis)
         {
-            await _redis.DisposeAsync();
+            _redis = null;
+            await redis.DisposeAsync();
         }
         _temp.Dispose();
     }

@@ -41,7 +41,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         string project, IReadOnlyDictionary<string, string?> environment, string readyPath = "/health", int? port = null)
     {
         var service = new ServiceProcess(project, port ?? FreePort.Next(), environment);
-        await service.StartAsync(readyPath);
+        try
+        {
+            await service.StartAsync(readyPath);
+        }
+        catch
+        {
+            // A service that never got ready must not outlive the test that started it.
+            await service.DisposeAsync();
+            throw;
+        }
         return service;
     }
 
