@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
+using System.IO.Pipelines;
 using TestSupport.Ingestion;
 using TestSupport.Processes;
 using TestSupport.Redis;
@@ -81,26 +83,53 @@ internal static class FanOutScenario
         Console.WriteLine($"  deltas received: {summary.Count} (expected about {(long)published * clients} if every point became its own delta; the ingestor coalesces)");
         Console.WriteLine($"  delivery lag (ingestor publish -> client receive): p50 {summary.P50:F1} ms, p99 {summary.P99:F1} ms, max {summary.Max:F1} ms");
         Console.WriteLine($"  StreamApi resident memory: {rssBefore / 1048576.0:F1} MiB before clients, {rssConnected / 1048576.0:F1} MiB connected, {rssEnd / 1048576.0:F1} MiB after the run");
+        foreach (var line in streamApi.RecentOutput.Split('\n').Where(l => l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal)).Take(10))
+        {
+            Console.WriteLine("  StreamApi said: " + line);
+        }
         Console.WriteLine($"  memory per client: {(rssConnected - rssBefore) / (double)clients / 1024:F1} KiB connected, {(rssEnd - rssBefore) / (double)clients / 1024:F1} KiB after the run");
     }
 
-    private static async Task ReadAsync(HttpClient http, LagRecorder lags, Action onConnected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the stream as bytes and looks only at the head of each line, so a thousand multi-megabyte snapshots
+    /// do not become strings whose collection would be measured as delivery lag.
+    /// </summary>
+    private static async Task ReadAsync(HttpClient http, LagRecorder lags, Action onSnapshot, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken), Encoding.UTF8);
+            var reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
             var snapshotReceived = false;
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            var head = new byte[128];
+            while (true)
             {
-                if (!snapshotReceived && line.StartsWith("data: {\"seq\":", StringComparison.Ordinal) && line.Contains("\"type\":\"snapshot\"", StringComparison.Ordinal))
+                var result = await reader.ReadAsync(cancellationToken);
+                var buffer = result.Buffer;
+                while (buffer.PositionOf((byte)'\n') is { } end)
                 {
-                    snapshotReceived = true;
-                    onConnected();
+                    var line = buffer.Slice(0, end);
+                    var length = (int)Math.Min(head.Length, line.Length);
+                    line.Slice(0, length).CopyTo(head);
+                    var start = head.AsSpan(0, length);
+                    if (start.StartsWith("data: {\"seq\":"u8))
+                    {
+                        if (!snapshotReceived && start.IndexOf("\"type\":\"snapshot\""u8) >= 0)
+                        {
+                            snapshotReceived = true;
+                            onSnapshot();
+                        }
+                        else if (PublishedMs(start) is { } publishedMs)
+                        {
+                            lags.Record(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - publishedMs);
+                        }
+                    }
+                    buffer = buffer.Slice(buffer.GetPosition(1, end));
                 }
-                else if (line.StartsWith("data: {\"seq\":", StringComparison.Ordinal) && PublishedMs(line) is { } publishedMs)
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
                 {
-                    lags.Record(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - publishedMs);
+                    return;
                 }
             }
         }
@@ -109,21 +138,11 @@ internal static class FanOutScenario
         }
     }
 
-    private static long? PublishedMs(string line)
+    private static long? PublishedMs(ReadOnlySpan<byte> head)
     {
-        const string Marker = "\"published_ms\":";
-        var at = line.IndexOf(Marker, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-        var start = at + Marker.Length;
-        var end = start;
-        while (end < line.Length && char.IsAsciiDigit(line[end]))
-        {
-            end++;
-        }
-        return long.Parse(line.AsSpan(start, end - start), CultureInfo.InvariantCulture);
+        var marker = "\"published_ms\":"u8;
+        var at = head.IndexOf(marker);
+        return at >= 0 && Utf8Parser.TryParse(head[(at + marker.Length)..], out long value, out _) ? value : null;
     }
 
     private static long ResidentBytes(int pid)
