@@ -3,38 +3,31 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Pipelines;
-using TestSupport.Ingestion;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
 namespace Bench.Streaming;
 
 /// <summary>
-/// N concurrent SSE clients on one StreamApi process, fed by the ingestor's real publishing through a real
-/// redis-server. Prints the delivery lag (publication by the ingestor to arrival at a client) and the StreamApi
+/// N concurrent SSE clients on one StreamApi process, fed by the ingestor's real publishing (in a feeder process
+/// of its own, <see cref="FeedScenario"/>) through a real redis-server. Prints the delivery lag (publication by the ingestor to arrival at a client) and the StreamApi
 /// process's memory per connected client.
 /// </summary>
 internal static class FanOutScenario
 {
     public static async Task RunAsync(int clients, int deltasPerSecond, TimeSpan duration)
     {
-        // A thousand readers share this process with the ingestor; without spare threads the pool's slow growth
-        // would be measured as delivery lag.
+        // A thousand readers in one process: without spare threads the pool's slow growth would be measured as lag.
         ThreadPool.SetMinThreads(64, 64);
         await using var redis = await RedisServerProcess.StartNewAsync();
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString);
         await using var streamApi = await ServiceProcess.StartAsync("StreamApi", new Dictionary<string, string?>
         {
             ["ConnectionStrings__redis"] = redis.ConnectionString,
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         });
-        // A few series with history, so each client's snapshot is realistic.
-        for (var metric = 0; metric < 20; metric++)
-        {
-            await ingestor.WriteAsync("bench-run", $"metric_{metric:D2}", Enumerable.Range(0, 2000).Select(i => ((long)i, Math.Sin(i * 0.01 + metric))));
-        }
-        await Task.Delay(3000);
+        using var feeder = StartFeeder(redis.ConnectionString, deltasPerSecond, duration);
+        await WaitForLineAsync(feeder, "ready");
         var rssBefore = ResidentBytes(streamApi.ProcessId);
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -59,21 +52,10 @@ internal static class FanOutScenario
         var rssConnected = ResidentBytes(streamApi.ProcessId);
         lags.Reset();
 
-        var interval = TimeSpan.FromSeconds(1.0 / deltasPerSecond);
-        var step = 2000L;
-        var published = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < duration)
-        {
-            await ingestor.WriteAsync("bench-run", $"metric_{published % 20:D2}", [(step++, Math.Cos(step * 0.01))]);
-            published++;
-            var next = interval * published - clock.Elapsed;
-            if (next > TimeSpan.Zero)
-            {
-                await Task.Delay(next);
-            }
-        }
-        await Task.Delay(2000);
+        await feeder.StandardInput.WriteLineAsync("go");
+        var done = await WaitForLineAsync(feeder, "done");
+        var published = int.Parse(done.Split(' ')[1], CultureInfo.InvariantCulture);
+        await Task.Delay(1000);
         var rssEnd = ResidentBytes(streamApi.ProcessId);
         await stop.CancelAsync();
         await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
@@ -143,6 +125,34 @@ internal static class FanOutScenario
         var marker = "\"published_ms\":"u8;
         var at = head.IndexOf(marker);
         return at >= 0 && Utf8Parser.TryParse(head[(at + marker.Length)..], out long value, out _) ? value : null;
+    }
+
+    private static Process StartFeeder(string redis, int pointsPerSecond, TimeSpan duration)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                typeof(FeedScenario).Assembly.Location, "feed", redis,
+                pointsPerSecond.ToString(CultureInfo.InvariantCulture), ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        return Process.Start(start) ?? throw new InvalidOperationException("The feeder did not start.");
+    }
+
+    private static async Task<string> WaitForLineAsync(Process feeder, string prefix)
+    {
+        while (await feeder.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+        throw new InvalidOperationException($"The feeder ended before saying '{prefix}'.");
     }
 
     private static long ResidentBytes(int pid)
