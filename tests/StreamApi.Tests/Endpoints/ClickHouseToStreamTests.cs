@@ -23,13 +23,13 @@ public sealed class ClickHouseToStreamTests(ClickHouseServerFixture clickHouse)
         await stack.WaitForAsync("/runs", runs => runs.GetProperty("runs").EnumerateArray().Any(run => run.GetProperty("run_id").GetString() == "live-run"));
         await using var early = await SseClient.ConnectAsync(new Uri(stack.Http.BaseAddress!, "/stream"), cancellationToken: TestContext.Current.CancellationToken);
         var state = new StreamState();
-        await ApplyUntilAsync(early, state, s => s.Get("live-run", "loss_t1")?.Count == 10);
+        await early.ApplyUntilAsync(state, s => s.Get("live-run", "loss_t1")?.Count == 10, Patience);
 
         await database.InsertAsync(
             new TestMetricPoint("live-run", "loss_t1", 10, 0.05, DateTimeOffset.UtcNow),
             new TestMetricPoint("live-run", "loss_t1", 11, double.PositiveInfinity, DateTimeOffset.UtcNow));
 
-        var deltas = await ApplyUntilAsync(early, state, s => s.Get("live-run", "loss_t1")?.Count == 12);
+        var deltas = await early.ApplyUntilAsync(state, s => s.Get("live-run", "loss_t1")?.Count == 12, Patience);
         Assert.Contains(deltas, e => e.Event == StreamEventType.Delta);
         Assert.Equal(0.05, state.Get("live-run", "loss_t1")![10]);
         Assert.Equal(double.PositiveInfinity, state.Get("live-run", "loss_t1")![11]);
@@ -40,25 +40,7 @@ public sealed class ClickHouseToStreamTests(ClickHouseServerFixture clickHouse)
         var lateState = new StreamState();
         lateState.Apply(snapshot);
         Assert.Equal(StreamEventType.Snapshot, snapshot.Event);
-        await ApplyUntilAsync(late, lateState, s => s.Get("live-run", "loss_t1")?.Count == 12);
+        await late.ApplyUntilAsync(lateState, s => s.Get("live-run", "loss_t1")?.Count == 12, Patience);
         Assert.Equal(state.Get("live-run", "loss_t1")!.Values, lateState.Get("live-run", "loss_t1")!.Values);
-    }
-
-    private static async Task<List<SseEvent>> ApplyUntilAsync(SseClient client, StreamState state, Func<StreamState, bool> done)
-    {
-        var events = new List<SseEvent>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (!done(state))
-        {
-            var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"The stream did not reach the expected state; applied {events.Count} events up to seq {state.LastSeq}.");
-            }
-            var next = await client.NextAsync(remaining);
-            state.Apply(next);
-            events.Add(next);
-        }
-        return events;
     }
 }
