@@ -19,7 +19,7 @@ public sealed class AppHostProcessTests
             UseShellExecute = false,
         };
         foreach (var argument in (string[])[typeof(Program).Assembly.Location, "--AppHost:GatewayPort=0", $"--AppHost:DataDirectory={dataDirectory}",
-            "--AppHost:StreamApiReplicas=1", "--AppHost:HealthCheckInterval=00:00:01"])
+            "--AppHost:StreamApiReplicas=1", "--AppHost:HealthCheckInterval=00:00:01", "--AppHost:ClickHouse=LocalServer"])
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -40,7 +40,8 @@ public sealed class AppHostProcessTests
         {
             await ready.Task.WaitAsync(timeout.Token);
             var children = ChildrenOf(appHost.Id);
-            Assert.Equal(4, children.Count);
+            // clickhouse-server, ingestor, streamapi, frontend, gateway.
+            Assert.Equal(5, children.Count);
 
             appHost.Kill(entireProcessTree: false);
             await appHost.WaitForExitAsync(timeout.Token);
