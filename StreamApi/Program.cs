@@ -14,6 +14,8 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapStreamEndpoints();
 app.MapRunEndpoints();
+app.MapMetricEndpoints();
+app.MapCheckpointEndpoints();
 app.MapLossAnalyticsEndpoints();
 
 app.Run();

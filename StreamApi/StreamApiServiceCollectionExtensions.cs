@@ -4,7 +4,9 @@ using Contracts.Redis;
 using Contracts.Wire;
 using Microsoft.Extensions.Options;
 using ServiceDefaults.Redis;
+using StreamApi.Checkpoints;
 using StreamApi.Json;
+using StreamApi.Metrics;
 using StreamApi.Runs;
 using StreamApi.Streaming;
 using StreamApi.Telemetry;
@@ -46,6 +48,9 @@ public static class StreamApiServiceCollectionExtensions
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<StreamSession>();
         services.AddSingleton<RunCatalog>();
+        services.AddSingleton<MetricHistoryService>();
+        services.AddSingleton<CheckpointService>();
+        builder.AddClickHouseHistory();
         builder.AddLossAnalytics();
         return builder;
     }

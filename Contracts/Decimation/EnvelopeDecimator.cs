@@ -16,10 +16,21 @@ public static class EnvelopeDecimator
     /// count. With fewer: every point as is. A repeated step is never split between buckets, so output steps
     /// strictly increase (and repeated steps can make fewer points).
     /// </summary>
+    /// <param name="nonFiniteWeights">
+    /// Empty for raw points. For points that each stand for several raw values (pre-aggregated elsewhere): how many
+    /// non-finite raw values point i stands for, so each bucket's <see cref="DecimatedPoint.NonFinite"/> is the true count.
+    /// </param>
     /// <exception cref="ArgumentException">The spans differ in length, or the steps are not sorted.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxPoints"/> is below 2.</exception>
-    public static DecimatedPoint[] Decimate(ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values, int maxPoints)
+    public static DecimatedPoint[] Decimate(
+        ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values, int maxPoints, ReadOnlySpan<int> nonFiniteWeights = default)
     {
+        if (!nonFiniteWeights.IsEmpty && nonFiniteWeights.Length != steps.Length)
+        {
+            throw new ArgumentException(
+                $"nonFiniteWeights must be empty or as long as steps (got {nonFiniteWeights.Length}, {steps.Length}).", nameof(nonFiniteWeights));
+        }
+
         if (steps.Length != timesMs.Length || steps.Length != values.Length)
         {
             throw new ArgumentException(
@@ -42,7 +53,7 @@ public static class EnvelopeDecimator
         try
         {
             var buckets = rented.AsSpan(0, IndexBucketing.Build(steps, values, maxPoints, rented));
-            return Choose(steps, timesMs, values, buckets);
+            return Choose(steps, timesMs, values, buckets, nonFiniteWeights);
         }
         finally
         {
@@ -50,7 +61,8 @@ public static class EnvelopeDecimator
         }
     }
 
-    private static DecimatedPoint[] Choose(ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values, ReadOnlySpan<IndexBucket> buckets)
+    private static DecimatedPoint[] Choose(
+        ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values, ReadOnlySpan<IndexBucket> buckets, ReadOnlySpan<int> nonFiniteWeights)
     {
         var result = new DecimatedPoint[buckets.Length];
         var anchor = -1;
@@ -58,10 +70,11 @@ public static class EnvelopeDecimator
         for (var k = 0; k < buckets.Length; k++)
         {
             ref readonly var bucket = ref buckets[k];
+            var nonFinite = nonFiniteWeights.IsEmpty ? bucket.NonFiniteCount : Sum(nonFiniteWeights[bucket.Start..bucket.End]);
             if (!bucket.HasFinite)
             {
                 var first = bucket.FirstNonFinite;
-                result[k] = new DecimatedPoint(steps[first], timesMs[first], values[first], values[first], values[first], bucket.NonFiniteCount);
+                result[k] = new DecimatedPoint(steps[first], timesMs[first], values[first], values[first], values[first], nonFinite);
                 continue;
             }
 
@@ -88,11 +101,21 @@ public static class EnvelopeDecimator
                 chosen = ChooseByLttb(steps, values, bucket, anchor, buckets[next]);
             }
 
-            result[k] = new DecimatedPoint(steps[chosen], timesMs[chosen], values[chosen], values[bucket.Min], values[bucket.Max], bucket.NonFiniteCount);
+            result[k] = new DecimatedPoint(steps[chosen], timesMs[chosen], values[chosen], values[bucket.Min], values[bucket.Max], nonFinite);
             anchor = chosen;
         }
 
         return result;
+    }
+
+    private static int Sum(ReadOnlySpan<int> counts)
+    {
+        var sum = 0;
+        foreach (var count in counts)
+        {
+            sum += count;
+        }
+        return sum;
     }
 
     private static int ChooseByLttb(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, in IndexBucket bucket, int anchor, in IndexBucket next)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Contracts.Analytics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using StreamApi.Endpoints;
 using StreamApi.RawHistory;
 
 namespace StreamApi.Analytics;

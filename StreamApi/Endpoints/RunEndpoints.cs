@@ -7,7 +7,7 @@ public static class RunEndpoints
 {
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/runs", GetRunsAsync).WithName("GetRuns");
+        app.MapGet("/runs", GetRunsAsync).WithName("GetRuns").AddEndpointFilter<RedisUnavailableFilter>();
         return app;
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using StreamApi.Checkpoints;
+using StreamApi.Metrics;
 using StreamApi.Runs;
 
 namespace StreamApi.Json;
@@ -9,4 +11,6 @@ namespace StreamApi.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(RunsResponse))]
+[JsonSerializable(typeof(MetricsResponse))]
+[JsonSerializable(typeof(CheckpointsResponse))]
 public sealed partial class StreamApiJsonContext : JsonSerializerContext;

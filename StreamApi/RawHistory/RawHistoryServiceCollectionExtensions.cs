@@ -1,4 +1,3 @@
-using Contracts.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StreamApi.RawHistory;
 
@@ -9,7 +8,6 @@ public static class RawHistoryServiceCollectionExtensions
     /// <summary>The reader of log-directory runs' full-resolution points in Redis (needs the Redis client and StreamApiMetrics).</summary>
     public static IHostApplicationBuilder AddRawHistory(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton(new RedisKeys());
         builder.Services.TryAddSingleton<RawHistoryReader>();
         return builder;
     }

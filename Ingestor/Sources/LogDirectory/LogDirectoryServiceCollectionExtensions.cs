@@ -1,4 +1,3 @@
-using Contracts.Redis;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Redis;
@@ -22,7 +21,6 @@ public static class LogDirectoryServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LogDirectorySourceOptions>, LogDirectorySourceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(new RedisKeys());
         builder.Services.AddSingleton<LogDirectoryStore>();
         builder.Services.AddSingleton<LogDirectoryHealthState>();
         builder.Services.AddHostedService<LogDirectorySource>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using StreamApi.Tests.Support;
 using TestSupport.Redis;
 
 namespace StreamApi.Tests.Analytics;
@@ -15,7 +16,7 @@ public sealed class LossAnalyticsEndpointsTests
     [InlineData(RedisServers.Garnet)]
     public async Task Endpoints_AnswerExactly_WhatTheLogFilesSay(string redisKind)
     {
-        await using var stack = await LossAnalyticsStack.StartAsync(redisKind, PrepareDirectory);
+        await using var stack = await ServiceStack.StartAsync(redisKind, PrepareDirectory);
         var expected = ExpectedLosses.Read(stack.Directory);
 
         var status = await stack.WaitForAsync("/api/status", s => s.GetProperty("total_batches").GetInt64() == expected.All.Count);
@@ -90,7 +91,7 @@ public sealed class LossAnalyticsEndpointsTests
     [Fact]
     public async Task Endpoints_AnswerProblemDetails_ForBadOrUnknownParameters()
     {
-        await using var stack = await LossAnalyticsStack.StartAsync(RedisServers.RedisServer, PrepareDirectory);
+        await using var stack = await ServiceStack.StartAsync(RedisServers.RedisServer, PrepareDirectory);
         await stack.WaitForAsync("/api/status", s => s.GetProperty("timesteps").GetInt32() == 6);
 
         await AssertProblem(stack, "/api/loss/history?limit=10", HttpStatusCode.BadRequest, "limit");
@@ -106,7 +107,7 @@ public sealed class LossAnalyticsEndpointsTests
     [Fact]
     public async Task Ingestor_ShowsANewTimestep_AndRewritesEverything_AfterRedisRestarts()
     {
-        await using var stack = await LossAnalyticsStack.StartAsync(RedisServers.RedisServer, PrepareDirectory);
+        await using var stack = await ServiceStack.StartAsync(RedisServers.RedisServer, PrepareDirectory);
         await stack.WaitForAsync("/api/status", s => s.GetProperty("timesteps").GetInt32() == 6);
 
         File.WriteAllText(Path.Combine(stack.Directory, "log_2022-01-01 09:00:00.txt"), "0.3\n0.2\n");
@@ -132,14 +133,14 @@ public sealed class LossAnalyticsEndpointsTests
 
     private static void PrepareDirectory(string directory)
     {
-        LossAnalyticsStack.CopyDirectory(LossAnalyticsStack.TestData("icon"), directory);
-        LossAnalyticsStack.CopyDirectory(LossAnalyticsStack.TestData("tensorboard", "runs"), Path.Combine(directory, "runs"));
+        ServiceStack.CopyDirectory(ServiceStack.TestData("icon"), directory);
+        ServiceStack.CopyDirectory(ServiceStack.TestData("tensorboard", "runs"), Path.Combine(directory, "runs"));
         File.WriteAllText(Path.Combine(directory, $"log_{LastTimestep}.txt"), "0.41\nnan\ninf\n-inf\noops\n0.39\n0.385\n");
         File.WriteAllText(Path.Combine(directory, $"summary_{LastTimestep}.txt"),
             $"Timestep: {LastTimestep}\nGlobal Step: 47\nNumber of Batches: 7\nMean Loss: nan\nStd Loss: nan\nMin Loss: nan\nMax Loss: nan\n");
     }
 
-    private static async Task AssertProblem(LossAnalyticsStack stack, string path, HttpStatusCode status, string? parameter = null)
+    private static async Task AssertProblem(ServiceStack stack, string path, HttpStatusCode status, string? parameter = null)
     {
         using var response = await stack.Http.GetAsync(path);
         Assert.Equal(status, response.StatusCode);

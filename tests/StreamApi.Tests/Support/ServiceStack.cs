@@ -4,19 +4,20 @@ using TestSupport;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
-namespace StreamApi.Tests.Analytics;
+namespace StreamApi.Tests.Support;
 
 /// <summary>
-/// Real Redis, the Ingestor reading a plugin directory and StreamApi, each on its own loopback port, for one test.
+/// Real Redis, the Ingestor reading a plugin directory (and ClickHouse, when given) and StreamApi, each on its own
+/// loopback port, for one test.
 /// </summary>
-internal sealed class LossAnalyticsStack : IAsyncDisposable
+internal sealed class ServiceStack : IAsyncDisposable
 {
     private readonly TempDirectory _temp = new("loss-api");
     private IRedisServer? _redis;
     private ServiceProcess? _ingestor;
     private ServiceProcess? _streamApi;
 
-    private LossAnalyticsStack()
+    private ServiceStack()
     {
         Directory = _temp.Combine("icon-output");
         System.IO.Directory.CreateDirectory(Directory);
@@ -30,9 +31,9 @@ internal sealed class LossAnalyticsStack : IAsyncDisposable
 
     public string IngestorOutput => _ingestor?.RecentOutput ?? "";
 
-    public static async Task<LossAnalyticsStack> StartAsync(string redisKind, Action<string> prepareDirectory)
+    public static async Task<ServiceStack> StartAsync(string redisKind, Action<string> prepareDirectory, string? clickHouse = null)
     {
-        var stack = new LossAnalyticsStack();
+        var stack = new ServiceStack();
         try
         {
             prepareDirectory(stack.Directory);
@@ -44,10 +45,13 @@ internal sealed class LossAnalyticsStack : IAsyncDisposable
                 ["LogDirectorySource__RescanInterval"] = "00:00:00.200",
                 ["LogDirectorySource__RedisFlushInterval"] = "00:00:00.050",
                 ["LogDirectorySource__RedisRetryMaxDelay"] = "00:00:00.500",
+                ["ConnectionStrings__clickhouse"] = clickHouse,
+                ["ClickHouseSource__PollInterval"] = "00:00:00.200",
             }, readyPath: "/alive");
             stack._streamApi = await ServiceProcess.StartAsync("StreamApi", new Dictionary<string, string?>
             {
                 ["ConnectionStrings__redis"] = stack._redis.ConnectionString,
+                ["ConnectionStrings__clickhouse"] = clickHouse,
             }, readyPath: "/alive");
             stack.Http.BaseAddress = stack._streamApi.BaseAddress;
             return stack;

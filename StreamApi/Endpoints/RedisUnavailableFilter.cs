@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace StreamApi.Analytics;
+namespace StreamApi.Endpoints;
 
 /// <summary>Turns a Redis outage into 503 problem details: the data is not gone, only unreachable.</summary>
 public sealed class RedisUnavailableFilter : IEndpointFilter

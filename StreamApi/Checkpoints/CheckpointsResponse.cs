@@ -1,0 +1,3 @@
+namespace StreamApi.Checkpoints;
+
+public sealed record CheckpointsResponse(string RunId, CheckpointEntry[] Checkpoints);

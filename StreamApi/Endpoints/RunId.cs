@@ -1,0 +1,14 @@
+namespace StreamApi.Endpoints;
+
+internal static class RunId
+{
+    public const int MaxLength = 256;
+
+    public static void Validate(string runId, Dictionary<string, string[]> errors)
+    {
+        if (runId.Length > MaxLength || runId.Any(char.IsControl))
+        {
+            errors["run_id"] = [$"run_id must be at most {MaxLength} characters, without control characters."];
+        }
+    }
+}

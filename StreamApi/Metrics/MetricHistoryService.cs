@@ -1,0 +1,121 @@
+using Contracts.ClickHouse;
+using Contracts.Decimation;
+using Contracts.Series;
+using Contracts.Wire;
+using StreamApi.History;
+using StreamApi.RawHistory;
+using StreamApi.Runs;
+
+namespace StreamApi.Metrics;
+
+/// <summary>
+/// Reads one metric of one run at full resolution from where the run's data lives (ClickHouse, or the ingestor's
+/// full-resolution copy of log-directory series in Redis) and decimates each series to the asked number of points
+/// with the same LTTB-with-envelope as the live view.
+/// </summary>
+public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, IServiceProvider services)
+{
+    private readonly ClickHouseHistoryReader? _clickHouse = services.GetService<ClickHouseHistoryReader>();
+
+    public async Task<HistoryOutcome<MetricsResponse>> ReadAsync(string runId, MetricsRequest request, CancellationToken cancellationToken)
+    {
+        if (await runs.FindAsync(runId) is not { } run)
+        {
+            return HistoryOutcome<MetricsResponse>.Missing($"There is no run '{runId}'.");
+        }
+        return run.Source == RunSource.ClickHouse
+            ? await FromClickHouseAsync(runId, request, cancellationToken)
+            : await FromRawCopyAsync(runId, request);
+    }
+
+    private async Task<HistoryOutcome<MetricsResponse>> FromClickHouseAsync(string runId, MetricsRequest request, CancellationToken cancellationToken)
+    {
+        if (_clickHouse is null)
+        {
+            return HistoryOutcome<MetricsResponse>.Down(
+                $"Run '{runId}' lives in ClickHouse, and this StreamApi has no ConnectionStrings__clickhouse to read it from.");
+        }
+        MetricHistory history;
+        try
+        {
+            history = await _clickHouse.ReadMetricAsync(
+                new MetricHistoryQuery(runId, request.Metric)
+                {
+                    FromStep = request.FromStep,
+                    ToStep = request.ToStep,
+                    FromTimeMs = request.FromTimeMs,
+                    ToTimeMs = request.ToTimeMs,
+                },
+                cancellationToken);
+        }
+        catch (ClickHouseException exception)
+        {
+            return HistoryOutcome<MetricsResponse>.Down(exception.Message);
+        }
+        return history.Lookup switch
+        {
+            HistoryLookup.RunNotFound => HistoryOutcome<MetricsResponse>.Missing($"ClickHouse has no rows of run '{runId}'."),
+            HistoryLookup.MetricNotFound => HistoryOutcome<MetricsResponse>.Missing($"Run '{runId}' has no metric '{request.Metric}'."),
+            _ => HistoryOutcome<MetricsResponse>.Found(new MetricsResponse(
+                runId, request.Metric, request.FromStep, request.ToStep, history.RawPoints, history.Aggregation is not null,
+                [.. history.Series.Select(series => Decimate(series.Key, series.Steps.Span, series.TimesMs.Span, series.Values.Span, series.NonFiniteCounts.Span, request.MaxPoints))])),
+        };
+    }
+
+    private async Task<HistoryOutcome<MetricsResponse>> FromRawCopyAsync(string runId, MetricsRequest request)
+    {
+        var ids = (await raw.ListSeriesAsync(runId)).Keys
+            .Where(id => SeriesOfMetric(id, request.Metric))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return HistoryOutcome<MetricsResponse>.Missing($"Run '{runId}' has no metric '{request.Metric}'.");
+        }
+        var range = new RawRange(
+            request.FromStep ?? long.MinValue, request.ToStep ?? long.MaxValue,
+            request.FromTimeMs ?? long.MinValue, request.ToTimeMs ?? long.MaxValue);
+        var series = new List<SeriesPoints>(ids.Count);
+        long rawPoints = 0;
+        foreach (var id in ids)
+        {
+            if (await raw.ReadAsync(runId, id, range) is { } columns)
+            {
+                rawPoints += columns.Count;
+                series.Add(Decimate(new SeriesKey(runId, request.Metric), columns.Steps, columns.TimesMs, columns.Values, default, request.MaxPoints, id));
+            }
+        }
+        return HistoryOutcome<MetricsResponse>.Found(
+            new MetricsResponse(runId, request.Metric, request.FromStep, request.ToStep, rawPoints, Aggregated: false, [.. series]));
+    }
+
+    /// <summary>A series id is its metric name, alone or followed by its labels in braces.</summary>
+    private static bool SeriesOfMetric(string id, string metric) =>
+        id.StartsWith(metric, StringComparison.Ordinal) && (id.Length == metric.Length || id[metric.Length] == '{');
+
+    private static SeriesPoints Decimate(
+        SeriesKey key, ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values,
+        ReadOnlySpan<int> nonFiniteWeights, int maxPoints, string? id = null)
+    {
+        var points = EnvelopeDecimator.Decimate(steps, timesMs, values, maxPoints, nonFiniteWeights);
+        var columns = DecimatedColumns.From(points);
+        var span = steps.IsEmpty ? 1 : steps[^1] - steps[0] + 1;
+        return new SeriesPoints
+        {
+            RunId = key.RunId,
+            Series = id ?? key.Id,
+            Metric = key.Metric,
+            Host = key.Host,
+            Rank = key.Rank,
+            Device = key.Device,
+            TotalPoints = steps.Length,
+            BucketWidth = points.Length < steps.Length ? Math.Max(1, (span + points.Length - 1) / Math.Max(1, points.Length)) : 1,
+            Steps = columns.Steps,
+            TimesMs = columns.TimesMs,
+            Values = columns.Values,
+            Mins = columns.Mins,
+            Maxs = columns.Maxs,
+            NonFinite = columns.NonFinite,
+        };
+    }
+}
