@@ -151,6 +151,11 @@ public sealed class DashboardSystemTests
             await gateway.GetStringAsync($"/api/tensorboard/scalars?run={run}&tag=Learning_rate", cancellationToken));
         Assert.NotEqual(0, learningRate.RootElement.GetProperty("values").GetArrayLength());
 
+        // The Checkpoints tab's table: each rewrite of net_<start>.pth is a checkpoint of the run.
+        using var checkpoints = JsonDocument.Parse(await gateway.GetStringAsync($"/checkpoints/{run}", cancellationToken));
+        Assert.Contains(checkpoints.RootElement.GetProperty("checkpoints").EnumerateArray(),
+            c => c.GetProperty("metric").GetString() == "checkpoint_save");
+
         using var unknown = await gateway.GetAsync("/api/status?run=no-such-run", cancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
