@@ -169,7 +169,7 @@ public sealed class StreamEndToEndTests
         var state = new StreamState();
         await rig.Ingestor.WriteAsync("run-dropped", "loss_t1", [(0, 1.0)]);
         await client.ApplyUntilAsync(state, s => s.Get("run-dropped", "loss_t1")?.Count == 1, Patience);
-        await Task.Delay(500, Ct); // nothing else in flight
+        await rig.Ingestor.DisposeAsync(); // the test is the only writer from here on
 
         // What the ingestor's PUBLISH would have carried, stored as it stores it, but never published:
         // as if pub/sub had dropped it during a reconnect of this StreamApi.
