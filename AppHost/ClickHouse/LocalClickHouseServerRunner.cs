@@ -8,7 +8,9 @@ namespace AppHost.ClickHouse;
 
 /// <summary>
 /// A <c>clickhouse-server</c> from the PATH with its data under AppHost's data directory, listening on loopback
-/// only. It counts as started once it answers <c>/ping</c> and the dashboard's schema exists.
+/// only. It counts as started once it answers <c>/ping</c> and the dashboard's schema exists. Like the local Redis
+/// it keeps nothing from one start to the next: its ports are new every time, so only this AppHost's demo can have
+/// written to it, and keeping the data would pile up the demo runs of every earlier start.
 /// </summary>
 public sealed class LocalClickHouseServerRunner(ClickHouseResource clickhouse, AppHostOptions options,
     SupervisedProcessFactory processes, HttpClient http, TimeProvider timeProvider) : IResourceRunner
@@ -21,12 +23,16 @@ public sealed class LocalClickHouseServerRunner(ClickHouseResource clickhouse, A
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var directory = clickhouse.DataDirectory!;
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
         foreach (var sub in (string[])["tmp", "user_files", "format_schemas", "log"])
         {
             Directory.CreateDirectory(Path.Combine(directory, sub));
         }
         process = processes.Create(clickhouse.Name, clickhouse.Name, () => new ProcessSpec(
-            options.ClickHouseServerPath,
+            ExecutableLookup.Find(options.ClickHouseServerPath) ?? options.ClickHouseServerPath,
             [
                 $"--config-file={options.ClickHouseConfigFile}",
                 "--",

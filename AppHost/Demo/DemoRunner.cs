@@ -18,6 +18,7 @@ public sealed partial class DemoRunner(DemoResource demo, HttpClient http, TimeP
 
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Task> loops = [];
+    private IconRunWriter? liveWriter;
     private int failedIterations;
 
     public Resource Resource => demo;
@@ -29,8 +30,9 @@ public sealed partial class DemoRunner(DemoResource demo, HttpClient http, TimeP
         var options = demo.Options;
         var now = timeProvider.GetUtcNow().UtcDateTime;
 
-        var finished = new IconRunWriter(demo.FinishedLogDirectory, FinishedSimulationStart, TimestepLength, options.BatchesPerTimestep,
-            new LossCurve(seed: 11, initial: 1.1, floor: 0.18, decaySteps: options.FinishedRunTimesteps * options.BatchesPerTimestep / 3.0, noise: 0.05));
+        using var finished = new IconRunWriter(demo.FinishedLogDirectory, FinishedSimulationStart, TimestepLength, options.BatchesPerTimestep,
+            new LossCurve(seed: 11, initial: 1.1, floor: 0.18, decaySteps: options.FinishedRunTimesteps * options.BatchesPerTimestep / 3.0, noise: 0.05),
+            options.TimestepInterval);
         finished.StartSimulation();
         var finishedAt = now - TimeSpan.FromHours(3);
         for (var index = 0; index < options.FinishedRunTimesteps; index++)
@@ -39,7 +41,9 @@ public sealed partial class DemoRunner(DemoResource demo, HttpClient http, TimeP
         }
 
         var live = new IconRunWriter(demo.LiveLogDirectory, LiveSimulationStart, TimestepLength, options.BatchesPerTimestep,
-            new LossCurve(seed: 12, initial: 1.0, floor: 0.12, decaySteps: 40 * options.BatchesPerTimestep, noise: 0.06));
+            new LossCurve(seed: 12, initial: 1.0, floor: 0.12, decaySteps: 40 * options.BatchesPerTimestep, noise: 0.06),
+            options.TimestepInterval);
+        liveWriter = live;
         live.StartSimulation();
         live.WriteTimestep(0, now);
         loops.Add(RunIconAsync(live, stopping.Token));
@@ -76,6 +80,7 @@ public sealed partial class DemoRunner(DemoResource demo, HttpClient http, TimeP
     {
         await stopping.CancelAsync();
         await Task.WhenAll(loops);
+        liveWriter?.Dispose();
     }
 
     private async Task RunIconAsync(IconRunWriter live, CancellationToken stop)
@@ -88,7 +93,8 @@ public sealed partial class DemoRunner(DemoResource demo, HttpClient http, TimeP
             {
                 try
                 {
-                    if (index >= demo.Options.TimestepsPerSimulation)
+                    // Someone deleting the directory is a new simulation too: starting over beats failing forever.
+                    if (index >= demo.Options.TimestepsPerSimulation || !Directory.Exists(live.Directory))
                     {
                         Log.SimulationRestarted(logger, live.Directory, index);
                         live.StartSimulation();
@@ -97,7 +103,7 @@ public sealed partial class DemoRunner(DemoResource demo, HttpClient http, TimeP
                     live.WriteTimestep(index, timeProvider.GetUtcNow().UtcDateTime);
                     index++;
                 }
-                catch (IOException exception)
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
                     Interlocked.Increment(ref failedIterations);
                     Log.IterationFailed(logger, exception, "log directory");

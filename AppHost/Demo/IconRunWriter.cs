@@ -5,25 +5,39 @@ namespace AppHost.Demo;
 
 /// <summary>
 /// Writes one ICON/ComIn output directory the way the training plugin does: per simulation timestep a
-/// <c>log_&lt;timestamp&gt;.txt</c> with one batch loss per line and a <c>summary_&lt;timestamp&gt;.txt</c>, and the checkpoint
-/// <c>net_&lt;start&gt;.pth</c> rewritten every timestep. A new simulation deletes the directory first, as ICON does.
+/// <c>log_&lt;timestamp&gt;.txt</c> with one batch loss per line and a <c>summary_&lt;timestamp&gt;.txt</c>, the TensorBoard
+/// events of the timestep appended to <c>runs/experiment_&lt;start&gt;/</c>, and the checkpoint <c>net_&lt;start&gt;.pth</c>
+/// rewritten. The directory, the experiment and the checkpoint all carry the simulation's start, which is how the
+/// ingestor tells they are one run. A new simulation deletes the directory first, as ICON does.
 /// </summary>
-public sealed class IconRunWriter(string directory, DateTime simulationStart, TimeSpan timestepLength, int batchesPerTimestep, LossCurve curve)
+/// <param name="timestepWallTime">How long a timestep takes in wall time; its batches' events are spread over it.</param>
+public sealed class IconRunWriter(string directory, DateTime simulationStart, TimeSpan timestepLength, int batchesPerTimestep, LossCurve curve,
+    TimeSpan timestepWallTime) : IDisposable
 {
     private const int CheckpointBytes = 64 * 1024;
+
+    private ExperimentEventWriter? events;
 
     public string Directory { get; } = directory;
 
     public DateTime SimulationStart { get; } = simulationStart;
 
+    /// <summary><c>runs/experiment_&lt;start&gt;</c> of the current simulation.</summary>
+    public string ExperimentDirectory => events?.Directory ?? throw new InvalidOperationException("No simulation has started.");
+
     public void StartSimulation()
     {
+        events?.Dispose();
         if (System.IO.Directory.Exists(Directory))
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
         System.IO.Directory.CreateDirectory(Directory);
+        events = new ExperimentEventWriter(Directory, SimulationStart);
     }
+
+    /// <summary>Adam at 1e-3, decayed by 0.1 % per timestep (a scheduler stepped once per timestep).</summary>
+    public static double LearningRate(int index) => 1e-3 * Math.Pow(0.999, index);
 
     public DateTime TimestepAt(int index) => SimulationStart + (timestepLength * index);
 
@@ -40,8 +54,14 @@ public sealed class IconRunWriter(string directory, DateTime simulationStart, Ti
         }
         Write($"log_{timestamp}.txt", log.ToString(), writtenAt);
         Write($"summary_{timestamp}.txt", Summary(timestamp, (index + 1) * batchesPerTimestep, losses), writtenAt);
+        var experiment = events ?? throw new InvalidOperationException("StartSimulation first.");
+        experiment.WriteTimestep(index, TimestepAt(index), (long)index * batchesPerTimestep, losses, LearningRate(index),
+            writtenAt - timestepWallTime, writtenAt);
+        File.SetLastWriteTimeUtc(experiment.Path!, writtenAt);
         WriteCheckpoint(index, writtenAt);
     }
+
+    public void Dispose() => events?.Dispose();
 
     private static string Summary(string timestamp, long globalStep, double[] losses)
     {

@@ -21,7 +21,10 @@ public sealed class AppHostOptions
     /// <summary>Null: <see cref="RedisMode.External"/> when <c>ConnectionStrings:redis</c> is set, else <see cref="RedisMode.Embedded"/>.</summary>
     public RedisMode? Redis { get; set; }
 
-    /// <summary>Null: <see cref="ClickHouseMode.External"/> when <c>ConnectionStrings:clickhouse</c> is set, else none.</summary>
+    /// <summary>
+    /// Null: <see cref="ClickHouseMode.External"/> when <c>ConnectionStrings:clickhouse</c> is set, else
+    /// <see cref="ClickHouseMode.LocalServer"/> when <c>clickhouse-server</c> is installed, else none.
+    /// </summary>
     public ClickHouseMode? ClickHouse { get; set; }
 
     /// <summary>Where AppHost keeps the demo's log directories and the data of servers it starts.</summary>

@@ -1,5 +1,6 @@
 using AppHost.Demo;
 using AppHost.Model;
+using AppHost.Processes;
 using Microsoft.Extensions.Configuration;
 
 namespace AppHost.Hosting;
@@ -24,16 +25,25 @@ public static class DistributedApplicationBuilderExtensions
 
     /// <summary>
     /// ClickHouse if there is one: <c>ConnectionStrings:{name}</c>, or a local <c>clickhouse-server</c>
-    /// (<c>AppHost:ClickHouse=LocalServer</c>); null otherwise. Published, always present, read from the operator's Secret.
+    /// (<c>AppHost:ClickHouse=LocalServer</c>, and by default when one is installed); null otherwise. Published,
+    /// always present, read from the operator's Secret.
     /// </summary>
     public static ResourceBuilder<ClickHouseResource>? AddClickHouse(this DistributedApplicationBuilder builder, string name)
     {
         var connectionString = builder.Configuration.GetConnectionString(name);
-        var mode = builder.ExecutionContext.IsPublishMode
-            ? ClickHouseMode.External
-            : builder.Options.ClickHouse ?? (string.IsNullOrWhiteSpace(connectionString) ? ClickHouseMode.None : ClickHouseMode.External);
+        var options = builder.Options;
+        var mode = builder.ExecutionContext.IsPublishMode ? ClickHouseMode.External : options.ClickHouse ?? DefaultClickHouseMode(connectionString, options);
         return mode == ClickHouseMode.None ? null : builder.AddResource(new ClickHouseResource(name, mode, connectionString));
     }
+
+    /// <summary>
+    /// Without a choice: the configured server, else a local one if it is installed (so the first run shows the
+    /// ClickHouse demo runs as well), else none.
+    /// </summary>
+    private static ClickHouseMode DefaultClickHouseMode(string? connectionString, AppHostOptions options) =>
+        !string.IsNullOrWhiteSpace(connectionString) ? ClickHouseMode.External
+        : ExecutableLookup.Find(options.ClickHouseServerPath) is not null && File.Exists(options.ClickHouseConfigFile) ? ClickHouseMode.LocalServer
+        : ClickHouseMode.None;
 
     /// <summary>
     /// The demo generator, in run mode when <c>AppHost:Demo:Enabled</c>; it writes to <paramref name="clickhouse"/>

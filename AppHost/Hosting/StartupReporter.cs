@@ -10,7 +10,7 @@ namespace AppHost.Hosting;
 /// open (a resource that fails to start is reported by the orchestrator as it happens).
 /// </summary>
 public sealed partial class StartupReporter(ResourceNotificationService notifications, IEnumerable<IResourceRunner> runners,
-    ILogger<StartupReporter> logger) : BackgroundService
+    AppHostOptions options, ILogger<StartupReporter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +30,10 @@ public sealed partial class StartupReporter(ResourceNotificationService notifica
             Log.ResourceReady(logger, resource.Name, snapshot.Replicas.Length > 0 ? snapshot.Replicas.Length : 1,
                 snapshot.Endpoint?.ToString() ?? "-");
         }
+        if (options.ClickHouse is null && !resources.OfType<ClickHouseResource>().Any())
+        {
+            Log.NoClickHouse(logger);
+        }
         var gateway = resources.OfType<ProjectResource>().FirstOrDefault(p => p.Endpoint.IsExternal);
         if (gateway is not null)
         {
@@ -44,5 +48,9 @@ public sealed partial class StartupReporter(ResourceNotificationService notifica
 
         [LoggerMessage(2, LogLevel.Information, "Dashboard ready: {Url}  (Ctrl+C stops everything)")]
         public static partial void DashboardReady(ILogger logger, string url);
+
+        [LoggerMessage(3, LogLevel.Information, "No ClickHouse installed: the demo shows its ICON log-directory runs only. Install clickhouse-server " +
+            "(or set ConnectionStrings__clickhouse) for the ClickHouse demo runs, with system, model and progress metrics.")]
+        public static partial void NoClickHouse(ILogger logger);
     }
 }

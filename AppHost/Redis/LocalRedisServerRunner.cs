@@ -19,7 +19,7 @@ public sealed class LocalRedisServerRunner(RedisResource redis, AppHostOptions o
         var directory = redis.DataDirectory!;
         Directory.CreateDirectory(directory);
         process = processes.Create(redis.Name, redis.Name, () => new ProcessSpec(
-            options.RedisServerPath,
+            ExecutableLookup.Find(options.RedisServerPath) ?? options.RedisServerPath,
             [
                 "--port", redis.Port.ToString(CultureInfo.InvariantCulture),
                 "--bind", "127.0.0.1",

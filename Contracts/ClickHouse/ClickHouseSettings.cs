@@ -28,6 +28,29 @@ public sealed record ClickHouseSettings
     /// <summary>Ask the server for gzip responses (the driver's <c>Compression</c>, on by default).</summary>
     public bool Compression { get; init; } = true;
 
+    /// <summary>
+    /// The settings of <c>ConnectionStrings:clickhouse</c> as a service's configuration gives it, or null when it is
+    /// not set (ClickHouse is optional everywhere).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It is set but cannot be read; the message names the setting.</exception>
+    public static ClickHouseSettings? FromConnectionString(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return null;
+        }
+        try
+        {
+            return Parse(connectionString);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings__{ConnectionName} is not valid: {exception.Message} " +
+                "Expected the ClickHouse.Driver form, e.g. Host=127.0.0.1;Port=8123;Database=training_observability;Username=default;Password=", exception);
+        }
+    }
+
     /// <exception cref="FormatException">The connection string cannot be read; the message says why.</exception>
     public static ClickHouseSettings Parse(string connectionString)
     {

@@ -4,7 +4,6 @@ using Contracts.Wire;
 using Ingestor.Series;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Ingestor.Publishing;
 
@@ -48,8 +47,10 @@ public sealed partial class RedisPublisherService(
                     retryDelay = TimeSpan.FromMilliseconds(100);
                     await WaitForWorkAsync(stoppingToken);
                 }
-                catch (Exception exception) when (exception is RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Whatever failed (a Redis error, a timeout, an operation cancelled under load), what is pending
+                    // is kept and sent again: one bad round must never stop publishing.
                     status.FailingSince ??= time.GetUtcNow();
                     status.LastError = exception.Message;
                     metrics.PublishErrors.Add(1);

@@ -14,21 +14,9 @@ public static class ClickHouseHistoryServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddClickHouseHistory(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ClickHouseSettings.ConnectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (ClickHouseSettings.FromConnectionString(builder.Configuration.GetConnectionString(ClickHouseSettings.ConnectionName)) is not { } settings)
         {
             return builder;
-        }
-        ClickHouseSettings settings;
-        try
-        {
-            settings = ClickHouseSettings.Parse(connectionString);
-        }
-        catch (FormatException exception)
-        {
-            throw new InvalidOperationException(
-                $"ConnectionStrings__{ClickHouseSettings.ConnectionName} is not valid: {exception.Message} " +
-                "Expected the ClickHouse.Driver form, e.g. Host=127.0.0.1;Port=8123;Database=training_observability;Username=default;Password=", exception);
         }
 
         builder.Services.AddOptions<ClickHouseHistoryOptions>()

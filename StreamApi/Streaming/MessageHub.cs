@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Contracts.Redis;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace StreamApi.Streaming;
@@ -7,14 +8,23 @@ namespace StreamApi.Streaming;
 /// <summary>
 /// The one Redis subscription of this process. Every message is parsed once (seq and type only), remembered in
 /// <see cref="RecentMessages"/> and handed, as the same object, to every connected client's queue.
+/// <para>Pub/sub drops what is published while a subscriber is disconnected, and nothing may come after it for a
+/// while; so after every reconnect, and every <see cref="StreamOptions.GapCheckInterval"/> as a safety net, the hub
+/// compares the newest sequence in Redis with the last one it relayed and relays what it missed from the replay
+/// log. Clients thereby learn of a loss within seconds, whether or not anything else is published.</para>
 /// </summary>
 public sealed partial class MessageHub(
     IConnectionMultiplexer redis,
     RedisKeys keys,
     RecentMessages recent,
+    IOptions<StreamOptions> options,
+    TimeProvider time,
     ILogger<MessageHub> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<StreamClient, byte> _clients = new();
+    private readonly Lock _relaying = new();
+    private readonly SemaphoreSlim _checkNow = new(0, 1);
+    private long _lastRelayed;
 
     public int ClientCount => _clients.Count;
 
@@ -24,38 +34,23 @@ public sealed partial class MessageHub(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var channel = RedisChannel.Literal(keys.Channel);
-        ChannelMessageQueue? queue = null;
-        while (queue is null)
-        {
-            try
-            {
-                queue = await redis.GetSubscriber().SubscribeAsync(channel);
-            }
-            catch (RedisException exception)
-            {
-                // The multiplexer reconnects by itself; only the first subscribe has to be retried by us.
-                Log.SubscribeFailed(logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-        await using var registration = stoppingToken.Register(() => queue.Unsubscribe());
+        redis.ConnectionRestored += OnConnectionRestored;
         try
         {
-            await foreach (var received in queue.WithCancellation(stoppingToken))
-            {
-                Relay(received.Message);
-            }
+            var queue = await SubscribeAsync(stoppingToken);
+            await using var registration = stoppingToken.Register(() => queue.Unsubscribe());
+            await Task.WhenAll(RelayAsync(queue, stoppingToken), CheckForMissedAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (System.Threading.Channels.ChannelClosedException) when (stoppingToken.IsCancellationRequested)
+        finally
         {
+            redis.ConnectionRestored -= OnConnectionRestored;
         }
     }
 
-    /// <summary>Hands a message to every client; also the entry point for tests of the fan-out itself.</summary>
+    /// <summary>Hands a message to every client, once: a message already relayed (from the log, or twice) is dropped.</summary>
     public void Relay(RedisValue value)
     {
         if (StreamMessage.TryParse((byte[])value!) is not { } message)
@@ -63,10 +58,116 @@ public sealed partial class MessageHub(
             Log.UnreadableMessage(logger);
             return;
         }
-        recent.Add(message);
-        foreach (var client in _clients.Keys)
+        Relay(message);
+    }
+
+    private void Relay(StreamMessage message)
+    {
+        lock (_relaying)
         {
-            client.Offer(message);
+            if (message.Seq <= _lastRelayed)
+            {
+                return;
+            }
+            _lastRelayed = message.Seq;
+            recent.Add(message);
+            foreach (var client in _clients.Keys)
+            {
+                client.Offer(message);
+            }
+        }
+    }
+
+    private async Task<ChannelMessageQueue> SubscribeAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(keys.Channel));
+            }
+            catch (RedisException exception)
+            {
+                // The multiplexer reconnects by itself; only the first subscribe has to be retried by us.
+                Log.SubscribeFailed(logger, exception);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RelayAsync(ChannelMessageQueue queue, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var received in queue.WithCancellation(stoppingToken))
+            {
+                Relay(received.Message);
+            }
+        }
+        catch (System.Threading.Channels.ChannelClosedException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CheckForMissedAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.GapCheckInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await _checkNow.WaitAsync(interval, stoppingToken);
+            try
+            {
+                await RelayMissedAsync();
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Redis is down: the next round (or the reconnect) tries again.
+                Log.CheckFailed(logger, exception);
+            }
+        }
+    }
+
+    private async Task RelayMissedAsync()
+    {
+        var database = redis.GetDatabase();
+        var stored = await database.StringGetAsync(keys.Sequence);
+        var newest = stored.IsNullOrEmpty ? 0 : (long)stored;
+        long last;
+        lock (_relaying)
+        {
+            if (_lastRelayed == 0)
+            {
+                // Nothing relayed since start: clients start from the snapshot, so there is nothing to make up.
+                _lastRelayed = newest;
+                return;
+            }
+            last = _lastRelayed;
+        }
+        if (newest <= last)
+        {
+            return;
+        }
+        Log.MissedMessages(logger, last, newest);
+        foreach (var entry in await database.ListRangeAsync(keys.ReplayLog))
+        {
+            if (StreamMessage.TryParse((byte[])entry!) is { } message && message.Seq > last)
+            {
+                Relay(message);
+            }
+        }
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (_checkNow.CurrentCount == 0)
+        {
+            try
+            {
+                _checkNow.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+            }
         }
     }
 
@@ -77,5 +178,11 @@ public sealed partial class MessageHub(
 
         [LoggerMessage(2, LogLevel.Warning, "A message on the channel is not a sequenced message; ignored.")]
         public static partial void UnreadableMessage(ILogger logger);
+
+        [LoggerMessage(3, LogLevel.Information, "Relayed up to seq {Last} but Redis holds {Newest}; relaying the missed messages from the replay log.")]
+        public static partial void MissedMessages(ILogger logger, long last, long newest);
+
+        [LoggerMessage(4, LogLevel.Debug, "Checking Redis for missed messages failed.")]
+        public static partial void CheckFailed(ILogger logger, Exception exception);
     }
 }

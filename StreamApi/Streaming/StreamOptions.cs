@@ -25,6 +25,10 @@ public sealed class StreamOptions
     [Range(16, 1_000_000, ErrorMessage = "Stream__RecentMessages must be between 16 and 1000000.")]
     public int RecentMessages { get; set; } = 1024;
 
+    /// <summary>How often Redis is asked whether a message was missed (pub/sub drops what comes during a reconnect).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Stream__GapCheckInterval must be between 00:00:00.100 and 00:10:00.")]
+    public TimeSpan GapCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The reconnect delay suggested to EventSource clients.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Stream__ClientRetry must be between 00:00:00.100 and 00:01:00.")]
     public TimeSpan ClientRetry { get; set; } = TimeSpan.FromSeconds(1);

@@ -12,6 +12,14 @@ switch (args.FirstOrDefault())
             deltasPerSecond: IntArgument(args, 2, 10),
             duration: TimeSpan.FromSeconds(IntArgument(args, 3, 30)));
         break;
+    case "feed":
+        await FeedScenario.RunAsync(args[1], IntArgument(args, 2, 10), TimeSpan.FromSeconds(IntArgument(args, 3, 30)));
+        break;
+    case "latency":
+        await InsertToBrowserScenario.RunAsync(
+            samples: IntArgument(args, 1, 100),
+            spacing: TimeSpan.FromMilliseconds(IntArgument(args, 2, 100)));
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(FanOutScenario).Assembly).Run(args);
         break;

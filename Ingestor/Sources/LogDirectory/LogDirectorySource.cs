@@ -74,7 +74,7 @@ public sealed partial class LogDirectorySource(
                     }
                     await PublishRunsAsync(stoppingToken);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     health.ScanFailed();
                     metrics.SourceErrors.Add(1, Tag("source", RunSource.LogDirectory), Tag("kind", "iteration_failed"));
@@ -116,7 +116,7 @@ public sealed partial class LogDirectorySource(
                 }
                 health.ScanSucceeded(time.GetUtcNow());
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 health.ScanFailed();
                 metrics.SourceErrors.Add(1, Tag("source", RunSource.LogDirectory), Tag("kind", "scan_failed"));
@@ -179,7 +179,7 @@ public sealed partial class LogDirectorySource(
                 await sink.WriteAsync(batch, cancellationToken);
                 return;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 metrics.SourceErrors.Add(1, Tag("source", RunSource.LogDirectory), Tag("kind", "sink"));
                 SinkFailed(batch.SampleCount, delay, exception);
@@ -218,7 +218,7 @@ public sealed partial class LogDirectorySource(
         {
             await sink.UpsertRunsAsync(changed, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Not marked as published, so the next iteration offers them again.
             metrics.SourceErrors.Add(1, Tag("source", RunSource.LogDirectory), Tag("kind", "sink"));

@@ -1,38 +1,33 @@
 using System.Diagnostics;
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
-using TestSupport.Ingestion;
+using System.IO.Pipelines;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
 namespace Bench.Streaming;
 
 /// <summary>
-/// N concurrent SSE clients on one StreamApi process, fed by the ingestor's real publishing through a real
-/// redis-server. Prints the delivery lag (publication by the ingestor to arrival at a client) and the StreamApi
+/// N concurrent SSE clients on one StreamApi process, fed by the ingestor's real publishing (in a feeder process
+/// of its own, <see cref="FeedScenario"/>) through a real redis-server. Prints the delivery lag (publication by the ingestor to arrival at a client) and the StreamApi
 /// process's memory per connected client.
 /// </summary>
 internal static class FanOutScenario
 {
     public static async Task RunAsync(int clients, int deltasPerSecond, TimeSpan duration)
     {
-        // A thousand readers share this process with the ingestor; without spare threads the pool's slow growth
-        // would be measured as delivery lag.
+        // A thousand readers in one process: without spare threads the pool's slow growth would be measured as lag.
         ThreadPool.SetMinThreads(64, 64);
         await using var redis = await RedisServerProcess.StartNewAsync();
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString);
         await using var streamApi = await ServiceProcess.StartAsync("StreamApi", new Dictionary<string, string?>
         {
             ["ConnectionStrings__redis"] = redis.ConnectionString,
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         });
-        // A few series with history, so each client's snapshot is realistic.
-        for (var metric = 0; metric < 20; metric++)
-        {
-            await ingestor.WriteAsync("bench-run", $"metric_{metric:D2}", Enumerable.Range(0, 2000).Select(i => ((long)i, Math.Sin(i * 0.01 + metric))));
-        }
-        await Task.Delay(3000);
+        using var feeder = StartFeeder(redis.ConnectionString, deltasPerSecond, duration);
+        await WaitForLineAsync(feeder, "ready");
         var rssBefore = ResidentBytes(streamApi.ProcessId);
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -57,21 +52,10 @@ internal static class FanOutScenario
         var rssConnected = ResidentBytes(streamApi.ProcessId);
         lags.Reset();
 
-        var interval = TimeSpan.FromSeconds(1.0 / deltasPerSecond);
-        var step = 2000L;
-        var published = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < duration)
-        {
-            await ingestor.WriteAsync("bench-run", $"metric_{published % 20:D2}", [(step++, Math.Cos(step * 0.01))]);
-            published++;
-            var next = interval * published - clock.Elapsed;
-            if (next > TimeSpan.Zero)
-            {
-                await Task.Delay(next);
-            }
-        }
-        await Task.Delay(2000);
+        await feeder.StandardInput.WriteLineAsync("go");
+        var done = await WaitForLineAsync(feeder, "done");
+        var published = int.Parse(done.Split(' ')[1], CultureInfo.InvariantCulture);
+        await Task.Delay(1000);
         var rssEnd = ResidentBytes(streamApi.ProcessId);
         await stop.CancelAsync();
         await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
@@ -81,26 +65,53 @@ internal static class FanOutScenario
         Console.WriteLine($"  deltas received: {summary.Count} (expected about {(long)published * clients} if every point became its own delta; the ingestor coalesces)");
         Console.WriteLine($"  delivery lag (ingestor publish -> client receive): p50 {summary.P50:F1} ms, p99 {summary.P99:F1} ms, max {summary.Max:F1} ms");
         Console.WriteLine($"  StreamApi resident memory: {rssBefore / 1048576.0:F1} MiB before clients, {rssConnected / 1048576.0:F1} MiB connected, {rssEnd / 1048576.0:F1} MiB after the run");
+        foreach (var line in streamApi.RecentOutput.Split('\n').Where(l => l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal)).Take(10))
+        {
+            Console.WriteLine("  StreamApi said: " + line);
+        }
         Console.WriteLine($"  memory per client: {(rssConnected - rssBefore) / (double)clients / 1024:F1} KiB connected, {(rssEnd - rssBefore) / (double)clients / 1024:F1} KiB after the run");
     }
 
-    private static async Task ReadAsync(HttpClient http, LagRecorder lags, Action onConnected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the stream as bytes and looks only at the head of each line, so a thousand multi-megabyte snapshots
+    /// do not become strings whose collection would be measured as delivery lag.
+    /// </summary>
+    private static async Task ReadAsync(HttpClient http, LagRecorder lags, Action onSnapshot, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken), Encoding.UTF8);
+            var reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
             var snapshotReceived = false;
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            var head = new byte[128];
+            while (true)
             {
-                if (!snapshotReceived && line.StartsWith("data: {\"seq\":", StringComparison.Ordinal) && line.Contains("\"type\":\"snapshot\"", StringComparison.Ordinal))
+                var result = await reader.ReadAsync(cancellationToken);
+                var buffer = result.Buffer;
+                while (buffer.PositionOf((byte)'\n') is { } end)
                 {
-                    snapshotReceived = true;
-                    onConnected();
+                    var line = buffer.Slice(0, end);
+                    var length = (int)Math.Min(head.Length, line.Length);
+                    line.Slice(0, length).CopyTo(head);
+                    var start = head.AsSpan(0, length);
+                    if (start.StartsWith("data: {\"seq\":"u8))
+                    {
+                        if (!snapshotReceived && start.IndexOf("\"type\":\"snapshot\""u8) >= 0)
+                        {
+                            snapshotReceived = true;
+                            onSnapshot();
+                        }
+                        else if (PublishedMs(start) is { } publishedMs)
+                        {
+                            lags.Record(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - publishedMs);
+                        }
+                    }
+                    buffer = buffer.Slice(buffer.GetPosition(1, end));
                 }
-                else if (line.StartsWith("data: {\"seq\":", StringComparison.Ordinal) && PublishedMs(line) is { } publishedMs)
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
                 {
-                    lags.Record(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - publishedMs);
+                    return;
                 }
             }
         }
@@ -109,21 +120,39 @@ internal static class FanOutScenario
         }
     }
 
-    private static long? PublishedMs(string line)
+    private static long? PublishedMs(ReadOnlySpan<byte> head)
     {
-        const string Marker = "\"published_ms\":";
-        var at = line.IndexOf(Marker, StringComparison.Ordinal);
-        if (at < 0)
+        var marker = "\"published_ms\":"u8;
+        var at = head.IndexOf(marker);
+        return at >= 0 && Utf8Parser.TryParse(head[(at + marker.Length)..], out long value, out _) ? value : null;
+    }
+
+    private static Process StartFeeder(string redis, int pointsPerSecond, TimeSpan duration)
+    {
+        var start = new ProcessStartInfo("dotnet")
         {
-            return null;
-        }
-        var start = at + Marker.Length;
-        var end = start;
-        while (end < line.Length && char.IsAsciiDigit(line[end]))
+            ArgumentList =
+            {
+                typeof(FeedScenario).Assembly.Location, "feed", redis,
+                pointsPerSecond.ToString(CultureInfo.InvariantCulture), ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        return Process.Start(start) ?? throw new InvalidOperationException("The feeder did not start.");
+    }
+
+    private static async Task<string> WaitForLineAsync(Process feeder, string prefix)
+    {
+        while (await feeder.StandardOutput.ReadLineAsync() is { } line)
         {
-            end++;
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return line;
+            }
         }
-        return long.Parse(line.AsSpan(start, end - start), CultureInfo.InvariantCulture);
+        throw new InvalidOperationException($"The feeder ended before saying '{prefix}'.");
     }
 
     private static long ResidentBytes(int pid)

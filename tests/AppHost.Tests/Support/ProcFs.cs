@@ -61,6 +61,32 @@ public static class ProcFs
         return found;
     }
 
+    /// <summary>Every live process whose command line (arguments joined by spaces) holds <paramref name="text"/>.</summary>
+    public static IReadOnlyList<int> ProcessesWithCommandLineContaining(string text)
+    {
+        List<int> found = [];
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == System.Environment.ProcessId)
+            {
+                continue;
+            }
+            try
+            {
+                var commandLine = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(directory, "cmdline"))).Replace('\0', ' ');
+                if (commandLine.Contains(text, StringComparison.Ordinal) && IsAlive(pid))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return found;
+    }
+
     public static async Task WaitUntilGoneAsync(IEnumerable<int> pids, CancellationToken cancellationToken)
     {
         var remaining = pids.ToList();

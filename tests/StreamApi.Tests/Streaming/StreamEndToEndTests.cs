@@ -27,9 +27,9 @@ public sealed class StreamEndToEndTests
         state.Apply(first);
 
         await rig.Ingestor.WriteAsync("run-live", "loss_t1", [(0, 3.0), (1, 2.5)]);
-        await ApplyUntilAsync(client, state, s => s.Get("run-live", "loss_t1")?.Count == 2);
+        await client.ApplyUntilAsync(state, s => s.Get("run-live", "loss_t1")?.Count == 2, Patience);
         await rig.Ingestor.WriteAsync("run-live", "loss_t1", [(2, 2.0)]);
-        await ApplyUntilAsync(client, state, s => s.Get("run-live", "loss_t1")?.ContainsKey(2) == true);
+        await client.ApplyUntilAsync(state, s => s.Get("run-live", "loss_t1")?.ContainsKey(2) == true, Patience);
 
         Assert.Equal([3.0, 2.5, 2.0], state.Get("run-live", "loss_t1")!.Values);
     }
@@ -41,7 +41,7 @@ public sealed class StreamEndToEndTests
         await rig.Ingestor.WriteAsync("run-early", "loss_t1", Enumerable.Range(0, 100).Select(i => ((long)i, 100.0 - i)));
         await using (var early = await rig.ConnectAsync())
         {
-            await ApplyUntilAsync(early, new StreamState(), s => s.Get("run-early", "loss_t1")?.Count == 100);
+            await early.ApplyUntilAsync(new StreamState(), s => s.Get("run-early", "loss_t1")?.Count == 100, Patience);
         }
         await Task.Delay(500, Ct); // the stored snapshot catches up on its own interval
 
@@ -62,7 +62,7 @@ public sealed class StreamEndToEndTests
         await using (var client = await rig.ConnectAsync())
         {
             await rig.Ingestor.WriteAsync("run-resume", "loss_t1", [(0, 1.0)]);
-            await ApplyUntilAsync(client, state, s => s.Get("run-resume", "loss_t1")?.Count == 1);
+            await client.ApplyUntilAsync(state, s => s.Get("run-resume", "loss_t1")?.Count == 1, Patience);
         }
         var resumeFrom = state.LastSeq;
         for (var step = 1; step <= 20; step++)
@@ -72,7 +72,7 @@ public sealed class StreamEndToEndTests
         }
 
         await using var resumed = await rig.ConnectAsync(lastEventId: resumeFrom.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await ApplyUntilAsync(resumed, state, s => s.Get("run-resume", "loss_t1")?.Count == 21);
+        await resumed.ApplyUntilAsync(state, s => s.Get("run-resume", "loss_t1")?.Count == 21, Patience);
 
         Assert.Equal(0, state.Snapshots - 1); // only the first connection's snapshot: the resume replayed deltas
         Assert.Equal(Enumerable.Range(0, 21).Select(i => (long)i), state.Get("run-resume", "loss_t1")!.Keys);
@@ -97,7 +97,7 @@ public sealed class StreamEndToEndTests
         Assert.Equal(StreamEventType.Snapshot, first.Event);
         var state = new StreamState();
         state.Apply(first);
-        await ApplyUntilAsync(client, state, s => s.Get("run-old", "loss_t1")?.Count == 40, allowEmpty: true);
+        await client.ApplyUntilAsync(state, s => s.Get("run-old", "loss_t1")?.Count == 40, Patience);
     }
 
     [Fact]
@@ -120,8 +120,8 @@ public sealed class StreamEndToEndTests
         var stateB = new StreamState();
         stateA.Apply(snapshotA);
         stateB.Apply(snapshotB);
-        var eventsA = await ApplyUntilAsync(a, stateA, s => s.Get("run-twin", "loss_t1")?.Count == 10);
-        var eventsB = await ApplyUntilAsync(b, stateB, s => s.LastSeq >= stateA.LastSeq);
+        var eventsA = await a.ApplyUntilAsync(stateA, s => s.Get("run-twin", "loss_t1")?.Count == 10, Patience);
+        var eventsB = await b.ApplyUntilAsync(stateB, s => s.LastSeq >= stateA.LastSeq, Patience);
 
         Assert.Equal(eventsA.Select(e => (e.Id, e.Event, e.Data)), eventsB.Select(e => (e.Id, e.Event, e.Data)));
     }
@@ -136,10 +136,10 @@ public sealed class StreamEndToEndTests
         await using var client = await rig.ConnectAsync("?runs=run-x&metrics=loss");
 
         var state = new StreamState();
-        await ApplyUntilAsync(client, state, s => s.Get("run-x", "loss_t1") is not null, allowEmpty: true);
+        await client.ApplyUntilAsync(state, s => s.Get("run-x", "loss_t1") is not null, Patience);
         await rig.Ingestor.WriteAsync("run-y", "loss_t1", [(1, 2.0)]);
         await rig.Ingestor.WriteAsync("run-x", "loss_t1", [(1, 0.5)]);
-        await ApplyUntilAsync(client, state, s => s.Get("run-x", "loss_t1")?.Count == 2);
+        await client.ApplyUntilAsync(state, s => s.Get("run-x", "loss_t1")?.Count == 2, Patience);
 
         Assert.Equal([("run-x", "loss_t1")], state.Series.Keys);
     }
@@ -151,14 +151,39 @@ public sealed class StreamEndToEndTests
         await using var client = await rig.ConnectAsync();
         var state = new StreamState();
         await rig.Ingestor.WriteAsync("run-restart", "loss_t1", [(0, 1.0)]);
-        await ApplyUntilAsync(client, state, s => s.Get("run-restart", "loss_t1")?.Count == 1, allowEmpty: true);
+        await client.ApplyUntilAsync(state, s => s.Get("run-restart", "loss_t1")?.Count == 1, Patience);
 
         await rig.Redis.StopAsync();
         await rig.Redis.StartAsync();
         await rig.Ingestor.WriteAsync("run-restart", "loss_t1", [(1, 0.5)]);
 
-        await ApplyUntilAsync(client, state, s => s.Get("run-restart", "loss_t1")?.Count == 2);
+        await client.ApplyUntilAsync(state, s => s.Get("run-restart", "loss_t1")?.Count == 2, Patience);
         Assert.True(state.Snapshots >= 2, "the client should have been resynced with a fresh snapshot");
+    }
+
+    [Fact]
+    public async Task Stream_DeliversAMessageThatPubSubDropped_FromTheReplayLog()
+    {
+        await using var rig = await StreamRig.StartAsync(streamApiSettings: new Dictionary<string, string?> { ["Stream__GapCheckInterval"] = "00:00:00.500" });
+        await using var client = await rig.ConnectAsync();
+        var state = new StreamState();
+        await rig.Ingestor.WriteAsync("run-dropped", "loss_t1", [(0, 1.0)]);
+        await client.ApplyUntilAsync(state, s => s.Get("run-dropped", "loss_t1")?.Count == 1, Patience);
+        await rig.Ingestor.DisposeAsync(); // the test is the only writer from here on
+
+        // What the ingestor's PUBLISH would have carried, stored as it stores it, but never published:
+        // as if pub/sub had dropped it during a reconnect of this StreamApi.
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString);
+        var database = redis.GetDatabase();
+        var keys = new Contracts.Redis.RedisKeys();
+        var seq = (long)await database.StringGetAsync(keys.Sequence) + 1;
+        var payload = $$"""{"seq":{{seq}},"type":"delta","published_ms":1,"series":[{"run_id":"run-dropped","series":"loss_t1","metric":"loss_t1","op":"tail","from_step":1,"steps":[1],"times_ms":[1],"values":[0.5],"mins":[0.5],"maxs":[0.5]}]}""";
+        await database.ListRightPushAsync(keys.ReplayLog, payload);
+        await database.StringSetAsync(keys.Sequence, seq);
+
+        await client.ApplyUntilAsync(state, s => s.Get("run-dropped", "loss_t1")?.Count == 2, Patience);
+        Assert.Equal(seq, state.LastSeq);
+        Assert.Equal(0.5, state.Get("run-dropped", "loss_t1")![1]);
     }
 
     [Fact]
@@ -224,24 +249,5 @@ public sealed class StreamEndToEndTests
         Assert.NotNull(run);
         Assert.Equal(7, run.LatestStep);
         Assert.Equal(1, run.SeriesCount);
-    }
-
-    private static async Task<List<SseEvent>> ApplyUntilAsync(SseClient client, StreamState state, Func<StreamState, bool> done, bool allowEmpty = false)
-    {
-        var events = new List<SseEvent>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (!done(state))
-        {
-            var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"The stream did not reach the expected state; applied {events.Count} events up to seq {state.LastSeq}.");
-            }
-            var next = await client.NextAsync(remaining);
-            state.Apply(next);
-            events.Add(next);
-        }
-        _ = allowEmpty;
-        return events;
     }
 }

@@ -15,6 +15,7 @@ namespace TestSupport.Ingestion;
 public sealed class IngestorHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private int _disposed;
 
     private IngestorHost(IHost host)
     {
@@ -64,8 +65,13 @@ public sealed class IngestorHost : IAsyncDisposable
         await Sink.WriteAsync(batch, CancellationToken.None);
     }
 
+    /// <summary>Stops the ingestor (idempotent), so a test can write to Redis as if it were the only writer.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _host.StopAsync();
         _host.Dispose();
     }

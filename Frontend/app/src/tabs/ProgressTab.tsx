@@ -72,18 +72,20 @@ export function ProgressTab() {
   const maxStep = Math.max(1, ...runs.map((r) => r.latest_step));
 
   const milestoneBars = useMemo(() => {
+    // A run that stopped has no time left to estimate.
+    const active = new Set(inRange.filter((r) => r.is_active).map((r) => r.run_id));
     return metrics.map((metric) => {
       const series = seriesStore.seriesOf(metric).filter((s) => selected.has(s.runId));
       const latest = new Map(series.map((s) => [s.runId, lastFinite(s)]));
       const fractions = progressFractions(metric, latest);
       const bars: Bar[] = series.map((s) => {
         const fraction = fractions.get(s.runId) ?? 0;
-        return { runId: s.runId, fraction, label: formatValue(latest.get(s.runId)), eta: eta(s, fraction, metric) };
+        return { runId: s.runId, fraction, label: formatValue(latest.get(s.runId)), eta: active.has(s.runId) ? eta(s, fraction, metric) : undefined };
       });
       return { metric, bars };
     });
     // now: re-read latest values on the ticker.
-  }, [metrics, selected, now]);
+  }, [metrics, selected, inRange, now]);
 
   return (
     <div className="tab-body">

@@ -102,8 +102,9 @@ public sealed partial class LogDirectoryRedisWriter(
             metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", RunSource.LogDirectory));
             return true;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
+            // Any failure, an operation cancelled under load included: keep the work and retry it.
             if (work is not null)
             {
                 lock (store.Sync)

@@ -15,7 +15,8 @@ export function baseOptions(width: number, height: number, xValues?: (value: num
     cursor: { drag: { x: true, y: false } },
     scales: { x: { time: false } },
     axes: [
-      { ...axis, values: xValues ? (_u, splits) => splits.map(xValues) : undefined },
+      // Timestep labels ("01-01 06:30") are about 70 px wide: ticks closer than that overlap.
+      { ...axis, space: 90, values: xValues ? (_u, splits) => splits.map(xValues) : undefined },
       { ...axis, size: fitAxisSize(58), values: (_u, splits) => tickLabels(splits) },
     ],
   };
