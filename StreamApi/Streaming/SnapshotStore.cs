@@ -8,46 +8,88 @@ namespace StreamApi.Streaming;
 /// <summary>
 /// Reads the snapshot the ingestor stored, consistent with the sequence recorded beside it, and keeps the last
 /// one read so a crowd of clients connecting at once costs Redis one read.
+/// <para>The ingestor stores a new snapshot every few seconds while runs are live, and reading one is tens of
+/// megabytes. So a client that connects meanwhile is given the held snapshot at once when every message published
+/// since it is still in memory (the session sends those right after it, which is the same state), and the newer one
+/// is read in the background for the clients after it. A client that could not be caught up that way asks for a
+/// fresh one, which is read before it is answered.</para>
 /// </summary>
-public sealed class SnapshotStore(IConnectionMultiplexer redis, RedisKeys keys)
+public sealed partial class SnapshotStore(IConnectionMultiplexer redis, RedisKeys keys, RecentMessages recent, ILogger<SnapshotStore> logger)
 {
     private const int Attempts = 5;
     private readonly SemaphoreSlim _loading = new(1, 1);
     private SnapshotData? _latest;
 
-    public async Task<SnapshotData> GetAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored snapshot; with <paramref name="allowHeld"/>, possibly the one read before, when the messages
+    /// since it can still be replayed from memory.
+    /// </summary>
+    public async Task<SnapshotData> GetAsync(bool allowHeld, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
         var seq = await ReadSequenceAsync(database);
-        if (_latest is { } cached && cached.Seq == seq)
+        if (_latest is { } held && (held.Seq == seq || (allowHeld && held.Seq < seq && recent.After(held.Seq) is not null)))
         {
-            return cached;
+            if (held.Seq != seq)
+            {
+                RefreshInBackground(database);
+            }
+            return held;
         }
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                if (_latest is { } loaded && loaded.Seq == seq)
-                {
-                    return loaded;
-                }
-                var snapshot = await ReadAsync(database, seq);
-                var after = await ReadSequenceAsync(database);
-                // The ingestor rewrote the snapshot while we read it; deltas after the older seq still apply on top
-                // (each overwrites a suffix), so after a few tries the older seq is a safe answer.
-                if (after == seq || attempt == Attempts)
-                {
-                    _latest = snapshot;
-                    return snapshot;
-                }
-                seq = after;
-            }
+            return await LoadAsync(database, seq);
         }
         finally
         {
             _loading.Release();
         }
+    }
+
+    private async Task<SnapshotData> LoadAsync(IDatabase database, long seq)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (_latest is { } loaded && loaded.Seq == seq)
+            {
+                return loaded;
+            }
+            var snapshot = await ReadAsync(database, seq);
+            var after = await ReadSequenceAsync(database);
+            // The ingestor rewrote the snapshot while we read it; deltas after the older seq still apply on top
+            // (each overwrites a suffix), so after a few tries the older seq is a safe answer.
+            if (after == seq || attempt == Attempts)
+            {
+                _latest = snapshot;
+                return snapshot;
+            }
+            seq = after;
+        }
+    }
+
+    private void RefreshInBackground(IDatabase database)
+    {
+        if (!_loading.Wait(0))
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await LoadAsync(database, await ReadSequenceAsync(database));
+            }
+            catch (Exception exception)
+            {
+                // The held snapshot keeps serving; the next client that connects tries again.
+                Log.RefreshFailed(logger, exception);
+            }
+            finally
+            {
+                _loading.Release();
+            }
+        });
     }
 
     private static async Task<long> ReadSequenceAsync(IDatabase database, RedisKey key) =>
@@ -78,5 +120,11 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis, RedisKeys keys)
             }
         }
         return new SnapshotData(seq, runs, fragments);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Reading the newer snapshot from Redis failed; the one held keeps serving.")]
+        public static partial void RefreshFailed(ILogger logger, Exception exception);
     }
 }

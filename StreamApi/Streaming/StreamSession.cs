@@ -53,7 +53,7 @@ public sealed partial class StreamSession(
         sse.WriteRetry(_options.ClientRetry);
         var last = lastEventId is { } resumeFrom && await replay.AfterAsync(resumeFrom) is { } missed
             ? await SendAsync(sse, filter, missed, resumeFrom, cancellationToken)
-            : await SendSnapshotAsync(sse, filter, cancellationToken);
+            : await SendSnapshotAsync(sse, filter, allowHeld: true, cancellationToken);
         await sse.FlushAsync(cancellationToken);
 
         var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -113,11 +113,11 @@ public sealed partial class StreamSession(
     private async Task<long> CatchUpAsync(SseWriter sse, StreamFilter filter, long last, CancellationToken cancellationToken) =>
         await replay.AfterAsync(last) is { } missed
             ? await SendAsync(sse, filter, missed, last, cancellationToken)
-            : await SendSnapshotAsync(sse, filter, cancellationToken);
+            : await SendSnapshotAsync(sse, filter, allowHeld: false, cancellationToken);
 
-    private async Task<long> SendSnapshotAsync(SseWriter sse, StreamFilter filter, CancellationToken cancellationToken)
+    private async Task<long> SendSnapshotAsync(SseWriter sse, StreamFilter filter, bool allowHeld, CancellationToken cancellationToken)
     {
-        var snapshot = await snapshots.GetAsync(cancellationToken);
+        var snapshot = await snapshots.GetAsync(allowHeld, cancellationToken);
         await sse.WriteEventAsync(snapshot.Seq, Contracts.Wire.StreamEventType.Snapshot, snapshot.For(filter), cancellationToken);
         metrics.EventsSent.Add(1, SnapshotTag);
         // What was published after the snapshot was stored; if it cannot be replayed, the queue's next message

@@ -55,6 +55,48 @@ public sealed class StreamEndToEndTests
     }
 
     [Fact]
+    public async Task Stream_ServesTheHeldSnapshotAndTheMessagesSince_WhileTheNewerOneIsRead()
+    {
+        await using var rig = await StreamRig.StartAsync();
+        await rig.Ingestor.WriteAsync("run-held", "loss_t1", Enumerable.Range(0, 100).Select(i => ((long)i, 100.0 - i)));
+        await Task.Delay(500, Ct);
+        long heldSeq;
+        await using (var first = await rig.ConnectAsync())
+        {
+            var snapshot = await first.NextAsync(Patience);
+            heldSeq = snapshot.Seq;
+            var state = new StreamState();
+            state.Apply(snapshot);
+            Assert.Equal(100, state.Get("run-held", "loss_t1")!.Count);
+        }
+        // Newer snapshots are stored (every 250 ms here) while no client connects.
+        for (var step = 100; step < 200; step++)
+        {
+            await rig.Ingestor.WriteAsync("run-held", "loss_t1", [(step, 100.0 - step)]);
+            await Task.Delay(15, Ct);
+        }
+        await Task.Delay(500, Ct);
+
+        await using var late = await rig.ConnectAsync();
+        var lateState = new StreamState();
+        var lateSnapshot = await late.NextAsync(Patience);
+        lateState.Apply(lateSnapshot);
+        await late.ApplyUntilAsync(lateState, s => s.Get("run-held", "loss_t1")?.Count == 200, Patience);
+
+        // The late client was given the snapshot held since the first one, and the deltas since then brought it level.
+        Assert.Equal(heldSeq, lateSnapshot.Seq);
+        Assert.Equal(1, lateState.Snapshots);
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => 100.0 - i), lateState.Get("run-held", "loss_t1")!.Values);
+
+        // Meanwhile the newer snapshot was read, so the next client starts from it.
+        await using var next = await rig.ConnectAsync();
+        var nextState = new StreamState();
+        nextState.Apply(await next.NextAsync(Patience));
+        Assert.True(nextState.LastSeq > heldSeq);
+        Assert.Equal(200, nextState.Get("run-held", "loss_t1")!.Count);
+    }
+
+    [Fact]
     public async Task Stream_ResumesFromLastEventId_WithoutLossOrDuplicates()
     {
         await using var rig = await StreamRig.StartAsync();
