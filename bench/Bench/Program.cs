@@ -15,6 +15,12 @@ switch (args.FirstOrDefault())
     case "feed":
         await FeedScenario.RunAsync(args[1], IntArgument(args, 2, 10), TimeSpan.FromSeconds(IntArgument(args, 3, 30)));
         break;
+    case "logdir-latency":
+        await FileToBrowserScenario.RunAsync(
+            samples: IntArgument(args, 1, 50),
+            fileSystemEvents: args.Length <= 2 || args[2] != "rescan-only",
+            rescanInterval: TimeSpan.FromMilliseconds(IntArgument(args, 3, 2000)));
+        break;
     case "latency":
         await InsertToBrowserScenario.RunAsync(
             samples: IntArgument(args, 1, 100),
