@@ -17,6 +17,12 @@ namespace StreamApi.Streaming;
 public sealed partial class SnapshotStore(IConnectionMultiplexer redis, RedisKeys keys, RecentMessages recent, ILogger<SnapshotStore> logger)
 {
     private const int Attempts = 5;
+
+    /// <summary>
+    /// How far behind the stored snapshot the held one may be and still be served: past this, replaying every delta
+    /// since would cost the client more than reading the newer snapshot (a few seconds of deltas at typical rates).
+    /// </summary>
+    private const long MaxHeldLag = 128;
     private readonly SemaphoreSlim _loading = new(1, 1);
     private SnapshotData? _latest;
 
@@ -28,7 +34,7 @@ public sealed partial class SnapshotStore(IConnectionMultiplexer redis, RedisKey
     {
         var database = redis.GetDatabase();
         var seq = await ReadSequenceAsync(database);
-        if (_latest is { } held && (held.Seq == seq || (allowHeld && held.Seq < seq && recent.After(held.Seq) is not null)))
+        if (_latest is { } held && (held.Seq == seq || (allowHeld && held.Seq < seq && seq - held.Seq <= MaxHeldLag && recent.After(held.Seq) is not null)))
         {
             if (held.Seq != seq)
             {

@@ -34,8 +34,12 @@ public sealed class StreamEndToEndTests
         Assert.Equal([3.0, 2.5, 2.0], state.Get("run-live", "loss_t1")!.Values);
     }
 
+    /// <summary>
+    /// History written before a client connects reaches it with its snapshot: in the snapshot itself, or in the events
+    /// sent right behind it when the server answered from the snapshot it held (nothing is written meanwhile here).
+    /// </summary>
     [Fact]
-    public async Task Stream_GivesLateClientTheHistoryInItsSnapshot()
+    public async Task Stream_GivesLateClientTheHistory_WithItsSnapshot()
     {
         await using var rig = await StreamRig.StartAsync();
         await rig.Ingestor.WriteAsync("run-early", "loss_t1", Enumerable.Range(0, 100).Select(i => ((long)i, 100.0 - i)));
@@ -51,7 +55,9 @@ public sealed class StreamEndToEndTests
         Assert.Equal(StreamEventType.Snapshot, snapshot.Event);
         var state = new StreamState();
         state.Apply(snapshot);
-        Assert.Equal(100, state.Get("run-early", "loss_t1")!.Count);
+        await late.ApplyUntilAsync(state, s => s.Get("run-early", "loss_t1")?.Count == 100, Patience);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => 100.0 - i), state.Get("run-early", "loss_t1")!.Values);
+        Assert.Equal(1, state.Snapshots);
     }
 
     [Fact]
@@ -69,8 +75,9 @@ public sealed class StreamEndToEndTests
             state.Apply(snapshot);
             Assert.Equal(100, state.Get("run-held", "loss_t1")!.Count);
         }
-        // Newer snapshots are stored (every 250 ms here) while no client connects.
-        for (var step = 100; step < 200; step++)
+        // Newer snapshots are stored (every 250 ms here) while no client connects; fewer messages than the server
+        // replays rather than reading the newer snapshot.
+        for (var step = 100; step < 150; step++)
         {
             await rig.Ingestor.WriteAsync("run-held", "loss_t1", [(step, 100.0 - step)]);
             await Task.Delay(15, Ct);
@@ -81,19 +88,19 @@ public sealed class StreamEndToEndTests
         var lateState = new StreamState();
         var lateSnapshot = await late.NextAsync(Patience);
         lateState.Apply(lateSnapshot);
-        await late.ApplyUntilAsync(lateState, s => s.Get("run-held", "loss_t1")?.Count == 200, Patience);
+        await late.ApplyUntilAsync(lateState, s => s.Get("run-held", "loss_t1")?.Count == 150, Patience);
 
         // The late client was given the snapshot held since the first one, and the deltas since then brought it level.
         Assert.Equal(heldSeq, lateSnapshot.Seq);
         Assert.Equal(1, lateState.Snapshots);
-        Assert.Equal(Enumerable.Range(0, 200).Select(i => 100.0 - i), lateState.Get("run-held", "loss_t1")!.Values);
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => 100.0 - i), lateState.Get("run-held", "loss_t1")!.Values);
 
         // Meanwhile the newer snapshot was read, so the next client starts from it.
         await using var next = await rig.ConnectAsync();
         var nextState = new StreamState();
         nextState.Apply(await next.NextAsync(Patience));
         Assert.True(nextState.LastSeq > heldSeq);
-        Assert.Equal(200, nextState.Get("run-held", "loss_t1")!.Count);
+        Assert.Equal(150, nextState.Get("run-held", "loss_t1")!.Count);
     }
 
     [Fact]
