@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Pipelines;
-using System.Runtime.CompilerServices;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
@@ -16,7 +15,6 @@ namespace Bench.Streaming;
 /// </summary>
 internal static class FanOutScenario
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
 
     public static async Task RunAsync(int clients, int deltasPerSecond, TimeSpan duration)
     {
@@ -37,15 +35,11 @@ internal static class FanOutScenario
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = streamApi.BaseAddress };
         using var stop = new CancellationTokenSource();
         var lags = new LagRecorder();
-        // The first seconds of live traffic are a process's first: code still to be compiled at full speed, thread
-        // pools still growing. Reported apart from what a StreamApi that has been up a while delivers.
-        var steady = new LagRecorder();
-        var steadyFromMs = new StrongBox<long>(long.MaxValue);
         var readers = new List<Task>(clients);
         var connected = 0;
         for (var i = 0; i < clients; i++)
         {
-            readers.Add(ReadAsync(http, lags, steady, steadyFromMs, () => Interlocked.Increment(ref connected), stop.Token));
+            readers.Add(ReadAsync(http, lags, () => Interlocked.Increment(ref connected), stop.Token));
         }
         // Every client has its snapshot before the measured phase starts (a thousand snapshots through one loopback
         // reader take a while here; each browser reads only its own).
@@ -64,7 +58,6 @@ internal static class FanOutScenario
         var streamApiCpuBefore = CpuTime(streamApi.ProcessId);
         var clientsCpuBefore = CpuTime(Environment.ProcessId);
         var measured = Stopwatch.StartNew();
-        Volatile.Write(ref steadyFromMs.Value, DateTimeOffset.UtcNow.Add(WarmUp).ToUnixTimeMilliseconds());
 
         await feeder.StandardInput.WriteLineAsync("go");
         var done = await WaitForLineAsync(feeder, "done");
@@ -80,8 +73,6 @@ internal static class FanOutScenario
         Console.WriteLine($"fan-out: {clients} clients, {published} points published at {deltasPerSecond}/s over {duration.TotalSeconds:F0} s");
         Console.WriteLine($"  deltas received: {summary.Count} (expected about {(long)published * clients} if every point became its own delta; the ingestor coalesces)");
         Console.WriteLine($"  delivery lag (ingestor publish -> client receive): p50 {summary.P50:F1} ms, p99 {summary.P99:F1} ms, max {summary.Max:F1} ms");
-        var warm = steady.Summarize();
-        Console.WriteLine($"  the same after the first {WarmUp.TotalSeconds:F0} s of live traffic: p50 {warm.P50:F1} ms, p99 {warm.P99:F1} ms, max {warm.Max:F1} ms ({warm.Count} deltas)");
         Console.WriteLine($"  CPU while measuring: StreamApi {streamApiCores:F2} cores, the {clients} clients (this process) {clientsCores:F2} cores, of {Environment.ProcessorCount}");
         Console.WriteLine($"  StreamApi resident memory: {rssBefore / 1048576.0:F1} MiB before clients, {rssConnected / 1048576.0:F1} MiB connected, {rssEnd / 1048576.0:F1} MiB after the run");
         foreach (var line in streamApi.RecentOutput.Split('\n').Where(l => l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal)).Take(10))
@@ -95,8 +86,7 @@ internal static class FanOutScenario
     /// Reads the stream as bytes and looks only at the head of each line, so a thousand multi-megabyte snapshots
     /// do not become strings whose collection would be measured as delivery lag.
     /// </summary>
-    private static async Task ReadAsync(
-        HttpClient http, LagRecorder lags, LagRecorder steady, StrongBox<long> steadyFromMs, Action onSnapshot, CancellationToken cancellationToken)
+    private static async Task ReadAsync(HttpClient http, LagRecorder lags, Action onSnapshot, CancellationToken cancellationToken)
     {
         try
         {
@@ -123,12 +113,7 @@ internal static class FanOutScenario
                         }
                         else if (PublishedMs(start) is { } publishedMs)
                         {
-                            var lag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - publishedMs;
-                            lags.Record(lag);
-                            if (publishedMs >= Volatile.Read(ref steadyFromMs.Value))
-                            {
-                                steady.Record(lag);
-                            }
+                            lags.Record(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - publishedMs);
                         }
                     }
                     buffer = buffer.Slice(buffer.GetPosition(1, end));
