@@ -19,13 +19,3 @@ export function toNumber(value: WireNumber | null | undefined): number {
     }
   }
 }
-
-/** Copies a wire array into a Float64Array, turning the non-finite spellings into NaN and ±Infinity. */
-export function toFloat64(values: readonly WireNumber[]): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    out[i] = typeof v === 'number' ? v : toNumber(v);
-  }
-  return out;
-}
