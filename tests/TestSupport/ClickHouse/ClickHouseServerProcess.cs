@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Contracts.ClickHouse;
+using TestSupport.Processes;
 
 namespace TestSupport.ClickHouse;
 
@@ -46,27 +47,11 @@ public sealed class ClickHouseServerProcess : IAsyncDisposable
         {
             return;
         }
-        var start = new ProcessStartInfo("clickhouse-server")
+        _process = InstalledServer.Start(new ProcessStartInfo("clickhouse-server")
         {
             ArgumentList = { "--config-file=" + _directory.Combine("config.xml") },
             WorkingDirectory = _directory.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        try
-        {
-            _process = Process.Start(start) ?? throw new InvalidOperationException("clickhouse-server did not start");
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new InvalidOperationException(
-                "clickhouse-server is not installed; .ci/run installs it (apt-get install clickhouse-server).", exception);
-        }
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        });
         await WaitUntilAnswersAsync(TimeSpan.FromSeconds(30));
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using StackExchange.Redis;
+using TestSupport.Processes;
 
 namespace TestSupport.Redis;
 
@@ -30,7 +31,7 @@ public sealed class RedisServerProcess : IRedisServer
         {
             return;
         }
-        var start = new ProcessStartInfo("redis-server")
+        _process = InstalledServer.Start(new ProcessStartInfo("redis-server")
         {
             ArgumentList =
             {
@@ -41,19 +42,7 @@ public sealed class RedisServerProcess : IRedisServer
                 "--dir", _directory.Path,
                 "--logfile", _directory.Combine("redis.log"),
             },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        try
-        {
-            _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new InvalidOperationException(
-                "redis-server is not installed; .ci/run installs it (apt-get install redis-server).", exception);
-        }
+        });
         await WaitUntilAnswersAsync(ConnectionString, TimeSpan.FromSeconds(20));
     }
 
