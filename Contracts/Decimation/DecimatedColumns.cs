@@ -1,3 +1,6 @@
+using Contracts.Series;
+using Contracts.Wire;
+
 namespace Contracts.Decimation;
 
 /// <summary>
@@ -38,4 +41,25 @@ public sealed record DecimatedColumns(long[] Steps, long[] TimesMs, double[] Val
 
         return new DecimatedColumns(steps, times, values, mins, maxs, nonFinite);
     }
+
+    /// <summary>These columns as the wire series <paramref name="id"/> of <paramref name="key"/>.</summary>
+    public SeriesPoints ToSeriesPoints(SeriesKey key, string id, long totalPoints, long bucketWidth, string? op = null, long? fromStep = null) => new()
+    {
+        RunId = key.RunId,
+        Series = id,
+        Metric = key.Metric,
+        Host = key.Host,
+        Rank = key.Rank,
+        Device = key.Device,
+        Op = op,
+        FromStep = fromStep,
+        TotalPoints = totalPoints,
+        BucketWidth = bucketWidth,
+        Steps = Steps,
+        TimesMs = TimesMs,
+        Values = Values,
+        Mins = Mins,
+        Maxs = Maxs,
+        NonFinite = NonFinite,
+    };
 }

@@ -98,24 +98,8 @@ public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, 
         ReadOnlySpan<int> nonFiniteWeights, int maxPoints, string? id = null)
     {
         var points = EnvelopeDecimator.Decimate(steps, timesMs, values, maxPoints, nonFiniteWeights);
-        var columns = DecimatedColumns.From(points);
         var span = steps.IsEmpty ? 1 : steps[^1] - steps[0] + 1;
-        return new SeriesPoints
-        {
-            RunId = key.RunId,
-            Series = id ?? key.Id,
-            Metric = key.Metric,
-            Host = key.Host,
-            Rank = key.Rank,
-            Device = key.Device,
-            TotalPoints = steps.Length,
-            BucketWidth = points.Length < steps.Length ? Math.Max(1, (span + points.Length - 1) / Math.Max(1, points.Length)) : 1,
-            Steps = columns.Steps,
-            TimesMs = columns.TimesMs,
-            Values = columns.Values,
-            Mins = columns.Mins,
-            Maxs = columns.Maxs,
-            NonFinite = columns.NonFinite,
-        };
+        var bucketWidth = points.Length < steps.Length ? Math.Max(1, (span + points.Length - 1) / Math.Max(1, points.Length)) : 1;
+        return DecimatedColumns.From(points).ToSeriesPoints(key, id ?? key.Id, totalPoints: steps.Length, bucketWidth);
     }
 }
