@@ -1,5 +1,6 @@
 import { useDashboard } from '../state/dashboardStore';
 import { X_AXES, type XAxisMode } from '../state/viewState';
+import { ChipRadioGroup } from './ChipRadioGroup';
 
 const X_LABEL: Record<XAxisMode, string> = { step: 'Step', wall: 'Wall time', relative: 'Relative' };
 
@@ -23,22 +24,16 @@ export function ChartOptions() {
         />
         <output data-testid="smoothing-value">{view.smoothing.toFixed(2)}</output>
       </label>
-      <div className="option" role="radiogroup" aria-label="X axis">
-        <span>X axis</span>
-        {X_AXES.map((mode) => (
-          <button
-            key={mode}
-            type="button"
-            role="radio"
-            aria-checked={view.xAxis === mode}
-            className={`chip ${view.xAxis === mode ? 'on' : ''}`}
-            data-testid={`xaxis-${mode}`}
-            onClick={() => setView({ xAxis: mode })}
-          >
-            {X_LABEL[mode]}
-          </button>
-        ))}
-      </div>
+      <ChipRadioGroup
+        label="X axis"
+        caption="X axis"
+        className="option"
+        options={X_AXES}
+        value={view.xAxis}
+        optionLabel={(mode) => X_LABEL[mode]}
+        optionTestId={(mode) => `xaxis-${mode}`}
+        onChange={(mode) => setView({ xAxis: mode })}
+      />
       <label className="option">
         <input type="checkbox" checked={view.showEnvelope} onChange={(e) => setView({ showEnvelope: e.target.checked })} data-testid="envelope-toggle" />
         <span>Min/max band</span>

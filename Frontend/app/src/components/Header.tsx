@@ -1,5 +1,6 @@
 import { useDashboard } from '../state/dashboardStore';
 import { RANGE_IDS, type RangeId } from '../state/viewState';
+import { ChipRadioGroup } from './ChipRadioGroup';
 import { ConnectionStatus } from './ConnectionStatus';
 
 const RANGE_LABEL: Record<RangeId, string> = { '1h': '1h', '6h': '6h', '24h': '24h', '7d': '7d', all: 'All (live)' };
@@ -14,21 +15,16 @@ export function Header({ onReconnect }: { onReconnect: () => void }) {
       <h1 className="app-title" data-testid="app-title">
         {title}
       </h1>
-      <div className="timeline" role="radiogroup" aria-label="Time range" data-testid="timeline">
-        {RANGE_IDS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="radio"
-            aria-checked={range === id}
-            className={`chip ${range === id ? 'on' : ''}`}
-            data-testid={`timeline-${id}`}
-            onClick={() => setView({ range: id })}
-          >
-            {RANGE_LABEL[id]}
-          </button>
-        ))}
-      </div>
+      <ChipRadioGroup
+        label="Time range"
+        className="timeline"
+        testId="timeline"
+        options={RANGE_IDS}
+        value={range}
+        optionLabel={(id) => RANGE_LABEL[id]}
+        optionTestId={(id) => `timeline-${id}`}
+        onChange={(id) => setView({ range: id })}
+      />
       <div className="header-end">
         <ConnectionStatus onReconnect={onReconnect} />
         <button

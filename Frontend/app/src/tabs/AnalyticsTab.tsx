@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { analyticsApi, type TimestepLosses } from '../api/analytics';
+import { ChipRadioGroup } from '../components/ChipRadioGroup';
 import { useDashboard } from '../state/dashboardStore';
-import { HISTORY_LIMITS, type HistoryLimit } from '../state/viewState';
+import { HISTORY_LIMITS } from '../state/viewState';
 import { ActivityLog } from './analytics/ActivityLog';
 import { BatchLossChart, LossHistogram, LossHistoryChart, MeanStdChart } from './analytics/AnalyticsCharts';
 import { StatisticsTable } from './analytics/StatisticsTable';
@@ -51,22 +52,16 @@ export function AnalyticsTab() {
             ))}
           </select>
         </label>
-        <div className="option" role="radiogroup" aria-label="History length">
-          <span>History</span>
-          {HISTORY_LIMITS.map((n) => (
-            <button
-              key={n}
-              type="button"
-              role="radio"
-              aria-checked={view.historyLimit === n}
-              className={`chip ${view.historyLimit === n ? 'on' : ''}`}
-              data-testid={`history-${n}`}
-              onClick={() => setView({ historyLimit: n as HistoryLimit })}
-            >
-              {n}
-            </button>
-          ))}
-        </div>
+        <ChipRadioGroup
+          label="History length"
+          caption="History"
+          className="option"
+          options={HISTORY_LIMITS}
+          value={view.historyLimit}
+          optionLabel={(n) => String(n)}
+          optionTestId={(n) => `history-${n}`}
+          onChange={(n) => setView({ historyLimit: n })}
+        />
         <span className="muted" data-testid="analytics-shown-run">
           {shownRun ? `showing ${shownRun}` : ''}
           {data.loading ? ' · loading…' : ''}
