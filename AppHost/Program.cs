@@ -1,40 +1,64 @@
-using AppHost.Hosting;
+using AppHost.Publishing;
+using AppHost.Resources;
+using AppHost.Settings;
+using AppHost.Startup;
 
-return await AppHostEntryPoint.RunAsync<Program>(args);
-
-/// <summary>The dashboard, resource by resource. `dotnet run --project AppHost` runs it; `-- publish` writes it for Kubernetes.</summary>
-public partial class Program : IDistributedApplicationDefinition
+// The dashboard, resource by resource. `dotnet run --project AppHost` runs it beside Aspire's dashboard;
+// `-- --publisher manifest` writes Aspire's manifest and `-- --operation publish --step publish-kubernetes` the
+// Kubernetes manifests, both from this one model.
+try
 {
-    public static void DefineResources(DistributedApplicationBuilder builder)
+    var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, EnableResourceLogging = true });
+    var options = AppHostSettings.Load(builder.Configuration, builder.ExecutionContext.IsRunMode);
+    StartupChecks.Run(builder, options);
+
+    var redis = builder.AddDashboardRedis("redis", options);
+    var clickhouse = builder.AddDashboardClickHouse("clickhouse", options);
+    var demo = builder.AddDemo("demo", options, clickhouse);
+
+    builder.AddProject<Projects.Ingestor>("ingestor")
+        .WithHttpEndpoint()
+        .WithHttpHealthCheck("/health")
+        .WithReference(redis).WaitFor(redis)
+        .WithOptionalReference(clickhouse)
+        .WithDemoLogDirectories(demo)
+        .PublishAsKubernetesDeployment("worker", new("200m", "256Mi", "2", "1Gi"), singleton: true);
+
+    var streamApi = builder.AddProject<Projects.StreamApi>("streamapi")
+        .WithReplicas(options.StreamApiReplicas)
+        .WithHttpEndpoint()
+        .WithHttpHealthCheck("/health")
+        .WithReference(redis).WaitFor(redis)
+        .WithOptionalReference(clickhouse)
+        .PublishAsKubernetesDeployment("api")
+        .WithKubernetesAutoscaling(options.Publish.StreamApiMaxReplicas);
+
+    var frontend = builder.AddProject<Projects.Frontend>("frontend")
+        .WithHttpEndpoint()
+        .WithHttpHealthCheck("/health")
+        .PublishAsKubernetesDeployment("web");
+
+    var gateway = builder.AddProject<Projects.Gateway>("gateway")
+        .WithHttpEndpoint(port: options.GatewayPort)
+        .WithExternalHttpEndpoints()
+        .WithHttpHealthCheck("/health")
+        .WithReference(streamApi).WaitFor(streamApi)
+        .WithReference(frontend).WaitFor(frontend)
+        .PublishAsKubernetesDeployment("gateway");
+
+    builder.AddReadyReport(gateway, options);
+    builder.AddKubernetesPublishing(options.Publish);
+
+    builder.Build().Run();
+    return 0;
+}
+catch (AppHostStartupException exception)
+{
+    Console.Error.WriteLine("AppHost cannot start:");
+    foreach (var problem in exception.Problems)
     {
-        var options = builder.Options;
-
-        var redis = builder.AddRedis("redis");
-        var clickhouse = builder.AddClickHouse("clickhouse");
-        var demo = builder.AddDemoGenerator("demo", clickhouse);
-
-        builder.AddProject("ingestor", "Ingestor")
-            .WithComponent("worker")
-            .WithReference(redis).WaitFor(redis)
-            .WithReference(clickhouse).WaitFor(clickhouse)
-            .WithLogDirectories(demo)
-            .WithComputeResources(new("200m", "256Mi", "2", "1Gi"))
-            .AsSingleton();
-
-        var streamApi = builder.AddProject("streamapi", "StreamApi")
-            .WithComponent("api")
-            .WithReplicas(options.StreamApiReplicas)
-            .WithReference(redis).WaitFor(redis)
-            .WithReference(clickhouse).WaitFor(clickhouse)
-            .WithAutoscaling(maxReplicas: options.Publish.StreamApiMaxReplicas);
-
-        var frontend = builder.AddProject("frontend", "Frontend")
-            .WithComponent("web");
-
-        builder.AddProject("gateway", "Gateway")
-            .WithComponent("gateway")
-            .WithHttpEndpoint(port: options.GatewayPort, isExternal: true)
-            .WithReference(streamApi).WaitFor(streamApi)
-            .WithReference(frontend).WaitFor(frontend);
+        Console.Error.WriteLine($"  {problem}");
     }
+    Console.Error.WriteLine("Settings: docs/configuration.md (AppHost).");
+    return 2;
 }

@@ -15,6 +15,6 @@ public static class KubernetesLabels
     {
         ["app.kubernetes.io/component"] = component,
         ["app.kubernetes.io/part-of"] = PartOf,
-        ["app.kubernetes.io/managed-by"] = "apphost",
+        ["app.kubernetes.io/managed-by"] = "aspire-apphost",
     };
 }

@@ -1,5 +1,4 @@
-using AppHost.Hosting;
-using AppHost.Model;
+using AppHost.Settings;
 using k8s.Models;
 
 namespace AppHost.Publishing;
@@ -14,41 +13,43 @@ public static class ProjectManifests
     /// <summary>The uid the .NET runtime images run as (the <c>app</c> user); numeric so runAsNonRoot can be checked.</summary>
     public const long AppUserId = 1654;
 
-    public static IEnumerable<object> Create(ProjectResource project, PublishOptions options)
+    private const string PortName = "http";
+
+    public static IEnumerable<object> Create(PublishedProject project, PublishOptions options)
     {
-        var variables = PublishEnvironment.For(project);
-        yield return ConfigMap(project, variables);
-        yield return Deployment(project, variables, options);
-        yield return Service(project.Name, project.Component, HttpEndpoint.Name, HttpEndpoint.ContainerPort);
-        if (project.Autoscaling is { } autoscaling)
+        yield return ConfigMap(project);
+        yield return Deployment(project, options);
+        yield return Service(project.Name, project.Deployment.Component, PortName, KubernetesEnvironment.ContainerPort);
+        if (project.Deployment.MaxReplicas is { } maxReplicas)
         {
-            yield return HorizontalPodAutoscaler(project, autoscaling, options);
+            yield return HorizontalPodAutoscaler(project, maxReplicas);
         }
-        if (project.Endpoint.IsExternal)
+        if (project.IsExternal)
         {
             yield return Ingress(project, options);
         }
     }
 
-    public static string ImageFor(ProjectResource project, PublishOptions options) =>
+    public static string ImageFor(PublishedProject project, PublishOptions options) =>
         $"{ImageNameFor(project, options)}:{options.ImageTag}";
 
     /// <summary>The repository Directory.Build.targets gives the project's container: prefix and lower-case project name.</summary>
-    public static string ImageNameFor(ProjectResource project, PublishOptions options) =>
-        $"{options.ImagePrefix}/{project.Metadata.ProjectName.ToLowerInvariant()}";
+    public static string ImageNameFor(PublishedProject project, PublishOptions options) =>
+        $"{options.ImagePrefix}/{project.ProjectName.ToLowerInvariant()}";
 
     public static string ConfigMapName(string resourceName) => $"{resourceName}-env";
 
-    private static V1ConfigMap ConfigMap(ProjectResource project, IReadOnlyList<PublishedVariable> variables) => new()
+    private static V1ConfigMap ConfigMap(PublishedProject project) => new()
     {
         ApiVersion = "v1",
         Kind = "ConfigMap",
-        Metadata = new V1ObjectMeta { Name = ConfigMapName(project.Name), Labels = KubernetesLabels.For(project.Name, project.Component) },
-        Data = variables.Where(v => !v.IsSecret).ToDictionary(v => v.Name, v => v.Value!),
+        Metadata = new V1ObjectMeta { Name = ConfigMapName(project.Name), Labels = KubernetesLabels.For(project.Name, project.Deployment.Component) },
+        Data = project.Variables.Where(v => !v.IsSecret).ToDictionary(v => v.Name, v => v.Value!),
     };
 
-    private static V1Deployment Deployment(ProjectResource project, IReadOnlyList<PublishedVariable> variables, PublishOptions options)
+    private static V1Deployment Deployment(PublishedProject project, PublishOptions options)
     {
+        var variables = project.Variables;
         List<V1EnvVar> env =
         [
             new() { Name = "POD_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
@@ -69,10 +70,10 @@ public static class ProjectManifests
             Name = project.Name,
             Image = ImageFor(project, options),
             ImagePullPolicy = "IfNotPresent",
-            Ports = [new V1ContainerPort { Name = HttpEndpoint.Name, ContainerPort = HttpEndpoint.ContainerPort, Protocol = "TCP" }],
+            Ports = [new V1ContainerPort { Name = PortName, ContainerPort = KubernetesEnvironment.ContainerPort, Protocol = "TCP" }],
             EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ConfigMapName(project.Name) } }],
             Env = env,
-            Resources = Resources(project.ComputeResources),
+            Resources = Resources(project.Deployment.Resources),
             StartupProbe = HttpProbe("/alive", periodSeconds: 2, failureThreshold: 30),
             LivenessProbe = HttpProbe("/alive", periodSeconds: 10, failureThreshold: 3),
             ReadinessProbe = HttpProbe("/health", periodSeconds: 5, failureThreshold: 3),
@@ -80,7 +81,7 @@ public static class ProjectManifests
             VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = "/tmp" }],
         };
 
-        var labels = KubernetesLabels.For(project.Name, project.Component);
+        var labels = KubernetesLabels.For(project.Name, project.Deployment.Component);
         return new V1Deployment
         {
             ApiVersion = "apps/v1",
@@ -90,7 +91,7 @@ public static class ProjectManifests
             {
                 Replicas = project.Replicas,
                 Selector = new V1LabelSelector { MatchLabels = KubernetesLabels.Selector(project.Name) },
-                Strategy = project.IsSingleton
+                Strategy = project.Deployment.Singleton
                     ? new V1DeploymentStrategy { Type = "Recreate" }
                     : new V1DeploymentStrategy
                     {
@@ -126,16 +127,16 @@ public static class ProjectManifests
         },
     };
 
-    private static V2HorizontalPodAutoscaler HorizontalPodAutoscaler(ProjectResource project, Autoscaling autoscaling, PublishOptions options) => new()
+    private static V2HorizontalPodAutoscaler HorizontalPodAutoscaler(PublishedProject project, int maxReplicas) => new()
     {
         ApiVersion = "autoscaling/v2",
         Kind = "HorizontalPodAutoscaler",
-        Metadata = new V1ObjectMeta { Name = project.Name, Labels = KubernetesLabels.For(project.Name, project.Component) },
+        Metadata = new V1ObjectMeta { Name = project.Name, Labels = KubernetesLabels.For(project.Name, project.Deployment.Component) },
         Spec = new V2HorizontalPodAutoscalerSpec
         {
             ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = project.Name },
             MinReplicas = project.Replicas,
-            MaxReplicas = Math.Max(project.Replicas, autoscaling.MaxReplicas),
+            MaxReplicas = Math.Max(project.Replicas, maxReplicas),
             Metrics =
             [
                 new V2MetricSpec
@@ -144,21 +145,21 @@ public static class ProjectManifests
                     Resource = new V2ResourceMetricSource
                     {
                         Name = "cpu",
-                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = autoscaling.TargetCpuUtilizationPercent },
+                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = project.Deployment.TargetCpuUtilizationPercent },
                     },
                 },
             ],
         },
     };
 
-    private static V1Ingress Ingress(ProjectResource project, PublishOptions options) => new()
+    private static V1Ingress Ingress(PublishedProject project, PublishOptions options) => new()
     {
         ApiVersion = "networking.k8s.io/v1",
         Kind = "Ingress",
         Metadata = new V1ObjectMeta
         {
             Name = project.Name,
-            Labels = KubernetesLabels.For(project.Name, project.Component),
+            Labels = KubernetesLabels.For(project.Name, project.Deployment.Component),
             // Server-sent events: no response buffering and no read timeout shorter than a long-lived stream.
             Annotations = new Dictionary<string, string>
             {
@@ -185,7 +186,7 @@ public static class ProjectManifests
                                 PathType = "Prefix",
                                 Backend = new V1IngressBackend
                                 {
-                                    Service = new V1IngressServiceBackend { Name = project.Name, Port = new V1ServiceBackendPort { Name = HttpEndpoint.Name } },
+                                    Service = new V1IngressServiceBackend { Name = project.Name, Port = new V1ServiceBackendPort { Name = PortName } },
                                 },
                             },
                         ],
@@ -211,7 +212,7 @@ public static class ProjectManifests
 
     public static V1Probe HttpProbe(string path, int periodSeconds, int failureThreshold) => new()
     {
-        HttpGet = new V1HTTPGetAction { Path = path, Port = HttpEndpoint.Name },
+        HttpGet = new V1HTTPGetAction { Path = path, Port = PortName },
         PeriodSeconds = periodSeconds,
         FailureThreshold = failureThreshold,
         TimeoutSeconds = 3,

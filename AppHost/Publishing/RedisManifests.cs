@@ -1,5 +1,4 @@
-using AppHost.Hosting;
-using AppHost.Model;
+using AppHost.Settings;
 using k8s.Models;
 
 namespace AppHost.Publishing;
@@ -12,22 +11,25 @@ public static class RedisManifests
 {
     public const string PasswordKey = "redis-password";
 
+    /// <summary>The port of the official image, and of Aspire's Redis container.</summary>
+    public const int Port = 6379;
+
     /// <summary>The uid of the redis user in the official image.</summary>
     private const long RedisUserId = 999;
 
-    public static IEnumerable<object> Create(RedisResource redis, PublishOptions options)
+    public static IEnumerable<object> Create(string name, PublishOptions options)
     {
-        var labels = KubernetesLabels.For(redis.Name, "cache");
+        var labels = KubernetesLabels.For(name, "cache");
         var container = new V1Container
         {
-            Name = redis.Name,
+            Name = name,
             Image = options.RedisImage,
             ImagePullPolicy = "IfNotPresent",
             // Through a shell so the password is read from the environment when the server starts, and so the empty
             // "--save" argument (no snapshots) need not be written as an empty YAML string.
             Command = ["sh", "-c"],
             Args = ["exec redis-server --requirepass \"$REDIS_PASSWORD\" --save '' --appendonly no --dir /data --maxmemory-policy noeviction"],
-            Ports = [new V1ContainerPort { Name = "redis", ContainerPort = RedisResource.DefaultPort, Protocol = "TCP" }],
+            Ports = [new V1ContainerPort { Name = "redis", ContainerPort = Port, Protocol = "TCP" }],
             Env =
             [
                 new V1EnvVar
@@ -55,12 +57,12 @@ public static class RedisManifests
         {
             ApiVersion = "apps/v1",
             Kind = "StatefulSet",
-            Metadata = new V1ObjectMeta { Name = redis.Name, Labels = labels },
+            Metadata = new V1ObjectMeta { Name = name, Labels = labels },
             Spec = new V1StatefulSetSpec
             {
-                ServiceName = redis.Name,
+                ServiceName = name,
                 Replicas = 1,
-                Selector = new V1LabelSelector { MatchLabels = KubernetesLabels.Selector(redis.Name) },
+                Selector = new V1LabelSelector { MatchLabels = KubernetesLabels.Selector(name) },
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = labels },
@@ -78,6 +80,6 @@ public static class RedisManifests
                 },
             },
         };
-        yield return ProjectManifests.Service(redis.Name, "cache", "redis", RedisResource.DefaultPort);
+        yield return ProjectManifests.Service(name, "cache", "redis", Port);
     }
 }

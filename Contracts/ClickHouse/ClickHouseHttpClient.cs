@@ -63,6 +63,22 @@ public sealed class ClickHouseHttpClient : IDisposable
         }
     }
 
+    /// <summary>The first field of the first row of a query that names its format (TabSeparated); empty when there is no row.</summary>
+    public async Task<string> QueryScalarAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        await using var response = await QueryAsync(sql, cancellationToken: cancellationToken);
+        do
+        {
+            if (response.Rows.TryReadLine(out var line))
+            {
+                var tab = line.IndexOf((byte)'\t');
+                return Encoding.UTF8.GetString(tab < 0 ? line : line[..tab]);
+            }
+        }
+        while (await response.Rows.ReadMoreAsync(cancellationToken));
+        return "";
+    }
+
     /// <summary>Runs a statement that returns nothing to read, sending <paramref name="data"/> as its input (an INSERT ... FORMAT).</summary>
     public async Task ExecuteAsync(string sql, HttpContent? data = null, CancellationToken cancellationToken = default)
     {

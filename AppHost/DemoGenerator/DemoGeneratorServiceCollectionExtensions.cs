@@ -1,0 +1,22 @@
+using Contracts.ClickHouse;
+using DemoGenerator;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class DemoGeneratorServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddDemoGenerator(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoOptions>()
+            .BindConfiguration(DemoOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => new DemoClickHouse(
+            ClickHouseSettings.FromConnectionString(builder.Configuration.GetConnectionString(ClickHouseSettings.ConnectionName))));
+        builder.Services.AddSingleton<DemoWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DemoWorker>());
+        builder.Services.AddHealthChecks().AddCheck<DemoHealthCheck>("demo");
+        return builder;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DemoGenerator;
+
+/// <summary>
+/// Ready once the first data is on disk (and in ClickHouse), so the ingestor AppHost starts after it finds runs at
+/// once; unhealthy when a demo loop has ended.
+/// </summary>
+public sealed class DemoHealthCheck(DemoWorker worker) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(worker.State switch
+        {
+            DemoState.Running => HealthCheckResult.Healthy($"writing; {worker.FailedIterations} failed iterations so far"),
+            DemoState.Faulted => HealthCheckResult.Unhealthy("a demo loop ended", worker.Fault),
+            _ => HealthCheckResult.Unhealthy("writing the initial demo data"),
+        });
+}

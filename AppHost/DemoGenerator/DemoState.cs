@@ -1,0 +1,8 @@
+namespace DemoGenerator;
+
+public enum DemoState
+{
+    Starting,
+    Running,
+    Faulted,
+}

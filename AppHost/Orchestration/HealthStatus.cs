@@ -1,8 +1,0 @@
-namespace AppHost.Orchestration;
-
-public enum HealthStatus
-{
-    Unknown,
-    Healthy,
-    Unhealthy,
-}
