@@ -6,6 +6,11 @@ using AppHost.Startup;
 // The dashboard, resource by resource. `dotnet run --project AppHost` runs it beside Aspire's dashboard;
 // `-- --publisher manifest` writes Aspire's manifest and `-- --operation publish --step publish-kubernetes` the
 // Kubernetes manifests, both from this one model.
+// The services read connection strings and service-discovery URLs only, as .NET services do; no REDIS_PASSWORD or
+// REDIS_URI copies of the secret in every environment.
+const ReferenceEnvironmentInjectionFlags ServiceReferences =
+    ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
+
 try
 {
     var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, EnableResourceLogging = true });
@@ -19,6 +24,7 @@ try
     builder.AddProject<Projects.Ingestor>("ingestor")
         .WithHttpEndpoint()
         .WithHttpHealthCheck("/health")
+        .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
         .WithOptionalReference(clickhouse)
         .WithDemoLogDirectories(demo)
@@ -28,6 +34,7 @@ try
         .WithReplicas(options.StreamApiReplicas)
         .WithHttpEndpoint()
         .WithHttpHealthCheck("/health")
+        .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
         .WithOptionalReference(clickhouse)
         .PublishAsKubernetesDeployment("api")
@@ -42,6 +49,7 @@ try
         .WithHttpEndpoint(port: options.GatewayPort)
         .WithExternalHttpEndpoints()
         .WithHttpHealthCheck("/health")
+        .WithReferenceEnvironment(ServiceReferences)
         .WithReference(streamApi).WaitFor(streamApi)
         .WithReference(frontend).WaitFor(frontend)
         .PublishAsKubernetesDeployment("gateway");

@@ -12,7 +12,8 @@ public static partial class KubernetesPublishingExtensions
 
     /// <summary>
     /// Adds the Kubernetes manifests to Aspire's publish pipeline, as a step of its own (Aspire's Kubernetes hosting
-    /// integration is not available here), required by <c>publish</c> so <c>aspire publish</c> writes them too.
+    /// integration is not available here), required by <c>publish</c> so <c>aspire publish</c> writes them too. It needs
+    /// no parameter values (the manifests only ever reference the operator's Secret), so it does not wait for them.
     /// </summary>
     public static IDistributedApplicationBuilder AddKubernetesPublishing(this IDistributedApplicationBuilder builder, PublishOptions options)
     {
@@ -23,7 +24,7 @@ public static partial class KubernetesPublishingExtensions
             var files = await KubernetesPublisher.WriteAsync(context.Model, context.ExecutionContext, options, output, context.Logger,
                 context.CancellationToken);
             Log.Wrote(context.Logger, files.Count, output);
-        }, dependsOn: WellKnownPipelineSteps.PublishPrereq, requiredBy: WellKnownPipelineSteps.Publish);
+        }, requiredBy: WellKnownPipelineSteps.Publish);
 #pragma warning restore ASPIREPIPELINES001, ASPIREPIPELINES004
         return builder;
     }

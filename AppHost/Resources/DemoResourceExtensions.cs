@@ -26,6 +26,7 @@ public static class DemoResourceExtensions
         var demo = builder.AddProject<Projects.DemoGenerator>(name)
             .WithHttpEndpoint()
             .WithHttpHealthCheck("/health")
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
             .WithEnvironment("Demo__LiveRunDirectory", logDirectories[0])
             .WithEnvironment("Demo__FinishedRunDirectory", logDirectories[1])
             .WithAnnotation(new LogDirectoriesAnnotation(logDirectories));
