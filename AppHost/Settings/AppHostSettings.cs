@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using AppHost.Resources;
 using AppHost.Startup;
 using Contracts.ClickHouse;
@@ -12,7 +13,7 @@ namespace AppHost.Settings;
 /// naming each problem in its environment-variable form (<c>AppHost__GatewayPort</c>) with the fix, so a bad setting
 /// stops AppHost before anything starts.
 /// </summary>
-public static class AppHostSettings
+public static partial class AppHostSettings
 {
     /// <exception cref="AppHostStartupException">A setting is invalid, or a program it needs is missing.</exception>
     public static AppHostOptions Load(IConfiguration configuration, bool isRunMode)
@@ -25,8 +26,9 @@ public static class AppHostSettings
         }
         catch (InvalidOperationException exception)
         {
-            // Binding names the key and the value it could not convert.
-            throw new AppHostStartupException([exception.InnerException?.Message is { } inner ? $"{exception.Message} {inner}" : exception.Message]);
+            // Binding names the key ('AppHost:GatewayPort') and the type it could not convert the value to.
+            var message = ConfigurationKey().Replace(exception.Message, match => match.Value.Replace(":", "__", StringComparison.Ordinal));
+            throw new AppHostStartupException([message]);
         }
         AddAnnotationProblems(options, AppHostOptions.SectionName, problems);
         AddAnnotationProblems(options.Publish, $"{AppHostOptions.SectionName}__{nameof(AppHostOptions.Publish)}", problems);
@@ -114,4 +116,7 @@ public static class AppHostSettings
             }
         }
     }
+
+    [GeneratedRegex("'[A-Za-z0-9_.:-]+'")]
+    private static partial Regex ConfigurationKey();
 }

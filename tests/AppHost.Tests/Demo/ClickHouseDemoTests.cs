@@ -1,59 +1,62 @@
-using AppHost.ClickHouse;
-using AppHost.Hosting;
-using AppHost.Testing;
+using System.Globalization;
 using AppHost.Tests.Support;
+using Aspire.Hosting.Testing;
+using Contracts.ClickHouse;
 
 namespace AppHost.Tests.Demo;
 
-/// <summary>A real clickhouse-server started by AppHost (LocalServer mode) and the demo generator writing to it.</summary>
-public sealed class ClickHouseDemoTests
+/// <summary>A real clickhouse-server started by AppHost (LocalServer) with its schema, and the demo generator writing to it.</summary>
+public sealed class ClickHouseDemoTests : IDisposable
 {
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("apphost-clickhouse-").FullName;
+
+    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
     [Fact]
-    public async Task LocalClickHouse_GetsTheSchema_AndDemoRunsArrive()
+    public async Task LocalClickHouse_GetsTheSchema_AndDemoRunsArriveAndAdvance()
     {
         using var timeout = Timeouts.Start();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<ClickHouseAndDemo>([], new Dictionary<string, string?>
-        {
-            ["AppHost:ClickHouse"] = "LocalServer",
-            ["AppHost:Demo:StepInterval"] = "00:00:00.200",
-            ["AppHost:Demo:FinishedRunSteps"] = "50",
-            ["AppHost:Demo:LiveRunHistorySteps"] = "10",
-        }, output: null, timeout.Token);
+        var builder = await AspireApp.CreateAsync(dataDirectory,
+            ["--AppHost:ClickHouse=LocalServer", "--AppHost:Demo:StepInterval=00:00:00.200", "--AppHost:Demo:FinishedRunSteps=50",
+                "--AppHost:Demo:LiveRunHistorySteps=10"],
+            ["clickhouse-server", "clickhouse", "demo"], timeout.Token);
         await using var app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("demo", timeout.Token);
-        using var http = new HttpClient();
-        var client = new ClickHouseHttpClient(http, app.GetConnectionString("clickhouse")!);
+        using var client = new ClickHouseHttpClient(ClickHouseSettings.Parse((await app.GetConnectionStringAsync("clickhouse", timeout.Token))!));
 
-        var runs = await client.QueryAsync(
-            $"SELECT run_id, count(), max(step) FROM {client.Database}.{ClickHouseSchema.Table} GROUP BY run_id ORDER BY run_id FORMAT TabSeparated",
-            timeout.Token);
-        var first = Rows(runs);
-        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
-        var later = Rows(await client.QueryAsync(
-            $"SELECT run_id, count(), max(step) FROM {client.Database}.{ClickHouseSchema.Table} GROUP BY run_id ORDER BY run_id FORMAT TabSeparated",
-            timeout.Token));
+        var first = await RunsAsync(client, timeout.Token);
+        List<(string RunId, long MaxStep)> later;
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+            later = await RunsAsync(client, timeout.Token);
+        }
+        while (later.Single(r => r.RunId.StartsWith("demo-moe-1b-", StringComparison.Ordinal)).MaxStep
+            == first.Single(r => r.RunId.StartsWith("demo-moe-1b-", StringComparison.Ordinal)).MaxStep);
 
         Assert.Equal(3, first.Count);
         Assert.Contains(first, r => r.RunId.StartsWith("demo-llm-7b-baseline-", StringComparison.Ordinal) && r.MaxStep == 49);
-        var live = later.Single(r => r.RunId.StartsWith("demo-moe-1b-", StringComparison.Ordinal));
-        Assert.True(live.MaxStep > first.Single(r => r.RunId == live.RunId).MaxStep, "the live run did not advance");
-        var nan = await client.QueryAsync(
-            $"SELECT count() FROM {client.Database}.{ClickHouseSchema.Table} WHERE metric = 'loss_t1' AND isNaN(value) FORMAT TabSeparated", timeout.Token);
-        Assert.Equal("1", nan.Trim());
+        var nan = await client.QueryScalarAsync(
+            "SELECT count() FROM training_observability.metric_points WHERE metric = 'loss_t1' AND isNaN(value) FORMAT TabSeparated", timeout.Token);
+        Assert.Equal("1", nan);
     }
 
-    private static List<(string RunId, long Count, long MaxStep)> Rows(string tsv) =>
-        [.. tsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
-            .Select(f => (f[0], long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), long.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)))];
-
-    /// <summary>Only what this test needs of the graph: ClickHouse and the demo that writes to it.</summary>
-    private sealed class ClickHouseAndDemo : IDistributedApplicationDefinition
+    private static async Task<List<(string RunId, long MaxStep)>> RunsAsync(ClickHouseHttpClient client, CancellationToken cancellationToken)
     {
-        public static void DefineResources(DistributedApplicationBuilder builder)
+        List<(string, long)> runs = [];
+        await using var response = await client.QueryAsync(
+            "SELECT run_id, max(step) FROM training_observability.metric_points GROUP BY run_id ORDER BY run_id FORMAT TabSeparated",
+            cancellationToken: cancellationToken);
+        do
         {
-            var clickhouse = builder.AddClickHouse("clickhouse");
-            builder.AddDemoGenerator("demo", clickhouse);
+            while (response.Rows.TryReadLine(out var line))
+            {
+                var fields = System.Text.Encoding.UTF8.GetString(line).Split('\t');
+                runs.Add((fields[0], long.Parse(fields[1], CultureInfo.InvariantCulture)));
+            }
         }
+        while (await response.Rows.ReadMoreAsync(cancellationToken));
+        return runs;
     }
 }

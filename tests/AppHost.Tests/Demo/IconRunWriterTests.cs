@@ -1,5 +1,6 @@
 using System.Globalization;
-using AppHost.Demo;
+using DemoGenerator;
+using DemoGenerator.Icon;
 using Contracts.TensorBoard;
 
 namespace AppHost.Tests.Demo;

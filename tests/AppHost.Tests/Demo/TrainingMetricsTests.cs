@@ -1,4 +1,5 @@
-using AppHost.Demo;
+using DemoGenerator;
+using DemoGenerator.ClickHouse;
 
 namespace AppHost.Tests.Demo;
 
@@ -10,7 +11,7 @@ public sealed class TrainingMetricsTests
     [Fact]
     public void AppendStep_ReportsEveryTabsMetrics_WithGpuSeriesPerHostAndDevice()
     {
-        List<MetricRow> rows = [];
+        List<MetricPoint> rows = [];
 
         TrainingMetrics.AppendStep(Run, TrainingMetrics.CheckpointEvery * 4, DateTime.UtcNow, rows);
 
@@ -28,8 +29,8 @@ public sealed class TrainingMetricsTests
     [Fact]
     public void AppendStep_IsDeterministic_PerRunAndStep()
     {
-        List<MetricRow> first = [];
-        List<MetricRow> second = [];
+        List<MetricPoint> first = [];
+        List<MetricPoint> second = [];
         var time = DateTime.UtcNow;
 
         TrainingMetrics.AppendStep(Run, 42, time, first);

@@ -1,12 +1,14 @@
 using System.Text.Json;
-using AppHost.Testing;
 using AppHost.Tests.Support;
 using k8s;
 using k8s.Models;
 
 namespace AppHost.Tests.Publishing;
 
-/// <summary>The manifests Program's graph publishes, loaded back with KubernetesClient's models and checked for structure.</summary>
+/// <summary>
+/// What AppHost's two publish commands write from the one model: Aspire's manifest, and the Kubernetes manifests loaded
+/// back with KubernetesClient's models and checked for structure.
+/// </summary>
 public sealed class KubernetesPublisherTests : IDisposable
 {
     private const string SecretName = "training-dashboard-connections";
@@ -127,31 +129,39 @@ public sealed class KubernetesPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task PublishManifest_WritesAspireResourcesWithReferenceExpressions()
+    public async Task PublishManifest_WritesAspireResourcesWithReferenceExpressions_AndExits()
     {
-        using var timeout = Timeouts.Start(TimeSpan.FromSeconds(30));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(["publish", "--publisher", "manifest", "--output", output], null, null, timeout.Token);
-        await using var app = await builder.BuildAsync(timeout.Token);
-        await app.RunAsync(timeout.Token);
+        using var timeout = Timeouts.Start(TimeSpan.FromMinutes(1));
+        var file = Path.Combine(output, "aspire-manifest.json");
+        await using var appHost = AppHostProcess.Start("--publisher", "manifest", "--output-path", file);
+        Assert.Equal(0, await appHost.WaitForExitAsync(timeout.Token));
 
-        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "aspire-manifest.json"), timeout.Token));
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(file, timeout.Token));
         var resources = manifest.RootElement.GetProperty("resources");
+        Assert.Equal(["clickhouse", "frontend", "gateway", "ingestor", "redis", "streamapi"],
+            resources.EnumerateObject().Where(r => !r.Name.StartsWith("redis-", StringComparison.Ordinal) && !r.Name.StartsWith("cond-", StringComparison.Ordinal))
+                .Select(r => r.Name).Order());
         Assert.Equal("container.v0", resources.GetProperty("redis").GetProperty("type").GetString());
         Assert.True(resources.GetProperty("redis-password").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+        var clickhouse = resources.GetProperty("clickhouse");
+        Assert.Equal("parameter.v0", clickhouse.GetProperty("type").GetString());
+        Assert.True(clickhouse.GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
         var gateway = resources.GetProperty("gateway");
         Assert.Equal("project.v0", gateway.GetProperty("type").GetString());
         Assert.Equal("{streamapi.bindings.http.url}", gateway.GetProperty("env").GetProperty("services__streamapi__http__0").GetString());
         Assert.True(gateway.GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
-        Assert.Equal("{redis.connectionString}", resources.GetProperty("ingestor").GetProperty("env").GetProperty("ConnectionStrings__redis").GetString());
-        Assert.EndsWith("Ingestor/Ingestor.csproj", resources.GetProperty("ingestor").GetProperty("path").GetString(), StringComparison.Ordinal);
+        var ingestor = resources.GetProperty("ingestor");
+        Assert.Equal("{redis.connectionString}", ingestor.GetProperty("env").GetProperty("ConnectionStrings__redis").GetString());
+        Assert.Equal("{clickhouse.connectionString}", ingestor.GetProperty("env").GetProperty("ConnectionStrings__clickhouse").GetString());
+        Assert.False(ingestor.GetProperty("env").TryGetProperty("REDIS_PASSWORD", out _));
+        Assert.EndsWith("Ingestor/Ingestor.csproj", ingestor.GetProperty("path").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<List<object>> PublishAsync()
     {
-        using var timeout = Timeouts.Start(TimeSpan.FromSeconds(30));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(["publish", "--output", output], null, null, timeout.Token);
-        await using var app = await builder.BuildAsync(timeout.Token);
-        await app.RunAsync(timeout.Token);
+        using var timeout = Timeouts.Start(TimeSpan.FromMinutes(1));
+        await using var appHost = AppHostProcess.Start("--operation", "publish", "--step", "publish-kubernetes", "--output-path", output);
+        Assert.Equal(0, await appHost.WaitForExitAsync(timeout.Token));
 
         List<object> objects = [];
         foreach (var file in Directory.GetFiles(output, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))

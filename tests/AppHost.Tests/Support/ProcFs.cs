@@ -20,6 +20,19 @@ public static class ProcFs
         }
     }
 
+    /// <summary>The process's arguments joined by spaces; empty once it is gone.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(File.ReadAllBytes($"/proc/{pid}/cmdline")).Replace('\0', ' ').Trim();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     public static IReadOnlyDictionary<string, string> Environment(int pid)
     {
         var bytes = File.ReadAllBytes($"/proc/{pid}/environ");

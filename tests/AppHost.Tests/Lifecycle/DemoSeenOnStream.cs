@@ -1,7 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 
-namespace AppHost.Tests.Orchestration;
+namespace AppHost.Tests.Lifecycle;
 
 /// <summary>
 /// Which demo runs and series a dashboard has been told about so far, from the snapshot, runs_meta and delta events,

@@ -1,79 +1,105 @@
 using System.Net;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using AppHost.Hosting;
-using AppHost.Model;
-using AppHost.Orchestration;
-using AppHost.Testing;
 using AppHost.Tests.Support;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
-namespace AppHost.Tests.Orchestration;
+namespace AppHost.Tests.Lifecycle;
 
 /// <summary>
-/// The whole system as `dotnet run --project AppHost` starts it, with a local ClickHouse, seen the way the browser
-/// sees it: through the gateway only.
+/// The whole system as `dotnet run --project AppHost` starts it, with a local ClickHouse, built from the real AppHost
+/// model by Aspire.Hosting.Testing and seen the way the browser sees it: through the gateway only.
 /// </summary>
-public sealed class DashboardSystemTests
+public sealed class DashboardSystemTests : IDisposable
 {
     internal const string LiveIconRun = "icon-live@2022-01-01T06:00:00";
     internal const string FinishedIconRun = "icon-finished@2021-12-01T00:00:00";
 
-    private static readonly string[] AllResources = ["redis", "clickhouse", "demo", "ingestor", "streamapi", "frontend", "gateway"];
+    private static readonly string[] AllResources =
+        ["garnet", "redis", "clickhouse-server", "clickhouse", "demo", "ingestor", "streamapi", "frontend", "gateway"];
 
     /// <summary>The demo's defaults, made smaller and faster so the test sees history and live data within seconds.</summary>
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["AppHost:ClickHouse"] = "LocalServer",
-        ["AppHost:Demo:TimestepInterval"] = "00:00:01",
-        ["AppHost:Demo:StepInterval"] = "00:00:00.500",
-        ["AppHost:Demo:BatchesPerTimestep"] = "20",
-        ["AppHost:Demo:FinishedRunTimesteps"] = "12",
-        ["AppHost:Demo:FinishedRunSteps"] = "300",
-        ["AppHost:Demo:LiveRunHistorySteps"] = "50",
-    };
+    private static readonly string[] Settings =
+    [
+        "--AppHost:ClickHouse=LocalServer",
+        "--AppHost:Demo:TimestepInterval=00:00:01",
+        "--AppHost:Demo:StepInterval=00:00:00.500",
+        "--AppHost:Demo:BatchesPerTimestep=20",
+        "--AppHost:Demo:FinishedRunTimesteps=12",
+        "--AppHost:Demo:FinishedRunSteps=300",
+        "--AppHost:Demo:LiveRunHistorySteps=50",
+    ];
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("apphost-system-").FullName;
+
+    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
 
     [Fact]
-    public async Task Gateway_ServesTheDemoRunsLive_AndStopLeavesNoProcess()
+    public async Task Gateway_ServesTheDemoRunsLive_EachServiceGetsWhatAspireHandsIt_AndDisposeLeavesNoProcess()
     {
-        using var timeout = Timeouts.Start(TimeSpan.FromMinutes(3));
-        // ConsoleOutput writes one line at a time under its own lock.
-        using var console = new StringWriter();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>([], Settings, console, timeout.Token);
-        var app = await builder.BuildAsync(timeout.Token);
-        List<ReplicaSnapshot> replicas = [];
-        var clickhouseDirectory = app.Resources.OfType<ClickHouseResource>().Single().DataDirectory!;
-        try
+        using var timeout = Timeouts.Start(TimeSpan.FromMinutes(4));
+        var builder = await AspireApp.CreateAsync(dataDirectory, Settings, only: null, timeout.Token);
+        IReadOnlyList<ResourceProcesses> processes;
+        string clickhouseDirectory;
+        await using (var app = await builder.BuildAsync(timeout.Token))
         {
             await app.StartAsync(timeout.Token);
             foreach (var resource in AllResources)
             {
-                replicas.AddRange((await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token)).Replicas);
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
             }
-            Assert.NotEqual(AppHostOptions.DefaultGatewayPort, app.GetEndpoint("gateway").Port);
-            var ingestor = ProcFs.Environment(replicas.Single(r => r.Name.StartsWith("ingestor", StringComparison.Ordinal)).ProcessId!.Value);
-            Assert.Equal(app.GetConnectionString("clickhouse"), ingestor["ConnectionStrings__clickhouse"]);
-            using var gateway = app.CreateHttpClient("gateway");
+            processes = await ResourceProcesses.ReadAsync(app.ResourceNotifications, timeout.Token);
+            clickhouseDirectory = Path.Combine(dataDirectory, "clickhouse-server");
 
+            await EachReplicaGetsTheAspireEnvironment(app, processes, timeout.Token);
+            using var gateway = app.CreateHttpClient("gateway");
+            Assert.NotEqual(18080, gateway.BaseAddress!.Port);
             await StreamSendsSnapshotOfTheDemoRuns_ThenDeltasAsTheDemoWrites(gateway, timeout.Token);
             await RunsListActiveAndInactiveDemoRuns(gateway, timeout.Token);
             await LossAnalyticsAnswersForTheLiveLogDirectoryRun(gateway, timeout.Token);
         }
-        finally
-        {
-            await app.DisposeAsync();
-        }
 
-        Assert.Equal(5, replicas.Count);
-        Assert.All(replicas, r => Assert.False(ProcFs.IsAlive(r.ProcessId!.Value), $"{r.Name} (pid {r.ProcessId}) outlived AppHost"));
-        Assert.All(replicas, r => Assert.Empty(ProcFs.ProcessesWithEnvironmentContaining($"service.instance.id={r.InstanceId}")));
+        // Garnet, ClickHouse, the demo, the ingestor, two StreamApi replicas, the frontend and the gateway.
+        Assert.Equal(8, processes.Count);
+        Assert.All(processes, p => Assert.False(ProcFs.IsAlive(p.LauncherPid), $"{p.ResourceName} (pid {p.LauncherPid}) outlived AppHost"));
+        Assert.All(processes, p => Assert.Empty(ProcFs.ProcessesWithEnvironmentContaining($"service.instance.id={p.InstanceId}")));
         Assert.Empty(ProcFs.ProcessesWithCommandLineContaining($"--path={clickhouseDirectory}/"));
-        // Health probes ran every second and the requests above went through the gateway; at Information each would have
-        // written lines to the console, where the services' own information still belongs.
-        var output = console.ToString();
-        Assert.Contains($"run {LiveIconRun} starts", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Microsoft.AspNetCore.Hosting.Diagnostics", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Microsoft.AspNetCore.Routing", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Yarp.ReverseProxy.Forwarder", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>What Aspire hands a project, read from the service processes themselves.</summary>
+    private static async Task EachReplicaGetsTheAspireEnvironment(DistributedApplication app, IReadOnlyList<ResourceProcesses> processes,
+        CancellationToken cancellationToken)
+    {
+        var redis = await app.GetConnectionStringAsync("redis", cancellationToken);
+        var clickhouse = await app.GetConnectionStringAsync("clickhouse", cancellationToken);
+        var streamApis = processes.Where(p => p.ResourceName == "streamapi").ToList();
+        Assert.Equal(2, streamApis.Count);
+        foreach (var replica in streamApis)
+        {
+            var environment = ProcFs.Environment(replica.ServicePid!.Value);
+            Assert.Equal(redis, environment["ConnectionStrings__redis"]);
+            Assert.Equal(clickhouse, environment["ConnectionStrings__clickhouse"]);
+            Assert.Equal("streamapi", environment["OTEL_SERVICE_NAME"]);
+            Assert.Contains($"service.instance.id={replica.InstanceId}", environment["OTEL_RESOURCE_ATTRIBUTES"], StringComparison.Ordinal);
+            Assert.StartsWith("http://localhost:", environment["ASPNETCORE_URLS"], StringComparison.Ordinal);
+            Assert.True(environment.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            // Connection strings and service discovery only: no copies of the Redis password under other names.
+            Assert.False(environment.ContainsKey("REDIS_PASSWORD"));
+            Assert.False(environment.ContainsKey("HTTP_PORTS"));
+        }
+        Assert.NotEqual(ProcFs.Environment(streamApis[0].ServicePid!.Value)["ASPNETCORE_URLS"], ProcFs.Environment(streamApis[1].ServicePid!.Value)["ASPNETCORE_URLS"]);
+
+        var gateway = ProcFs.Environment(processes.Single(p => p.ResourceName == "gateway").ServicePid!.Value);
+        Assert.Equal(app.GetEndpoint("streamapi", "http").ToString().TrimEnd('/'), gateway["services__streamapi__http__0"].TrimEnd('/'));
+        Assert.Equal(app.GetEndpoint("frontend", "http").ToString().TrimEnd('/'), gateway["services__frontend__http__0"].TrimEnd('/'));
+        Assert.False(gateway.ContainsKey("ConnectionStrings__redis"));
+
+        var ingestor = ProcFs.Environment(processes.Single(p => p.ResourceName == "ingestor").ServicePid!.Value);
+        Assert.Equal(clickhouse, ingestor["ConnectionStrings__clickhouse"]);
+        Assert.True(Directory.Exists(ingestor["LogDirectorySource__Directories__0"]));
+        Assert.True(Directory.Exists(ingestor["LogDirectorySource__Directories__1"]));
     }
 
     /// <summary>

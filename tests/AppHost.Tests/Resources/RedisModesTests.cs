@@ -1,21 +1,24 @@
-using AppHost.Hosting;
-using AppHost.Testing;
 using AppHost.Tests.Support;
+using Aspire.Hosting.Testing;
 using StackExchange.Redis;
 
-namespace AppHost.Tests.Redis;
+namespace AppHost.Tests.Resources;
 
-/// <summary>The Redis AppHost provides, embedded or as a local redis-server, serves what the services use.</summary>
-public sealed class RedisModesTests
+/// <summary>The Redis AppHost provides, embedded Garnet or a local redis-server, serves what the services use.</summary>
+public sealed class RedisModesTests : IDisposable
 {
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("apphost-redis-").FullName;
+
+    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
     [Theory]
-    [InlineData("Embedded")]
-    [InlineData("LocalServer")]
-    public async Task Redis_ServesHashesListsTransactionsAndPubSub_WithItsGeneratedPassword(string mode)
+    [InlineData("Embedded", "garnet")]
+    [InlineData("LocalServer", "redis-server")]
+    public async Task Redis_ServesHashesListsTransactionsAndPubSub_WithItsGeneratedPassword(string mode, string server)
     {
         using var timeout = Timeouts.Start();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<RedisOnly>([],
-            new Dictionary<string, string?> { ["AppHost:Redis"] = mode }, output: null, timeout.Token);
+        var builder = await AspireApp.CreateAsync(dataDirectory, [$"--AppHost:Redis={mode}", "--AppHost:ClickHouse=None"], [server, "redis"],
+            timeout.Token);
         await using var app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", timeout.Token);
@@ -46,10 +49,5 @@ public sealed class RedisModesTests
             await using var anonymous = await ConnectionMultiplexer.ConnectAsync(withoutPassword);
             await anonymous.GetDatabase().PingAsync();
         });
-    }
-
-    private sealed class RedisOnly : IDistributedApplicationDefinition
-    {
-        public static void DefineResources(DistributedApplicationBuilder builder) => builder.AddRedis("redis");
     }
 }

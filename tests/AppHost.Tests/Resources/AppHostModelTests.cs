@@ -1,0 +1,54 @@
+using AppHost.Tests.Support;
+using Aspire.Hosting.ApplicationModel;
+
+namespace AppHost.Tests.Resources;
+
+/// <summary>The application model Program.cs builds, read before anything starts.</summary>
+public sealed class AppHostModelTests : IDisposable
+{
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("apphost-model-").FullName;
+
+    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
+    [Fact]
+    public async Task Model_HasEveryResource_WithReplicasReferencesAndWaits()
+    {
+        var builder = await AspireApp.CreateAsync(dataDirectory, ["--AppHost:ClickHouse=LocalServer"], only: null, TestContext.Current.CancellationToken);
+        var resources = builder.Resources.ToDictionary(r => r.Name);
+
+        Assert.IsType<ProjectResource>(resources["garnet"]);
+        Assert.IsType<ExecutableResource>(resources["clickhouse-server"]);
+        Assert.IsAssignableFrom<IResourceWithConnectionString>(resources["redis"]);
+        Assert.IsAssignableFrom<IResourceWithConnectionString>(resources["clickhouse"]);
+        Assert.IsType<ProjectResource>(resources["demo"]);
+        Assert.Equal(2, resources["streamapi"].GetReplicaCount());
+        Assert.Equal(1, resources["ingestor"].GetReplicaCount());
+        Assert.Equal(["clickhouse", "demo", "redis"], WaitsOf(resources["ingestor"]));
+        Assert.Equal(["clickhouse", "redis"], WaitsOf(resources["streamapi"]));
+        Assert.Equal(["frontend", "streamapi"], WaitsOf(resources["gateway"]));
+        Assert.Equal(["clickhouse"], WaitsOf(resources["demo"]));
+        var gateway = Assert.Single(resources["gateway"].Annotations.OfType<EndpointAnnotation>());
+        Assert.True(gateway.IsExternal);
+        Assert.Equal(18080, gateway.Port);
+        foreach (var name in (string[])["ingestor", "streamapi", "frontend", "gateway", "demo"])
+        {
+            Assert.NotEmpty(resources[name].Annotations.OfType<HealthCheckAnnotation>());
+        }
+    }
+
+    [Fact]
+    public async Task Model_HasNoClickHouseAndNoDemo_WhenSwitchedOff()
+    {
+        var builder = await AspireApp.CreateAsync(dataDirectory, ["--AppHost:ClickHouse=None", "--AppHost:Demo:Enabled=false"], only: null,
+            TestContext.Current.CancellationToken);
+        var names = builder.Resources.Select(r => r.Name).ToHashSet();
+
+        Assert.DoesNotContain("clickhouse", names);
+        Assert.DoesNotContain("clickhouse-server", names);
+        Assert.DoesNotContain("demo", names);
+        Assert.Equal(["redis"], WaitsOf(builder.Resources.Single(r => r.Name == "ingestor")));
+    }
+
+    private static string[] WaitsOf(IResource resource) =>
+        [.. resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).Distinct().Order()];
+}
