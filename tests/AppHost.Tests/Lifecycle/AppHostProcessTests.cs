@@ -18,7 +18,7 @@ public sealed class AppHostProcessTests : IDisposable
         await using var appHost = AppHostProcess.Start(GatewayOnFreePort(), $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:StreamApiReplicas=1");
 
         var ready = await appHost.WaitForLineAsync("Dashboard ready: ", timeout.Token);
-        var aspire = await appHost.WaitForLineAsync("Aspire dashboard", timeout.Token);
+        var aspire = await appHost.WaitForLineAsync("Aspire dashboard (", timeout.Token);
         var trainingDashboard = new Uri(ready[(ready.IndexOf("http", StringComparison.Ordinal))..].Split(' ')[0]);
         var login = new Uri(aspire[(aspire.IndexOf("http", StringComparison.Ordinal))..].Trim());
         using var http = new HttpClient();

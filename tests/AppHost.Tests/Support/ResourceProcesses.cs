@@ -13,18 +13,36 @@ internal sealed record ResourceProcesses(string ResourceName, string InstanceId,
     public static async Task<IReadOnlyList<ResourceProcesses>> ReadAsync(ResourceNotificationService notifications, CancellationToken cancellationToken)
     {
         List<ResourceProcesses> found = [];
-        await using var events = notifications.WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        // WatchAsync first hands the current snapshot of every resource without waiting; the first wait ends them.
-        while (events.MoveNextAsync() is { IsCompleted: true } next && await next)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var events = notifications.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        try
         {
-            var (resource, resourceId, snapshot) = (events.Current.Resource, events.Current.ResourceId, events.Current.Snapshot);
-            if (snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
-                && int.TryParse(pid.ToString(), CultureInfo.InvariantCulture, out var launcher))
+            // WatchAsync first hands the current snapshot of every resource without waiting; the first wait ends them.
+            ValueTask<bool> next;
+            while ((next = events.MoveNextAsync()).IsCompleted && await next)
             {
-                var instanceId = resourceId.StartsWith(resource.Name + "-", StringComparison.Ordinal) ? resourceId[(resource.Name.Length + 1)..] : resourceId;
-                found.RemoveAll(p => p.InstanceId == instanceId && p.ResourceName == resource.Name);
-                found.Add(new ResourceProcesses(resource.Name, instanceId, launcher, resource is ProjectResource ? ServiceOf(instanceId, launcher) : null));
+                var (resource, resourceId, snapshot) = (events.Current.Resource, events.Current.ResourceId, events.Current.Snapshot);
+                if (snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+                    && int.TryParse(pid.ToString(), CultureInfo.InvariantCulture, out var launcher))
+                {
+                    var instanceId = resourceId.StartsWith(resource.Name + "-", StringComparison.Ordinal) ? resourceId[(resource.Name.Length + 1)..] : resourceId;
+                    found.RemoveAll(p => p.InstanceId == instanceId && p.ResourceName == resource.Name);
+                    found.Add(new ResourceProcesses(resource.Name, instanceId, launcher,
+                        resource is ProjectResource ? ServiceOf(instanceId, launcher) : null));
+                }
             }
+            await stop.CancelAsync();
+            try
+            {
+                await next;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        }
+        finally
+        {
+            await events.DisposeAsync();
         }
         return found;
     }
