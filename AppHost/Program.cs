@@ -21,6 +21,7 @@ try
     var clickhouse = builder.AddDashboardClickHouse("clickhouse", options);
     var demo = builder.AddDemo("demo", options, clickhouse);
 
+    // The ingestor waits for ClickHouse as well: a local server gets its table only once it is healthy.
     builder.AddProject<Projects.Ingestor>("ingestor")
         .WithHttpEndpoint()
         .WithHttpHealthCheck("/health")
@@ -30,13 +31,14 @@ try
         .WithDemoLogDirectories(demo)
         .PublishAsKubernetesDeployment("worker", new("200m", "256Mi", "2", "1Gi"), singleton: true);
 
+    // StreamApi serves without ClickHouse (only full-resolution history of ClickHouse runs asks it): no wait for it.
     var streamApi = builder.AddProject<Projects.StreamApi>("streamapi")
         .WithReplicas(options.StreamApiReplicas)
         .WithHttpEndpoint()
         .WithHttpHealthCheck("/health")
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
-        .WithOptionalReference(clickhouse)
+        .WithOptionalReference(clickhouse, waitFor: false)
         .PublishAsKubernetesDeployment("api")
         .WithKubernetesAutoscaling(options.Publish.StreamApiMaxReplicas);
 
@@ -45,13 +47,15 @@ try
         .WithHttpHealthCheck("/health")
         .PublishAsKubernetesDeployment("web");
 
+    // The gateway starts beside them rather than after: it checks its destinations itself, and the URL is printed only
+    // once every resource is healthy.
     var gateway = builder.AddProject<Projects.Gateway>("gateway")
         .WithHttpEndpoint(port: options.GatewayPort)
         .WithExternalHttpEndpoints()
         .WithHttpHealthCheck("/health")
         .WithReferenceEnvironment(ServiceReferences)
-        .WithReference(streamApi).WaitFor(streamApi)
-        .WithReference(frontend).WaitFor(frontend)
+        .WithReference(streamApi)
+        .WithReference(frontend)
         .PublishAsKubernetesDeployment("gateway");
 
     builder.AddReadyReport(gateway, options);

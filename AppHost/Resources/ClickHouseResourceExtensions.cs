@@ -86,6 +86,7 @@ public static class ClickHouseResourceExtensions
         var key = $"{clickhouse.Resource.Name}_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, new ClickHouseHealthCheck(connectionString, createSchema),
             failureStatus: null, tags: null));
+        builder.Services.MakePatient(key);
         return clickhouse.WithHealthCheck(key);
     }
 }

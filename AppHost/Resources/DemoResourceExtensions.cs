@@ -45,7 +45,10 @@ public static class DemoResourceExtensions
         return demo;
     }
 
-    /// <summary>Points the ingestor's log-directory source at the demo's directories and starts it once they exist.</summary>
+    /// <summary>
+    /// Points the ingestor's log-directory source at the demo's directories. It does not wait for the demo: the source
+    /// watches for a directory that does not exist yet and reads it as soon as it appears.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithDemoLogDirectories(this IResourceBuilder<ProjectResource> ingestor,
         IResourceBuilder<ProjectResource>? demo)
     {
@@ -57,6 +60,6 @@ public static class DemoResourceExtensions
         {
             ingestor.WithEnvironment($"LogDirectorySource__Directories__{index}", annotation.Directories[index]);
         }
-        return ingestor.WaitFor(demo);
+        return ingestor;
     }
 }

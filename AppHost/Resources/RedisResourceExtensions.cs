@@ -75,6 +75,7 @@ public static class RedisResourceExtensions
         var connectionString = ConnectionStringTracking.Track(builder, redis.Resource);
         var key = string.Create(CultureInfo.InvariantCulture, $"{redis.Resource.Name}_check");
         builder.Services.AddHealthChecks().AddRedis(_ => connectionString(), name: key);
+        builder.Services.MakePatient(key);
         return redis.WithHealthCheck(key);
     }
 }

@@ -23,9 +23,9 @@ public sealed class AppHostModelTests : IDisposable
         Assert.IsType<ProjectResource>(resources["demo"]);
         Assert.Equal(2, resources["streamapi"].GetReplicaCount());
         Assert.Equal(1, resources["ingestor"].GetReplicaCount());
-        Assert.Equal(["clickhouse", "demo", "redis"], WaitsOf(resources["ingestor"]));
-        Assert.Equal(["clickhouse", "redis"], WaitsOf(resources["streamapi"]));
-        Assert.Equal(["frontend", "streamapi"], WaitsOf(resources["gateway"]));
+        Assert.Equal(["clickhouse", "redis"], WaitsOf(resources["ingestor"]));
+        Assert.Equal(["redis"], WaitsOf(resources["streamapi"]));
+        Assert.Empty(WaitsOf(resources["gateway"]));
         Assert.Equal(["clickhouse"], WaitsOf(resources["demo"]));
         var gateway = Assert.Single(resources["gateway"].Annotations.OfType<EndpointAnnotation>());
         Assert.True(gateway.IsExternal);
