@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AppHost.Tests.Support;
+using TestSupport;
 using k8s;
 using k8s.Models;
 
@@ -14,17 +15,17 @@ public sealed class KubernetesPublisherTests : IDisposable
     private const string SecretName = "training-dashboard-connections";
     private static readonly string[] OperatorProvidedKeys = ["ConnectionStrings__redis", "ConnectionStrings__clickhouse", "redis-password"];
 
-    private readonly string output = Directory.CreateTempSubdirectory("apphost-publish-").FullName;
+    private readonly TempDirectory output = new("apphost-publish");
 
-    public void Dispose() => Directory.Delete(output, recursive: true);
+    public void Dispose() => output.Dispose();
 
     [Fact]
     public async Task Publish_WritesLoadableManifests_ListedInKustomization()
     {
         var objects = await PublishAsync();
 
-        var kustomization = await File.ReadAllTextAsync(Path.Combine(output, "kustomization.yaml"), TestContext.Current.CancellationToken);
-        foreach (var file in Directory.GetFiles(output, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml"))
+        var kustomization = await File.ReadAllTextAsync(output.Combine("kustomization.yaml"), TestContext.Current.CancellationToken);
+        foreach (var file in Directory.GetFiles(output.Path, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml"))
         {
             Assert.Contains($"  - {file}\n", kustomization, StringComparison.Ordinal);
         }
@@ -93,7 +94,7 @@ public sealed class KubernetesPublisherTests : IDisposable
             Assert.DoesNotContain(configMap.Data.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
             Assert.DoesNotContain(configMap.Data.Values, v => v.Contains("password", StringComparison.OrdinalIgnoreCase));
         }
-        var kustomization = await File.ReadAllTextAsync(Path.Combine(output, "kustomization.yaml"), TestContext.Current.CancellationToken);
+        var kustomization = await File.ReadAllTextAsync(output.Combine("kustomization.yaml"), TestContext.Current.CancellationToken);
         foreach (var key in OperatorProvidedKeys)
         {
             Assert.Contains($"--from-literal={key}=", kustomization, StringComparison.Ordinal);
@@ -132,7 +133,7 @@ public sealed class KubernetesPublisherTests : IDisposable
     public async Task PublishManifest_WritesAspireResourcesWithReferenceExpressions_AndExits()
     {
         using var timeout = Timeouts.Start(TimeSpan.FromMinutes(1));
-        var file = Path.Combine(output, "aspire-manifest.json");
+        var file = output.Combine("aspire-manifest.json");
         await using var appHost = AppHostProcess.Start("--publisher", "manifest", "--output-path", file);
         Assert.Equal(0, await appHost.WaitForExitAsync(timeout.Token));
 
@@ -160,11 +161,11 @@ public sealed class KubernetesPublisherTests : IDisposable
     private async Task<List<object>> PublishAsync()
     {
         using var timeout = Timeouts.Start(TimeSpan.FromMinutes(1));
-        await using var appHost = AppHostProcess.Start("--operation", "publish", "--step", "publish-kubernetes", "--output-path", output);
+        await using var appHost = AppHostProcess.Start("--operation", "publish", "--step", "publish-kubernetes", "--output-path", output.Path);
         Assert.Equal(0, await appHost.WaitForExitAsync(timeout.Token));
 
         List<object> objects = [];
-        foreach (var file in Directory.GetFiles(output, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(output.Path, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))
         {
             objects.AddRange(KubernetesYaml.LoadAllFromString(await File.ReadAllTextAsync(file, timeout.Token)));
         }

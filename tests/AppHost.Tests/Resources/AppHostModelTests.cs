@@ -1,4 +1,5 @@
 using AppHost.Tests.Support;
+using TestSupport;
 using Aspire.Hosting.ApplicationModel;
 
 namespace AppHost.Tests.Resources;
@@ -6,14 +7,14 @@ namespace AppHost.Tests.Resources;
 /// <summary>The application model Program.cs builds, read before anything starts.</summary>
 public sealed class AppHostModelTests : IDisposable
 {
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("apphost-model-").FullName;
+    private readonly TempDirectory data = new("apphost-model");
 
-    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+    public void Dispose() => data.Dispose();
 
     [Fact]
     public async Task Model_HasEveryResource_WithReplicasReferencesAndWaits()
     {
-        var builder = await AspireApp.CreateAsync(dataDirectory, ["--AppHost:ClickHouse=LocalServer"], only: null, TestContext.Current.CancellationToken);
+        var builder = await AspireApp.CreateAsync(data.Path, ["--AppHost:ClickHouse=LocalServer"], only: null, TestContext.Current.CancellationToken);
         var resources = builder.Resources.ToDictionary(r => r.Name);
 
         Assert.IsType<ProjectResource>(resources["garnet"]);
@@ -39,7 +40,7 @@ public sealed class AppHostModelTests : IDisposable
     [Fact]
     public async Task Model_HasNoClickHouseAndNoDemo_WhenSwitchedOff()
     {
-        var builder = await AspireApp.CreateAsync(dataDirectory, ["--AppHost:ClickHouse=None", "--AppHost:Demo:Enabled=false"], only: null,
+        var builder = await AspireApp.CreateAsync(data.Path, ["--AppHost:ClickHouse=None", "--AppHost:Demo:Enabled=false"], only: null,
             TestContext.Current.CancellationToken);
         var names = builder.Resources.Select(r => r.Name).ToHashSet();
 

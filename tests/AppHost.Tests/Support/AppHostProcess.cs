@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using TestSupport;
 
 namespace AppHost.Tests.Support;
 
@@ -34,7 +33,7 @@ internal sealed class AppHostProcess : IAsyncDisposable
     public static AppHostProcess Start(params string[] arguments)
     {
         var marker = $"APPHOST_TEST_RUN={Guid.NewGuid():N}";
-        var dashboard = new Uri($"http://localhost:{FreePort()}");
+        var dashboard = new Uri($"http://localhost:{FreePort.Next()}");
         var appHost = typeof(AppHost.Settings.AppHostOptions).Assembly.Location;
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -52,8 +51,8 @@ internal sealed class AppHostProcess : IAsyncDisposable
         // What AppHost's launch profile sets, on ports of this test's own.
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Development";
         startInfo.Environment["ASPNETCORE_URLS"] = dashboard.ToString().TrimEnd('/');
-        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
-        startInfo.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}";
+        startInfo.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
+        startInfo.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
         startInfo.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         startInfo.Environment["NO_COLOR"] = "1";
         var (name, value) = (marker[..marker.IndexOf('=')], marker[(marker.IndexOf('=') + 1)..]);
@@ -128,12 +127,5 @@ internal sealed class AppHostProcess : IAsyncDisposable
             lines.Enqueue(line);
             lineArrived.Release();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
