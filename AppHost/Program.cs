@@ -24,6 +24,7 @@ try
     // The ingestor waits for ClickHouse as well: a local server gets its table only once it is healthy.
     builder.AddProject<Projects.Ingestor>("ingestor")
         .WithHttpEndpoint()
+        .WithoutDevelopmentCertificate()
         .WithHttpHealthCheck("/health")
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
@@ -35,6 +36,7 @@ try
     var streamApi = builder.AddProject<Projects.StreamApi>("streamapi")
         .WithReplicas(options.StreamApiReplicas)
         .WithHttpEndpoint()
+        .WithoutDevelopmentCertificate()
         .WithHttpHealthCheck("/health")
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
@@ -44,6 +46,7 @@ try
 
     var frontend = builder.AddProject<Projects.Frontend>("frontend")
         .WithHttpEndpoint()
+        .WithoutDevelopmentCertificate()
         .WithHttpHealthCheck("/health")
         .PublishAsKubernetesDeployment("web");
 
@@ -52,6 +55,7 @@ try
     var gateway = builder.AddProject<Projects.Gateway>("gateway")
         .WithHttpEndpoint(port: options.GatewayPort)
         .WithExternalHttpEndpoints()
+        .WithoutDevelopmentCertificate()
         .WithHttpHealthCheck("/health")
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(streamApi)

@@ -25,6 +25,7 @@ public static class DemoResourceExtensions
         string[] logDirectories = [Path.Combine(directory, "icon-live"), Path.Combine(directory, "icon-finished")];
         var demo = builder.AddProject<Projects.DemoGenerator>(name)
             .WithHttpEndpoint()
+            .WithoutDevelopmentCertificate()
             .WithHttpHealthCheck("/health")
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
             .WithEnvironment("Demo__LiveRunDirectory", logDirectories[0])

@@ -12,4 +12,15 @@ public static class ProjectResourceExtensions
         dependency is null ? project
         : waitFor ? project.WithReference(dependency).WaitFor(dependency)
         : project.WithReference(dependency);
+
+    /// <summary>
+    /// Plain HTTP on loopback, as the services are built (TLS ends at the Ingress in a cluster): Aspire configures no
+    /// development certificate for the project, and its dashboard does not warn that none is trusted.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithoutDevelopmentCertificate(this IResourceBuilder<ProjectResource> project)
+    {
+#pragma warning disable ASPIRECERTIFICATES001 // Marked experimental in 13.6; it is how Aspire turns the certificate off.
+        return project.WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
+    }
 }

@@ -34,6 +34,7 @@ public static class RedisResourceExtensions
         var password = builder.AddRedisPassword(name);
         var garnet = builder.AddProject<Projects.EmbeddedRedis>("garnet")
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "EmbeddedRedis__Port", isProxied: false)
+            .WithoutDevelopmentCertificate()
             .WithEnvironment("EmbeddedRedis__Password", password)
             .WithEnvironment("EmbeddedRedis__Memory", options.EmbeddedRedisMemory);
         return builder.AddConnectionString(name, ReferenceExpression.Create(
