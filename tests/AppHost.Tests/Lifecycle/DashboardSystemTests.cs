@@ -135,11 +135,25 @@ public sealed class DashboardSystemTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// `/runs` is the catalog the ingestor stores with its snapshots, so it can be a snapshot behind the stream: asked
+    /// again until it lists every demo run.
+    /// </summary>
     private static async Task RunsListActiveAndInactiveDemoRuns(HttpClient gateway, CancellationToken cancellationToken)
     {
-        using var runs = JsonDocument.Parse(await gateway.GetStringAsync("/runs", cancellationToken));
-        var active = runs.RootElement.GetProperty("runs").EnumerateArray()
-            .ToDictionary(r => r.GetProperty("run_id").GetString()!, r => r.GetProperty("is_active").GetBoolean());
+        Dictionary<string, bool> active;
+        while (true)
+        {
+            using var runs = JsonDocument.Parse(await gateway.GetStringAsync("/runs", cancellationToken));
+            active = runs.RootElement.GetProperty("runs").EnumerateArray()
+                .ToDictionary(r => r.GetProperty("run_id").GetString()!, r => r.GetProperty("is_active").GetBoolean());
+            if (active.Count(r => r.Key.StartsWith("demo-", StringComparison.Ordinal)) == 3 && active.ContainsKey(LiveIconRun)
+                && active.ContainsKey(FinishedIconRun))
+            {
+                break;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
 
         Assert.True(active[LiveIconRun]);
         Assert.False(active[FinishedIconRun]);
