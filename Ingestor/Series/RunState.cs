@@ -20,8 +20,8 @@ internal sealed class RunState(string runId)
     public RunMeta ToRunMeta()
     {
         var source = FromSource;
-        var start = FirstEventMs == long.MaxValue ? source?.StartTime : Earliest(source?.StartTime, DateTimeOffset.FromUnixTimeMilliseconds(FirstEventMs));
-        var last = LastEventMs == long.MinValue ? source?.LastEventTime : Latest(source?.LastEventTime, DateTimeOffset.FromUnixTimeMilliseconds(LastEventMs));
+        var start = FirstEventMs == long.MaxValue ? source?.StartTime : Earliest(source?.StartTime, WireLimits.ToDateTimeOffset(FirstEventMs));
+        var last = LastEventMs == long.MinValue ? source?.LastEventTime : Latest(source?.LastEventTime, WireLimits.ToDateTimeOffset(LastEventMs));
         return new RunMeta
         {
             RunId = RunId,

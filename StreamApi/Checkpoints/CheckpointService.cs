@@ -1,3 +1,4 @@
+using Contracts.Wire;
 using Contracts.ClickHouse;
 using Contracts.Series;
 using StreamApi.History;
@@ -33,7 +34,7 @@ public sealed class CheckpointService(RunCatalog runs, RawHistoryReader raw, ISe
         {
             var events = await _clickHouse.ReadCheckpointsAsync(runId, cancellationToken);
             return HistoryOutcome<CheckpointsResponse>.Found(new CheckpointsResponse(runId,
-                [.. events.Select(e => new CheckpointEntry(e.Metric, e.Step, DateTimeOffset.FromUnixTimeMilliseconds(e.TimeMs), e.Value, e.Host, e.Rank))]));
+                [.. events.Select(e => new CheckpointEntry(e.Metric, e.Step, WireLimits.ToDateTimeOffset(e.TimeMs), e.Value, e.Host, e.Rank))]));
         }
         catch (ClickHouseException exception)
         {
@@ -52,7 +53,7 @@ public sealed class CheckpointService(RunCatalog runs, RawHistoryReader raw, ISe
             }
             for (var i = 0; i < columns.Count; i++)
             {
-                entries.Add(new CheckpointEntry(id, columns.Steps[i], DateTimeOffset.FromUnixTimeMilliseconds(columns.TimesMs[i]), columns.Values[i], "", 0));
+                entries.Add(new CheckpointEntry(id, columns.Steps[i], WireLimits.ToDateTimeOffset(columns.TimesMs[i]), columns.Values[i], "", 0));
             }
         }
         entries.Sort(static (a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Time.CompareTo(b.Time));

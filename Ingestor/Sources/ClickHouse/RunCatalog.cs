@@ -93,8 +93,8 @@ public sealed class RunCatalog(TimeSpan activeWindow)
     {
         RunId = run.RunId,
         Source = RunSource.ClickHouse,
-        StartTime = DateTimeOffset.FromUnixTimeMilliseconds(run.StartMs),
-        LastEventTime = DateTimeOffset.FromUnixTimeMilliseconds(run.LastMs),
+        StartTime = WireLimits.ToDateTimeOffset(run.StartMs),
+        LastEventTime = WireLimits.ToDateTimeOffset(run.LastMs),
         LatestStep = Math.Max(run.LatestStep, 0),
         IsActive = run.LastMs >= ActiveSinceMs(now),
         SeriesCount = Math.Max(run.Series.Count, run.SeriesCountFromQuery),

@@ -16,4 +16,7 @@ public sealed partial class LogDirectorySource
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Critical, Message = "The log-directory source stopped")]
     private partial void SourceFaulted(Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Run {RunId} could not be described for publishing; the other runs carry on")]
+    private partial void RunMetaFailed(string runId, Exception exception);
 }

@@ -202,7 +202,18 @@ public sealed partial class LogDirectorySource(
                 {
                     continue;
                 }
-                var meta = run.ToMeta(now, _options.ActiveWindow);
+                RunMeta meta;
+                try
+                {
+                    meta = run.ToMeta(now, _options.ActiveWindow);
+                }
+                catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or OverflowException)
+                {
+                    // One run whose state cannot be described must not keep every other run from being published.
+                    metrics.SourceErrors.Add(1, Tag("source", RunSource.LogDirectory), Tag("kind", "run_failed"));
+                    RunMetaFailed(run.RunId, exception);
+                    continue;
+                }
                 if (meta != run.PublishedMeta)
                 {
                     changed.Add(meta);

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Contracts.TensorBoard;
+using Contracts.Wire;
+using Ingestor.Sources.LogDirectory.Health;
 
 namespace Ingestor.Sources.LogDirectory.Scanning;
 
@@ -83,19 +86,19 @@ public sealed partial class DirectoryScanner
                         records++;
                         if (file.Parser.TryParse(reader.Data.Span, _event))
                         {
-                            EmitEvent(file, skipLossTags, output);
+                            EmitEvent(file, skipLossTags, output, reader.RecordOffset);
                         }
                         else
                         {
-                            CountCorrupt(entry.Path, reader.RecordOffset, "a record that is not a TensorBoard Event", "bad_event");
+                            CountCorrupt(entry.Path, reader.RecordOffset, "a record that is not a TensorBoard Event", SkipReasons.BadEvent);
                         }
                         exhausted = --output.Budget <= 0;
                         break;
                     case TfRecordReadStatus.DataCorrupt:
-                        CountCorrupt(entry.Path, reader.RecordOffset, "a record whose data CRC does not match (skipped)", "corrupt_record");
+                        CountCorrupt(entry.Path, reader.RecordOffset, "a record whose data CRC does not match (skipped)", SkipReasons.CorruptRecord);
                         break;
                     case TfRecordReadStatus.LengthCorrupt:
-                        CountCorrupt(entry.Path, reader.RecordOffset, "a record whose length CRC does not match (scanning for the next record)", "corrupt_record");
+                        CountCorrupt(entry.Path, reader.RecordOffset, "a record whose length CRC does not match (scanning for the next record)", SkipReasons.CorruptRecord);
                         break;
                     default:
                         file.Entry = entry;
@@ -114,10 +117,21 @@ public sealed partial class DirectoryScanner
         _metrics.RowsRead.Add(records, new KeyValuePair<string, object?>("source", Source));
     }
 
-    private void EmitEvent(EventFile file, bool skipLossTags, ScanOutput output)
+    private void EmitEvent(EventFile file, bool skipLossTags, ScanOutput output, long offset)
     {
         var step = _event.Step;
-        var timeMs = _event.WallTimeMs;
+        if (!WireLimits.TryUnixMillisecondsFromSeconds(_event.WallTime, out var timeMs))
+        {
+            SkipEvent(file, offset, SkipReasons.WallTimeOutOfRange,
+                string.Create(CultureInfo.InvariantCulture, $"an event whose wall time {_event.WallTime} is not seconds since 1970 (skipped)"));
+            return;
+        }
+        if (!WireLimits.IsExactStep(step))
+        {
+            SkipEvent(file, offset, SkipReasons.StepOutOfRange,
+                string.Create(CultureInfo.InvariantCulture, $"an event whose step {step} is beyond ±{WireLimits.MaxSafeStep}, which a browser cannot hold exactly (skipped)"));
+            return;
+        }
         foreach (var value in _event.Values)
         {
             if (value.Kind == TensorBoardValueKind.Scalar)
@@ -153,7 +167,17 @@ public sealed partial class DirectoryScanner
     private void CountCorrupt(string path, long offset, string what, string kind)
     {
         _health.AddCorruptRecords(1);
-        CountError(kind);
+        Skip(kind);
         CorruptRecord(path, offset, what);
+    }
+
+    /// <summary>Counted every time, logged once per file and reason: a file of millions of bad events writes one line.</summary>
+    private void SkipEvent(EventFile file, long offset, string reason, string what)
+    {
+        Skip(reason);
+        if (file.SkipReasonsLogged.Add(reason))
+        {
+            SkippedRecords(file.Entry.Path, offset, what);
+        }
     }
 }

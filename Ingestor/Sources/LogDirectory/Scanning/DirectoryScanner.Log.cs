@@ -19,4 +19,7 @@ public sealed partial class DirectoryScanner
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "{Path} could not be read; trying again on the next scan")]
     private partial void FileReadFailed(string path, Exception exception);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "{Path} at offset {Offset}: {What}; later records of this file skipped for the same reason are counted, not logged")]
+    private partial void SkippedRecords(string path, long offset, string what);
 }

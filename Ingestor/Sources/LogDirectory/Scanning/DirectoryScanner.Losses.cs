@@ -1,3 +1,4 @@
+using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Files;
 using Ingestor.Sources.LogDirectory.Store;
 
@@ -229,7 +230,7 @@ public sealed partial class DirectoryScanner
     private void CountMalformed(string path, int count, string what)
     {
         _health.AddMalformedLines(count);
-        CountError("malformed_line", count);
+        Skip(SkipReasons.MalformedLine, count);
         MalformedLines(path, count, what);
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class DirectoryScanner
     private readonly TimeSpan _fullListingInterval;
     private byte[] _buffer = new byte[64 * 1024];
     private string? _lastError;
+    private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);
     private DirectoryListing? _listing;
     private DirectoryListing? _reusedListing;
     private long _lastFullListingMs;
@@ -249,7 +250,15 @@ public sealed partial class DirectoryScanner
     }
 
     private void CountError(string kind, long count = 1) =>
-        _metrics.SourceErrors.Add(count, new KeyValuePair<string, object?>("source", Source), new KeyValuePair<string, object?>("kind", kind));
+        _metrics.SourceErrors.Add(count, new KeyValuePair<string, object?>("source", Source), new KeyValuePair<string, object?>("kind", kind),
+            new KeyValuePair<string, object?>("directory", _name));
+
+    /// <summary>Input skipped for <paramref name="reason"/> (<see cref="SkipReasons"/>): counted for this directory and in the metric.</summary>
+    private void Skip(string reason, long count = 1)
+    {
+        _skipped[reason] = _skipped.GetValueOrDefault(reason) + count;
+        CountError(reason, count);
+    }
 
     private void ReadFailed(string path, Exception exception)
     {
@@ -259,7 +268,10 @@ public sealed partial class DirectoryScanner
     }
 
     private void Report(bool exists) =>
-        _health.SetDirectory(new LogDirectoryState(Root, exists, Current.DirectoryRunId, Current.FileCount, _lastError));
+        _health.SetDirectory(new LogDirectoryState(Root, exists, Current.DirectoryRunId, Current.FileCount, _lastError)
+        {
+            Skipped = new Dictionary<string, long>(_skipped, StringComparer.Ordinal),
+        });
 
     private static string Timestep(DateTime timestep) => TimestepFormat.Format(timestep);
 }

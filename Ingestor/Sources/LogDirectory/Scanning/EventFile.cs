@@ -11,4 +11,7 @@ public sealed class EventFile(FileEntry entry, string runId) : TrackedFile(entry
     public bool Resynchronizing { get; set; }
 
     public TensorBoardEventParser Parser { get; } = new();
+
+    /// <summary>The reasons its records were skipped for so far, each logged once for the file.</summary>
+    public HashSet<string> SkipReasonsLogged { get; } = new(StringComparer.Ordinal);
 }

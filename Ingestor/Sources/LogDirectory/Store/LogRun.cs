@@ -52,7 +52,7 @@ public sealed class LogRun(string runId)
     /// <summary>The run's <c>/api/status</c>; a run with event files but no loss log has no timesteps.</summary>
     public LossStatus BuildStatus()
     {
-        var lastUpdate = DateTimeOffset.FromUnixTimeMilliseconds(LastMs == long.MinValue ? 0 : LastMs);
+        var lastUpdate = WireLimits.ToDateTimeOffset(LastMs == long.MinValue ? 0 : LastMs);
         return Loss is null
             ? new LossStatus { RunId = RunId, Timesteps = 0, TotalBatches = 0, LastUpdate = lastUpdate, NonFinite = NonFiniteCounts.None }
             : Loss.BuildStatus() with { LastUpdate = lastUpdate };
@@ -60,12 +60,12 @@ public sealed class LogRun(string runId)
 
     public RunMeta ToMeta(DateTimeOffset now, TimeSpan activeWindow)
     {
-        var last = DateTimeOffset.FromUnixTimeMilliseconds(LastMs == long.MinValue ? 0 : LastMs);
+        var last = WireLimits.ToDateTimeOffset(LastMs == long.MinValue ? 0 : LastMs);
         return new RunMeta
         {
             RunId = RunId,
             Source = RunSource.LogDirectory,
-            StartTime = DateTimeOffset.FromUnixTimeMilliseconds(StartMs == long.MaxValue ? 0 : StartMs),
+            StartTime = WireLimits.ToDateTimeOffset(StartMs == long.MaxValue ? 0 : StartMs),
             LastEventTime = last,
             LatestStep = LatestStep,
             IsActive = now - last < activeWindow,

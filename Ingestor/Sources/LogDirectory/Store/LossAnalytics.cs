@@ -1,3 +1,4 @@
+using Contracts.Wire;
 using System.Runtime.InteropServices;
 using Contracts.Analytics;
 
@@ -111,7 +112,7 @@ public sealed class LossAnalytics(string runId)
             Timesteps = _timesteps.Count,
             TotalBatches = total,
             LatestLoss = LatestLoss,
-            LastUpdate = DateTimeOffset.FromUnixTimeMilliseconds(LastUpdateMs),
+            LastUpdate = WireLimits.ToDateTimeOffset(LastUpdateMs),
             NonFinite = Counts(nan, positive, negative),
         };
     }

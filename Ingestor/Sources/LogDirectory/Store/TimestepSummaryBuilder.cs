@@ -1,3 +1,4 @@
+using Contracts.Wire;
 using Contracts.Analytics;
 
 namespace Ingestor.Sources.LogDirectory.Store;
@@ -60,7 +61,7 @@ public readonly struct TimestepSummaryBuilder(List<double> values)
             Max = count > 0 ? max : null,
             NonFinite = nan + positive + negative == 0 ? NonFiniteCounts.None
                 : new NonFiniteCounts { Nan = nan, PositiveInfinity = positive, NegativeInfinity = negative },
-            WallTime = DateTimeOffset.FromUnixTimeMilliseconds(wallTimeMs),
+            WallTime = WireLimits.ToDateTimeOffset(wallTimeMs),
         };
     }
 }

@@ -1,0 +1,49 @@
+using System.Diagnostics.Metrics;
+using Ingestor.Sources.LogDirectory;
+using Ingestor.Sources.LogDirectory.Health;
+using Ingestor.Sources.LogDirectory.Store;
+using Ingestor.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Ingestor.Tests.Sources.LogDirectory;
+
+/// <summary>A real <see cref="LogDirectorySource"/> running on its own loop into a sink, stopped at dispose.</summary>
+internal sealed class RunningLogDirectorySource : IAsyncDisposable
+{
+    private readonly LogDirectorySource source;
+    private readonly ServiceProvider services;
+
+    private RunningLogDirectorySource(LogDirectorySource source, ServiceProvider services)
+    {
+        this.source = source;
+        this.services = services;
+    }
+
+    public static RunningLogDirectorySource Start(LogDirectorySourceOptions options, RecordingSink sink, LogDirectoryHealthState? health = null)
+    {
+        var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var source = new LogDirectorySource(Options.Create(options), sink, new LogDirectoryStore(), health ?? new LogDirectoryHealthState(),
+            new IngestorMetrics(services.GetRequiredService<IMeterFactory>()), TimeProvider.System, NullLogger<LogDirectorySource>.Instance);
+        source.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return new RunningLogDirectorySource(source, services);
+    }
+
+    /// <summary>Waits, at most 30 s, until <paramref name="condition"/> holds.</summary>
+    public static async Task Until(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await source.StopAsync(CancellationToken.None);
+        source.Dispose();
+        await services.DisposeAsync();
+    }
+}
