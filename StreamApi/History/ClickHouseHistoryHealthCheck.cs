@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace StreamApi.History;
 
-/// <summary>Readiness of history reads: ClickHouse answers and the metric table is there (one cheap system.columns query).</summary>
+/// <summary>
+/// Whether history reads work: ClickHouse answers and the metric table is there (one cheap system.columns query).
+/// ClickHouse is optional and serves only full-resolution history of ClickHouse runs, so it is registered with
+/// failure status Degraded: StreamApi stays ready (the stream and every other endpoint work) and says what is wrong.
+/// </summary>
 public sealed class ClickHouseHistoryHealthCheck(ClickHouseHttpClient client, IOptions<ClickHouseHistoryOptions> options) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
@@ -20,11 +24,12 @@ public sealed class ClickHouseHistoryHealthCheck(ClickHouseHttpClient client, IO
         }
         catch (ClickHouseException exception)
         {
-            return HealthCheckResult.Unhealthy(exception.Message);
+            return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, exception.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"ClickHouse at {client.Settings.Endpoint} did not answer within {Timeout.TotalSeconds:F0} s");
+            return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy,
+                $"ClickHouse at {client.Settings.Endpoint} did not answer within {Timeout.TotalSeconds:F0} s");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Contracts.ClickHouse;
 using Microsoft.Extensions.Options;
 using StreamApi.History;
@@ -25,7 +26,7 @@ public static class ClickHouseHistoryServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<ClickHouseHistoryOptions>, ClickHouseHistoryOptionsValidator>();
         builder.Services.AddSingleton(_ => new ClickHouseHttpClient(settings));
         builder.Services.AddSingleton<ClickHouseHistoryReader>();
-        builder.Services.AddHealthChecks().AddCheck<ClickHouseHistoryHealthCheck>(ClickHouseSettings.ConnectionName);
+        builder.Services.AddHealthChecks().AddCheck<ClickHouseHistoryHealthCheck>(ClickHouseSettings.ConnectionName, failureStatus: HealthStatus.Degraded);
         return builder;
     }
 }

@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Ingestor.Sources.ClickHouse;
 
 /// <summary>
-/// Readiness of the ClickHouse source, from what its loop last saw (no query of its own): Unhealthy while
-/// ClickHouse fails or the table is missing, with the error; Degraded while starting, backfilling, or when no
-/// poll has succeeded for a while (a stuck loop); otherwise Healthy.
+/// The ClickHouse source's state, from what its loop last saw (no query of its own): the registration's failure
+/// status while ClickHouse fails or the table is missing, with the error (Degraded: ClickHouse is optional and the
+/// log-directory source and publishing go on without it, so the ingestor stays ready); Degraded while starting,
+/// backfilling, or when no poll has succeeded for a while (a stuck loop); otherwise Healthy.
 /// </summary>
 public sealed class ClickHouseSourceHealthCheck(
     ClickHouseSourceStatus status, ClickHouseSettings settings, IOptions<ClickHouseSourceOptions> options, TimeProvider time) : IHealthCheck
@@ -29,17 +30,17 @@ public sealed class ClickHouseSourceHealthCheck(
             data["runs_backfilled"] = current.RunsBackfilled;
             data["runs_to_backfill"] = current.RunsToBackfill;
         }
-        return Task.FromResult(Evaluate(current, data));
+        return Task.FromResult(Evaluate(current, data, context.Registration?.FailureStatus ?? HealthStatus.Unhealthy));
     }
 
-    private HealthCheckResult Evaluate(ClickHouseSourceStatus.Snapshot current, Dictionary<string, object> data)
+    private HealthCheckResult Evaluate(ClickHouseSourceStatus.Snapshot current, Dictionary<string, object> data, HealthStatus failureStatus)
     {
         if (current.ConsecutiveFailures > 0)
         {
             var description = current.TableMissing
                 ? current.LastError
                 : $"ClickHouse at {settings.Endpoint} is failing ({current.ConsecutiveFailures} attempts in a row): {current.LastError}";
-            return HealthCheckResult.Unhealthy(description, data: data);
+            return new HealthCheckResult(failureStatus, description, data: data);
         }
         switch (current.Phase)
         {

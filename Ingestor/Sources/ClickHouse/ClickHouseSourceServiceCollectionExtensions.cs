@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Contracts.ClickHouse;
 using Ingestor.Sources.ClickHouse;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,7 +28,7 @@ public static class ClickHouseSourceServiceCollectionExtensions
         builder.Services.AddSingleton(_ => new ClickHouseHttpClient(settings));
         builder.Services.AddSingleton<ClickHouseSourceStatus>();
         builder.Services.AddHostedService<ClickHouseSource>();
-        builder.Services.AddHealthChecks().AddCheck<ClickHouseSourceHealthCheck>(ClickHouseSettings.ConnectionName);
+        builder.Services.AddHealthChecks().AddCheck<ClickHouseSourceHealthCheck>(ClickHouseSettings.ConnectionName, failureStatus: HealthStatus.Degraded);
         return builder;
     }
 }
