@@ -20,6 +20,12 @@ public sealed class LogDirectorySourceOptions
     /// </summary>
     public TimeSpan FullListingInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Read a symbolic link (to a loss log, an event file, <c>runs/</c> or an experiment directory) when its target lies
+    /// inside the configured directory; a link leading outside is never followed. False: no link is followed.
+    /// </summary>
+    public bool FollowSymbolicLinks { get; set; } = true;
+
     /// <summary>React to file-system events (inotify) as well as rescanning.</summary>
     public bool WatchFileSystem { get; set; } = true;
 

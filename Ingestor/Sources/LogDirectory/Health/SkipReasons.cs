@@ -17,4 +17,13 @@ public static class SkipReasons
 
     /// <summary>An event whose step is beyond ±2^53 − 1, which a browser's number cannot hold exactly.</summary>
     public const string StepOutOfRange = "step_out_of_range";
+
+    /// <summary>A FIFO, socket or device with a name the source reads (or a link to one, or a dangling link): never opened.</summary>
+    public const string NotARegularFile = "not_a_regular_file";
+
+    /// <summary>A symbolic link whose target lies outside the configured directory.</summary>
+    public const string LinkOutsideDirectory = "link_outside_directory";
+
+    /// <summary>A symbolic link, with <c>LogDirectorySource__FollowSymbolicLinks=false</c>.</summary>
+    public const string SymbolicLink = "symbolic_link";
 }

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using Ingestor.Sources.LogDirectory.Files;
+using Ingestor.Sources.LogDirectory.Health;
 
 namespace Ingestor.Sources.LogDirectory.Scanning;
 
@@ -27,16 +28,26 @@ public sealed class DirectoryListing
 
     public DateTime ListedAtUtc { get; private init; }
 
+    /// <summary>Paths with a name the source reads that it did not take, and why (<see cref="Health.SkipReasons"/>).</summary>
+    public List<(string Path, string Reason)> Rejected { get; } = [];
+
     /// <summary>Where each loss log and summary sits in <see cref="Losses"/> and <see cref="Summaries"/>.</summary>
     private readonly Dictionary<string, (LogFileKind Kind, DateTime Timestamp)> _timestampByPath = new(StringComparer.Ordinal);
 
-    public static DirectoryListing Read(string root)
+    /// <summary>
+    /// Lists <paramref name="root"/>. Only regular files are taken: a FIFO, socket or device is rejected, and a
+    /// symbolic link (to a file or to a <c>runs/</c> or experiment directory) only when it is not followed or leads
+    /// outside the root. A followed link is read as its target, under its own name.
+    /// </summary>
+    public static DirectoryListing Read(string root, bool followLinks = true)
     {
         var listing = new DirectoryListing { ListedAtUtc = DateTime.UtcNow };
+        var realRoot = FileTypes.RealPath(root) ?? root;
         listing.DirectoryStamps[root] = Directory.GetLastWriteTimeUtc(root).Ticks;
         var runs = Path.Combine(root, LogFileName.RunsDirectory);
         var hasRuns = false;
-        var entries = new FileSystemEnumerable<(LogFileKind Kind, DateTime Timestamp, FileEntry File)?>(root, Classify, Options)
+        var entries = new FileSystemEnumerable<(LogFileKind Kind, DateTime Timestamp, string Path)?>(root,
+            (ref entry) => LogFileName.TryParse(entry.FileName, out var kind, out var timestamp) ? (kind, timestamp, entry.ToFullPath()) : null, Options)
         {
             ShouldIncludePredicate = (ref entry) =>
             {
@@ -50,7 +61,7 @@ public sealed class DirectoryListing
         };
         foreach (var item in entries)
         {
-            if (item is not var (kind, timestamp, file))
+            if (item is not var (kind, timestamp, path) || listing.Admit(path, realRoot, followLinks, FileType.Regular) is not { } file)
             {
                 continue;
             }
@@ -63,32 +74,71 @@ public sealed class DirectoryListing
                 default: listing.Checkpoints.Add((timestamp, file)); break;
             }
         }
-        if (hasRuns)
+        if (hasRuns && listing.Admit(runs, realRoot, followLinks, FileType.Directory) is not null)
         {
-            listing.ReadExperiments(runs);
+            listing.ReadExperiments(runs, realRoot, followLinks);
         }
         return listing;
     }
 
-    private static (LogFileKind, DateTime, FileEntry)? Classify(ref FileSystemEntry entry) =>
-        LogFileName.TryParse(entry.FileName, out var kind, out var timestamp)
-            ? (kind, timestamp, new FileEntry(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks))
-            : null;
+    /// <summary>The entry of <paramref name="path"/> when it is a <paramref name="wanted"/> the source may read; null, and a rejection, when not.</summary>
+    private FileEntry? Admit(string path, string realRoot, bool followLinks, FileType wanted)
+    {
+        var type = FileTypes.Of(path);
+        var target = path;
+        if (type == FileType.SymbolicLink)
+        {
+            if (!followLinks)
+            {
+                Rejected.Add((path, SkipReasons.SymbolicLink));
+                return null;
+            }
+            target = FileTypes.RealPath(path) ?? "";
+            if (target.Length == 0 || !FileTypes.IsWithin(target, realRoot))
+            {
+                Rejected.Add((path, target.Length == 0 ? SkipReasons.NotARegularFile : SkipReasons.LinkOutsideDirectory));
+                return null;
+            }
+            type = FileTypes.Of(target);
+        }
+        if (type != wanted)
+        {
+            if (type != FileType.Missing)
+            {
+                Rejected.Add((path, SkipReasons.NotARegularFile));
+            }
+            return null;
+        }
+        if (wanted == FileType.Directory)
+        {
+            return new FileEntry(path, 0, 0);
+        }
+        var info = new FileInfo(target);
+        return info.Exists ? new FileEntry(path, info.Length, info.LastWriteTimeUtc.Ticks) : null;
+    }
 
-    private void ReadExperiments(string runs)
+    private void ReadExperiments(string runs, string realRoot, bool followLinks)
     {
         DirectoryStamps[runs] = Directory.GetLastWriteTimeUtc(runs).Ticks;
         foreach (var experiment in Directory.EnumerateDirectories(runs).Order(StringComparer.Ordinal))
         {
+            if (Admit(experiment, realRoot, followLinks, FileType.Directory) is null)
+            {
+                continue;
+            }
             DirectoryStamps[experiment] = Directory.GetLastWriteTimeUtc(experiment).Ticks;
-            var files = new FileSystemEnumerable<FileEntry>(experiment,
-                (ref entry) => new FileEntry(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks), Options)
+            var names = new FileSystemEnumerable<string>(experiment, (ref entry) => entry.ToFullPath(), Options)
             {
                 ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && entry.FileName.StartsWith(LogFileName.EventFilePrefix),
-            }.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            foreach (var file in files)
+            };
+            List<FileEntry> files = [];
+            foreach (var path in names.Order(StringComparer.Ordinal))
             {
-                ByPath[file.Path] = file;
+                if (Admit(path, realRoot, followLinks, FileType.Regular) is { } file)
+                {
+                    files.Add(file);
+                    ByPath[file.Path] = file;
+                }
             }
             var name = Path.GetFileName(experiment);
             DateTime? start = LogFileName.TryParseExperiment(name, out var parsed) ? parsed : null;
@@ -122,6 +172,7 @@ public sealed class DirectoryListing
     /// <summary>Takes the current length and time of a file in place of the listed ones; false when it is gone.</summary>
     public bool Refresh(string path)
     {
+        // A followed link is refreshed through its target (FileInfo follows links for length and time).
         var info = new FileInfo(path);
         if (!info.Exists || !ByPath.TryGetValue(path, out var listed))
         {

@@ -22,4 +22,7 @@ public sealed partial class DirectoryScanner
 
     [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "{Path} at offset {Offset}: {What}; later records of this file skipped for the same reason are counted, not logged")]
     private partial void SkippedRecords(string path, long offset, string what);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "{Path} is not read ({Reason}): only regular files inside the directory are")]
+    private partial void FileRejected(string path, string reason);
 }

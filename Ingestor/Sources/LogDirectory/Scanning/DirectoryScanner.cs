@@ -29,6 +29,8 @@ public sealed partial class DirectoryScanner
     private byte[] _buffer = new byte[64 * 1024];
     private string? _lastError;
     private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rejected = new(StringComparer.Ordinal);
+    private readonly bool _followLinks;
     private DirectoryListing? _listing;
     private DirectoryListing? _reusedListing;
     private long _lastFullListingMs;
@@ -38,8 +40,9 @@ public sealed partial class DirectoryScanner
     /// timestep's log, event files, checkpoints); every directory is listed in full at least this often.
     /// </param>
     public DirectoryScanner(string root, LogDirectoryStore store, LogDirectoryHealthState health, IngestorMetrics metrics, ILogger logger,
-        TimeSpan? fullListingInterval = null)
+        TimeSpan? fullListingInterval = null, bool followLinks = true)
     {
+        _followLinks = followLinks;
         _fullListingInterval = fullListingInterval ?? TimeSpan.FromSeconds(30);
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _name = RunNaming.DirectoryName(Root);
@@ -114,7 +117,17 @@ public sealed partial class DirectoryScanner
         }
         _reusedListing = null;
         _lastFullListingMs = now;
-        return _listing = DirectoryListing.Read(Root);
+        var listing = DirectoryListing.Read(Root, _followLinks);
+        foreach (var (path, reason) in listing.Rejected)
+        {
+            // Counted and logged once per path: the next listing rejects it again.
+            if (_rejected.Add(path))
+            {
+                Skip(reason);
+                FileRejected(path, reason);
+            }
+        }
+        return _listing = listing;
     }
 
     private bool RefreshGrowingFiles(DirectoryListing listing)

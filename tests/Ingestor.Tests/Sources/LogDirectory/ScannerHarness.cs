@@ -16,9 +16,11 @@ internal sealed class ScannerHarness : IDisposable
 {
     private readonly TempDirectory _temp = new("logdir");
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly bool _followLinks;
 
-    public ScannerHarness(string directoryName = "icon-output")
+    public ScannerHarness(string directoryName = "icon-output", bool followLinks = true)
     {
+        _followLinks = followLinks;
         Root = _temp.Combine(directoryName);
         Directory.CreateDirectory(Root);
         Metrics = new IngestorMetrics(_services.GetRequiredService<IMeterFactory>());
@@ -37,7 +39,15 @@ internal sealed class ScannerHarness : IDisposable
 
     public static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
 
-    public DirectoryScanner NewScanner() => Scanner = new DirectoryScanner(Root, Store, Health, Metrics, NullLogger.Instance);
+    public DirectoryScanner NewScanner() => Scanner = new DirectoryScanner(Root, Store, Health, Metrics, NullLogger.Instance, followLinks: _followLinks);
+
+    /// <summary>A folder beside <see cref="Root"/>, outside it, for links that lead away.</summary>
+    public string Outside(string name)
+    {
+        var path = _temp.Combine(name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
 
     /// <summary>A scanner and store that start from nothing over the same directory, as after an ingestor restart.</summary>
     public void Restart()
