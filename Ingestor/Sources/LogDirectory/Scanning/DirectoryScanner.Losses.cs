@@ -58,7 +58,7 @@ public sealed partial class DirectoryScanner
                         FileReplaced(entry.Path);
                         CountError("file_replaced");
                         analytics.Reset(file.Timestep);
-                        (file.Offset, file.Fingerprint, file.Closed, file.MalformedLines) = (0, [], false, 0);
+                        (file.Offset, file.Fingerprint, file.Closed, file.MalformedLines, file.SkippingLongLine) = (0, [], false, 0, false);
                     }
                     ReadLossLines(runId, analytics, file, entry, output, final: false);
                 }
@@ -109,19 +109,73 @@ public sealed partial class DirectoryScanner
     /// Reads the complete lines after the file's offset. Each line is one batch and takes one global step, even
     /// when it is not a number (counted as malformed, never dropping the rest of the timestep). With
     /// <paramref name="final"/> a last line without a newline counts too: the timestep is over, so it is complete.
+    /// The file is read in chunks of <see cref="ReadChunkBytes"/>; a line longer than <see cref="MaxLineBytes"/> is a
+    /// malformed batch, passed over chunk by chunk without being held whole (a 2 GB line costs one chunk of memory).
     /// </summary>
     private void ReadLossLines(string runId, LossAnalytics analytics, LossFile file, FileEntry entry, ScanOutput output, bool final)
     {
-        if (!TryReadFrom(entry.Path, file.Offset, int.MaxValue, out var content))
-        {
-            return;
-        }
-        var span = content.Span;
-        var consumed = final ? span.Length : span.LastIndexOf((byte)'\n') + 1;
         var timestep = file.Timestep;
         var wallTimeMs = entry.LastWriteMs;
+        var linesBefore = timestep.Lines;
         var malformed = 0;
-        var lines = span[..consumed];
+        while (TryReadFrom(entry.Path, file.Offset, ReadChunkBytes, out var content))
+        {
+            var span = content.Span;
+            var endOfFile = span.Length < ReadChunkBytes;
+            var consumed = 0;
+            if (file.SkippingLongLine)
+            {
+                var newline = span.IndexOf((byte)'\n');
+                if (newline < 0 && !(endOfFile && final))
+                {
+                    // Still inside the long line: pass over this chunk.
+                    Advance(file, span);
+                    if (endOfFile)
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                consumed = newline < 0 ? span.Length : newline + 1;
+                file.SkippingLongLine = false;
+                TakeBatch(timestep, output);
+                malformed++;
+            }
+
+            var rest = span[consumed..];
+            var complete = final && endOfFile ? rest.Length : rest.LastIndexOf((byte)'\n') + 1;
+            malformed += ReadLines(runId, analytics, timestep, rest[..complete], wallTimeMs, output);
+            consumed += complete;
+            var partial = span.Length - consumed;
+            if (partial > MaxLineBytes)
+            {
+                // A line with no end in sight: it is a malformed batch once its newline (or the timestep's end) comes.
+                file.SkippingLongLine = true;
+                consumed = span.Length;
+            }
+            Advance(file, span[..consumed]);
+            if (endOfFile || (consumed == 0 && !file.SkippingLongLine))
+            {
+                break;
+            }
+        }
+
+        _metrics.RowsRead.Add(timestep.Lines - linesBefore, new KeyValuePair<string, object?>("source", Source));
+        if (malformed > 0)
+        {
+            file.MalformedLines += malformed;
+            CountMalformed(entry.Path, malformed, $"a line that is not a number (or longer than {MaxLineBytes} bytes)");
+        }
+        file.Entry = entry;
+        timestep.WallTimeMs = Math.Max(timestep.WallTimeMs, wallTimeMs);
+        analytics.MarkChanged(timestep);
+        Current.LatestGlobalStep = Math.Max(Current.LatestGlobalStep, timestep.GlobalStep);
+    }
+
+    /// <summary>Every non-blank line of <paramref name="lines"/> as one batch; returns how many were malformed.</summary>
+    private int ReadLines(string runId, LossAnalytics analytics, TimestepLosses timestep, ReadOnlySpan<byte> lines, long wallTimeMs, ScanOutput output)
+    {
+        var malformed = 0;
         while (!lines.IsEmpty)
         {
             var newline = lines.IndexOf((byte)'\n');
@@ -131,11 +185,8 @@ public sealed partial class DirectoryScanner
             {
                 continue;
             }
-
-            var step = timestep.BaseStep + timestep.Lines;
-            timestep.Lines++;
-            output.Budget--;
-            if (LossLine.TryParse(line, out var loss))
+            var step = TakeBatch(timestep, output);
+            if (line.Length <= MaxLineBytes && LossLine.TryParse(line, out var loss))
             {
                 analytics.Add(timestep, step, loss, wallTimeMs);
                 Emit(output, runId, LogDirectoryMetricNames.BatchLoss, step, wallTimeMs, loss);
@@ -145,18 +196,16 @@ public sealed partial class DirectoryScanner
                 malformed++;
             }
         }
+        return malformed;
+    }
 
-        _metrics.RowsRead.Add(timestep.Lines, new KeyValuePair<string, object?>("source", Source));
-        if (malformed > 0)
-        {
-            file.MalformedLines += malformed;
-            CountMalformed(entry.Path, malformed, "a line that is not a number");
-        }
-        Advance(file, content.Span[..consumed]);
-        file.Entry = entry;
-        timestep.WallTimeMs = Math.Max(timestep.WallTimeMs, wallTimeMs);
-        analytics.MarkChanged(timestep);
-        Current.LatestGlobalStep = Math.Max(Current.LatestGlobalStep, timestep.GlobalStep);
+    /// <summary>One more batch of the timestep; its global step.</summary>
+    private static long TakeBatch(TimestepLosses timestep, ScanOutput output)
+    {
+        var step = timestep.BaseStep + timestep.Lines;
+        timestep.Lines++;
+        output.Budget--;
+        return step;
     }
 
     /// <summary>

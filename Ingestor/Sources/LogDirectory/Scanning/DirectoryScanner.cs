@@ -26,6 +26,12 @@ public sealed partial class DirectoryScanner
     private static readonly TimeSpan TimestampCoarseness = TimeSpan.FromSeconds(2);
 
     private readonly TimeSpan _fullListingInterval;
+    /// <summary>A loss line is a Python float repr (about 20 bytes); a line longer than this is malformed whatever it holds.</summary>
+    public const int MaxLineBytes = 4096;
+
+    /// <summary>Loss logs are read at most this much at a time, so no file, however written, makes the buffer grow past it.</summary>
+    private const int ReadChunkBytes = 1024 * 1024;
+
     private byte[] _buffer = new byte[64 * 1024];
     private string? _lastError;
     private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);

@@ -11,4 +11,7 @@ public sealed class LossFile(FileEntry entry, TimestepLosses timestep) : Tracked
     public bool Closed { get; set; }
 
     public int MalformedLines { get; set; }
+
+    /// <summary>The reader is inside a line longer than the limit and passes over it up to its newline.</summary>
+    public bool SkippingLongLine { get; set; }
 }
