@@ -7,7 +7,9 @@ using AppHost.Startup;
 // `-- --publisher manifest` writes Aspire's manifest and `-- --operation publish --step publish-kubernetes` the
 // Kubernetes manifests, both from this one model.
 // The services read connection strings and service-discovery URLs only, as .NET services do; no REDIS_PASSWORD or
-// REDIS_URI copies of the secret in every environment.
+// REDIS_URI copies of the secret in every environment. Published, none gets ASPNETCORE_FORWARDEDHEADERS_ENABLED
+// (DisableForwardedHeaders), which would trust X-Forwarded-* from anyone: the gateway trusts only the proxies its
+// Gateway__ForwardedHeaders__* settings name.
 const ReferenceEnvironmentInjectionFlags ServiceReferences =
     ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
 
@@ -25,6 +27,7 @@ try
     builder.AddProject<Projects.Ingestor>("ingestor")
         .WithHttpEndpoint()
         .WithoutDevelopmentCertificate()
+        .DisableForwardedHeaders()
         .WithHttpHealthCheck("/health")
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
@@ -37,6 +40,7 @@ try
         .WithReplicas(options.StreamApiReplicas)
         .WithHttpEndpoint()
         .WithoutDevelopmentCertificate()
+        .DisableForwardedHeaders()
         .WithHttpHealthCheck("/health")
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
@@ -47,6 +51,7 @@ try
     var frontend = builder.AddProject<Projects.Frontend>("frontend")
         .WithHttpEndpoint()
         .WithoutDevelopmentCertificate()
+        .DisableForwardedHeaders()
         .WithHttpHealthCheck("/health")
         .PublishAsKubernetesDeployment("web");
 
@@ -56,6 +61,7 @@ try
         .WithHttpEndpoint(port: options.GatewayPort)
         .WithExternalHttpEndpoints()
         .WithoutDevelopmentCertificate()
+        .DisableForwardedHeaders()
         .WithHttpHealthCheck("/health")
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(streamApi)
