@@ -1,3 +1,4 @@
+using StreamApi.History;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Contracts.Redis;
@@ -48,6 +49,7 @@ public static class StreamApiServiceCollectionExtensions
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<StreamSession>();
         services.AddSingleton<RunCatalog>();
+        services.AddSingleton<HistoryFailures>();
         services.AddSingleton<MetricHistoryService>();
         services.AddSingleton<CheckpointService>();
         builder.AddClickHouseHistory();

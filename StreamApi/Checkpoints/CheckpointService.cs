@@ -9,7 +9,7 @@ using StreamApi.Runs;
 namespace StreamApi.Checkpoints;
 
 /// <summary>Every checkpoint event of a run, from ClickHouse or from the log directory's full-resolution copy.</summary>
-public sealed class CheckpointService(RunCatalog runs, RawHistoryReader raw, IServiceProvider services)
+public sealed class CheckpointService(RunCatalog runs, RawHistoryReader raw, HistoryFailures failures, IServiceProvider services)
 {
     public const string MetricPrefix = "checkpoint_";
 
@@ -38,7 +38,7 @@ public sealed class CheckpointService(RunCatalog runs, RawHistoryReader raw, ISe
         }
         catch (ClickHouseException exception)
         {
-            return HistoryOutcome<CheckpointsResponse>.Down(exception.Message);
+            return HistoryOutcome<CheckpointsResponse>.Down(failures.Report(exception, runId, "checkpoints"));
         }
     }
 

@@ -20,16 +20,17 @@ public sealed class ClickHouseHistoryHealthCheck(ClickHouseHttpClient client, IO
         try
         {
             var table = await MetricTable.OpenAsync(client, options.Value.Table, deadline.Token);
-            return HealthCheckResult.Healthy($"{table.Database}.{table.Name} on ClickHouse at {client.Settings.Endpoint}");
+            return HealthCheckResult.Healthy($"{table.Database}.{table.Name} is readable");
         }
         catch (ClickHouseException exception)
         {
-            return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, exception.Message);
+            // /health is reachable through the gateway: the kind of failure, not ClickHouse's own text.
+            return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, HistoryFailures.Describe(exception));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy,
-                $"ClickHouse at {client.Settings.Endpoint} did not answer within {Timeout.TotalSeconds:F0} s");
+                $"ClickHouse did not answer within {Timeout.TotalSeconds:F0} s");
         }
     }
 }

@@ -13,7 +13,7 @@ namespace StreamApi.Metrics;
 /// full-resolution copy of log-directory series in Redis) and decimates each series to the asked number of points
 /// with the same LTTB-with-envelope as the live view.
 /// </summary>
-public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, IServiceProvider services)
+public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, HistoryFailures failures, IServiceProvider services)
 {
     private readonly ClickHouseHistoryReader? _clickHouse = services.GetService<ClickHouseHistoryReader>();
 
@@ -50,7 +50,7 @@ public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, 
         }
         catch (ClickHouseException exception)
         {
-            return HistoryOutcome<MetricsResponse>.Down(exception.Message);
+            return HistoryOutcome<MetricsResponse>.Down(failures.Report(exception, runId, $"metric '{request.Metric}'"));
         }
         return history.Lookup switch
         {
