@@ -44,7 +44,8 @@ public sealed partial class LogDirectorySource(
         health.Enabled = true;
         await Task.Yield();
 
-        _scanners = [.. _options.Directories.Select(d => new DirectoryScanner(d, store, health, metrics, logger, _options.FullListingInterval, _options.FollowSymbolicLinks))];
+        _scanners = [.. _options.Directories.Select(d => new DirectoryScanner(d, store, health, metrics, logger, _options.FullListingInterval, _options.FollowSymbolicLinks,
+            _options.ShowPathsInHealth))];
         _watchers = new DirectoryWatcher?[_scanners.Length];
         _pending = new int[_scanners.Length];
         try

@@ -26,6 +26,12 @@ public sealed class LogDirectorySourceOptions
     /// </summary>
     public bool FollowSymbolicLinks { get; set; } = true;
 
+    /// <summary>
+    /// Show each directory's absolute path in <c>/api/health</c>; false (the default) shows its name only, since that
+    /// answer reaches anyone who can open the dashboard.
+    /// </summary>
+    public bool ShowPathsInHealth { get; set; }
+
     /// <summary>React to file-system events (inotify) as well as rescanning.</summary>
     public bool WatchFileSystem { get; set; } = true;
 

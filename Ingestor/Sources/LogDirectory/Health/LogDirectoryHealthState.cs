@@ -37,7 +37,8 @@ public sealed class LogDirectoryHealthState
 
     public void ScanFailed() => Interlocked.Increment(ref _consecutiveFailedScans);
 
-    public void SetDirectory(LogDirectoryState state) => _directories[state.Path] = state;
+    /// <summary>The state of the directory configured as <paramref name="root"/> (its state may show its name only).</summary>
+    public void SetDirectory(string root, LogDirectoryState state) => _directories[root] = state;
 
     public LogDirectoryHealth Snapshot(int runs)
     {

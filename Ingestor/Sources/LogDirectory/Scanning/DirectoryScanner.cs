@@ -37,6 +37,7 @@ public sealed partial class DirectoryScanner
     private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rejected = new(StringComparer.Ordinal);
     private readonly bool _followLinks;
+    private readonly bool _showPathInHealth;
     private DirectoryListing? _listing;
     private DirectoryListing? _reusedListing;
     private long _lastFullListingMs;
@@ -46,9 +47,10 @@ public sealed partial class DirectoryScanner
     /// timestep's log, event files, checkpoints); every directory is listed in full at least this often.
     /// </param>
     public DirectoryScanner(string root, LogDirectoryStore store, LogDirectoryHealthState health, IngestorMetrics metrics, ILogger logger,
-        TimeSpan? fullListingInterval = null, bool followLinks = true)
+        TimeSpan? fullListingInterval = null, bool followLinks = true, bool showPathInHealth = false)
     {
         _followLinks = followLinks;
+        _showPathInHealth = showPathInHealth;
         _fullListingInterval = fullListingInterval ?? TimeSpan.FromSeconds(30);
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _name = RunNaming.DirectoryName(Root);
@@ -287,7 +289,7 @@ public sealed partial class DirectoryScanner
     }
 
     private void Report(bool exists) =>
-        _health.SetDirectory(new LogDirectoryState(Root, exists, Current.DirectoryRunId, Current.FileCount, _lastError)
+        _health.SetDirectory(Root, new LogDirectoryState(_showPathInHealth ? Root : _name, exists, Current.DirectoryRunId, Current.FileCount, _lastError)
         {
             Skipped = new Dictionary<string, long>(_skipped, StringComparer.Ordinal),
         });

@@ -47,10 +47,10 @@ public sealed class PoisonRecordTests
         await RunningLogDirectorySource.Until(() => sink.Samples(healthyRun, LogDirectoryMetricNames.BatchLoss).Count() == 3 && sink.Runs[healthyRun].LatestStep == 2);
 
         Assert.Equal([1L, 3L], sink.Samples(poisonedRun, "Learning_rate").Select(s => s.Step));
-        var state = health.Snapshot(runs: 2).Directories.Single(d => d.Path == poisoned);
+        var state = health.Snapshot(runs: 2).Directories.Single(d => d.Path == "icon-poisoned");
         var reason = double.IsFinite(wallTime) && wallTime < 1e11 ? "step_out_of_range" : "wall_time_out_of_range";
         Assert.Equal(1, state.Skipped[reason]);
-        Assert.Empty(health.Snapshot(runs: 2).Directories.Single(d => d.Path == healthy).Skipped);
+        Assert.Empty(health.Snapshot(runs: 2).Directories.Single(d => d.Path == "icon-healthy").Skipped);
     }
 
     private static void WriteTimestep(string directory, string timestamp, string losses)
