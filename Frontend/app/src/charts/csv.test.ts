@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { columnsFromMessage } from '../data/seriesColumns';
 import { wireSeries } from '../test/wireFactory';
 import { toColumns } from '../wire/toColumns';
-import { csvField, csvFileName, seriesToCsv } from './csv';
+import { csvField, csvFileName, csvText, seriesToCsv } from './csv';
 
 describe('CSV', () => {
   it('writes one row per point with ISO time, envelope and non-finite spellings', () => {
@@ -22,5 +22,18 @@ describe('CSV', () => {
     expect(csvField('a\nb')).toBe('"a\nb"');
     expect(csvFileName('sys.gpu.0.util_percent{host=node-3}')).toBe('sys.gpu.0.util_percent_host_node-3.csv');
     expect(csvFileName('Loss/batch')).toBe('Loss_batch.csv');
+  });
+
+  it('neutralises text cells a spreadsheet would run as a formula, and leaves negative numbers alone', () => {
+    const series = columnsFromMessage(toColumns(wireSeries('=HYPERLINK("http://x","y")', '@SUM(1)', [0], () => -0.5)));
+
+    const row = seriesToCsv([series]).split('\r\n')[1];
+
+    expect(row.startsWith(`"'=HYPERLINK(""http://x"",""y"")",'@SUM(1),0,`)).toBe(true);
+    expect(row).toContain(',-0.5,-0.5,-0.5,0');
+    for (const dangerous of ['=1+1', '+1', '-1', '@a', '\tx', '\rx']) {
+      expect(csvText(dangerous).replace(/^"/, '').startsWith("'")).toBe(true);
+    }
+    expect(csvText('loss_t1')).toBe('loss_t1');
   });
 });

@@ -5,6 +5,15 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * A text field a spreadsheet will not run: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * is a formula to Excel, LibreOffice and Sheets, and a run id or series name comes from whoever wrote the data, so
+ * such a value is prefixed with `'` (OWASP's advice for CSV injection). Numbers are written by `csvNumber`, never here.
+ */
+export function csvText(value: string): string {
+  return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+}
+
 function csvNumber(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return 'Infinity';
@@ -19,8 +28,8 @@ function csvNumber(value: number): string {
 export function seriesToCsv(series: readonly SeriesColumns[]): string {
   const lines = ['run_id,series,step,time,time_ms,value,min,max,non_finite'];
   for (const s of series) {
-    const run = csvField(s.runId);
-    const name = csvField(s.series);
+    const run = csvText(s.runId);
+    const name = csvText(s.series);
     for (let i = 0; i < s.length; i++) {
       const t = s.times[i];
       const iso = Number.isFinite(t) ? new Date(t).toISOString() : '';

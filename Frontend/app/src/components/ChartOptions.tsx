@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { textFilter } from '../format/textFilter';
 import { useDashboard } from '../state/dashboardStore';
 import { X_AXES, type XAxisMode } from '../state/viewState';
 import { ChipRadioGroup } from './ChipRadioGroup';
@@ -8,6 +10,7 @@ const X_LABEL: Record<XAxisMode, string> = { step: 'Step', wall: 'Wall time', re
 export function ChartOptions() {
   const view = useDashboard((s) => s.view);
   const setView = useDashboard((s) => s.setView);
+  const filterNotice = useMemo(() => textFilter(view.metricFilter).notice, [view.metricFilter]);
   return (
     <div className="chart-options" data-testid="chart-options">
       <label className="option">
@@ -47,6 +50,11 @@ export function ChartOptions() {
         data-testid="metric-filter"
         aria-label="Filter metrics"
       />
+      {filterNotice && (
+        <span className="filter-notice" role="status" data-testid="metric-filter-notice">
+          {filterNotice}
+        </span>
+      )}
       <span className="hint">Drag to zoom · double-click to reset</span>
     </div>
   );

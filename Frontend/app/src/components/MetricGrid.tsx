@@ -8,21 +8,9 @@ import { useDashboard } from '../state/dashboardStore';
 import type { TabId } from '../state/viewState';
 import { LazyMount } from './LazyMount';
 import { TAB_LABEL } from './tabLabels';
+import { textFilter } from '../format/textFilter';
 
 const CARD_HEIGHT = 290;
-
-/** Matches a metric against the filter box: a regular expression when it is one, otherwise a substring. */
-export function metricMatcher(filter: string): (metric: string) => boolean {
-  const text = filter.trim();
-  if (!text) return () => true;
-  try {
-    const pattern = new RegExp(text, 'i');
-    return (metric) => pattern.test(metric);
-  } catch {
-    const lower = text.toLowerCase();
-    return (metric) => metric.toLowerCase().includes(lower);
-  }
-}
 
 export function useTabMetrics(tab: TabId): string[] {
   const catalog = useCatalogVersion();
@@ -31,7 +19,7 @@ export function useTabMetrics(tab: TabId): string[] {
   const { selected } = useVisibleRuns();
   const classifier = useMemo(() => new TabClassifier(rules), [rules]);
   return useMemo(() => {
-    const matches = metricMatcher(filter);
+    const { matches } = textFilter(filter);
     return seriesStore
       .metricsOfRuns(selected)
       .filter((m) => classifier.tabOf(m) === tab && matches(m))
