@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Contracts.Analytics;
+using Contracts.Decimation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using StreamApi.Endpoints;
+using StreamApi.Metrics;
 using StreamApi.RawHistory;
 
 namespace StreamApi.Analytics;
@@ -107,9 +110,15 @@ public static class LossAnalyticsEndpoints
             : NotFound("Unknown timestep", $"Run '{status.RunId}' has no timestep {TimestepFormat.Format(timestep.Value)}.");
     }
 
-    public static async Task<Results<JsonHttpResult<ScalarSeries>, JsonHttpResult<ScalarTags>, ProblemHttpResult>> GetScalars(
-        string? run, string? tag, LossAnalyticsReader reader, RawHistoryReader history)
+    public static async Task<Results<JsonHttpResult<ScalarSeries>, JsonHttpResult<ScalarTags>, ValidationProblem, ProblemHttpResult>> GetScalars(
+        string? run, string? tag, [FromQuery(Name = "max_points")] string? maxPoints, LossAnalyticsReader reader, RawHistoryReader history)
     {
+        var errors = new Dictionary<string, string[]>();
+        var limit = MetricsRequest.ParseMaxPoints(maxPoints, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
         if (await reader.GetStatusAsync(run) is not { } status)
         {
             return UnknownRun(run);
@@ -123,8 +132,23 @@ public static class LossAnalyticsEndpoints
         {
             return NotFound("Unknown tag", $"Run '{status.RunId}' has no scalar series '{tag}'.");
         }
-        var series = new ScalarSeries(status.RunId, tag, columns.Steps, columns.TimesMs, columns.Values);
-        return TypedResults.Json(series, AnalyticsJsonContext.Default.ScalarSeries);
+        return TypedResults.Json(ScalarAnswer(status.RunId, tag, columns, limit), AnalyticsJsonContext.Default.ScalarSeries);
+    }
+
+    /// <summary>Every point, or <paramref name="maxPoints"/> of them with their buckets' envelope: never an answer of unbounded size.</summary>
+    private static ScalarSeries ScalarAnswer(string runId, string tag, RawColumns columns, int maxPoints)
+    {
+        if (columns.Count <= maxPoints)
+        {
+            return new ScalarSeries(runId, tag, columns.Steps, columns.TimesMs, columns.Values) { TotalPoints = columns.Count };
+        }
+        var decimated = DecimatedColumns.From(EnvelopeDecimator.Decimate(columns.Steps, columns.TimesMs, columns.Values, maxPoints, default));
+        return new ScalarSeries(runId, tag, decimated.Steps, decimated.TimesMs, decimated.Values)
+        {
+            TotalPoints = columns.Count,
+            Mins = decimated.Mins,
+            Maxs = decimated.Maxs,
+        };
     }
 
     public static async Task<Results<JsonHttpResult<LogDirectoryHealth>, ProblemHttpResult>> GetHealth(LossAnalyticsReader reader) =>

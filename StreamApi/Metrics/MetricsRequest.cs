@@ -27,12 +27,7 @@ public sealed record MetricsRequest(string Metric, long? FromStep, long? ToStep,
         var to = Step(toStep, "to_step", errors);
         var fromMs = Time(fromTime, "from_time", errors);
         var toMs = Time(toTime, "to_time", errors);
-        var points = DefaultMaxPoints;
-        if (maxPoints is not null && (!int.TryParse(maxPoints, NumberStyles.None, CultureInfo.InvariantCulture, out points)
-            || points < MinMaxPoints || points > MaxMaxPoints))
-        {
-            errors["max_points"] = [$"max_points must be between {MinMaxPoints} and {MaxMaxPoints}."];
-        }
+        var points = ParseMaxPoints(maxPoints, errors);
         if (from > to)
         {
             errors["from_step"] = ["from_step must not be greater than to_step."];
@@ -42,6 +37,20 @@ public sealed record MetricsRequest(string Metric, long? FromStep, long? ToStep,
             errors["from_time"] = ["from_time must not be later than to_time."];
         }
         return errors.Count == 0 ? new MetricsRequest(metric!, from, to, fromMs, toMs, points) : null;
+    }
+
+    /// <summary>The <c>max_points</c> of every series endpoint: <see cref="DefaultMaxPoints"/> when absent.</summary>
+    public static int ParseMaxPoints(string? text, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+        {
+            return DefaultMaxPoints;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var points) || points < MinMaxPoints || points > MaxMaxPoints)
+        {
+            errors["max_points"] = [$"max_points must be between {MinMaxPoints} and {MaxMaxPoints}."];
+        }
+        return points;
     }
 
     private static long? Step(string? text, string name, Dictionary<string, string[]> errors)

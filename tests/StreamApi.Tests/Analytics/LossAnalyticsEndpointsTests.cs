@@ -102,6 +102,40 @@ public sealed class LossAnalyticsEndpointsTests
         await AssertProblem(stack, "/api/status?run=no-such-run", HttpStatusCode.NotFound);
         await AssertProblem(stack, "/api/loss/statistics?run=no-such-run", HttpStatusCode.NotFound);
         await AssertProblem(stack, "/api/tensorboard/scalars?tag=no/such/tag", HttpStatusCode.NotFound);
+        await AssertProblem(stack, "/api/tensorboard/scalars?tag=Loss/batch&max_points=1", HttpStatusCode.BadRequest, "max_points");
+        await AssertProblem(stack, "/api/tensorboard/scalars?tag=Loss/batch&max_points=20001", HttpStatusCode.BadRequest, "max_points");
+    }
+
+    [Fact]
+    public async Task Scalars_AnswerAtMostMaxPoints_WithTheEnvelopeOfWhatWasLeftOut()
+    {
+        const int Timesteps = 40, Batches = 250;
+        await using var stack = await ServiceStack.StartAsync(RedisServers.RedisServer, directory =>
+        {
+            for (var t = 0; t < Timesteps; t++)
+            {
+                // One spike per timestep, which LTTB may leave out but the envelope must keep.
+                var losses = Enumerable.Range(0, Batches).Select(b => b == 123 ? 9.5 + t : 1.0 / (1 + (t * Batches) + b));
+                var timestamp = new DateTime(2022, 1, 1, 6, 0, 0).AddMinutes(30 * t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                File.WriteAllText(Path.Combine(directory, $"log_{timestamp}.txt"), string.Join('\n', losses.Select(l => l.ToString("R", CultureInfo.InvariantCulture))) + "\n");
+            }
+        });
+        await stack.WaitForAsync("/api/status", s => s.GetProperty("total_batches").GetInt64() == Timesteps * Batches);
+        var path = "/api/tensorboard/scalars?tag=" + Uri.EscapeDataString("Loss/batch");
+
+        using var answer = await stack.Http.GetAsync(path, TestContext.Current.CancellationToken);
+        var bytes = await answer.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var byDefault = JsonDocument.Parse(bytes).RootElement;
+        var few = await stack.GetJsonAsync(path + "&max_points=100");
+        var all = await stack.GetJsonAsync(path + "&max_points=20000");
+
+        Assert.Equal(2000, byDefault.GetProperty("steps").GetArrayLength());
+        Assert.Equal(Timesteps * Batches, byDefault.GetProperty("total_points").GetInt64());
+        Assert.True(bytes.Length < 1024 * 1024, $"the default answer is {bytes.Length} bytes");
+        Assert.Equal(100, few.GetProperty("values").GetArrayLength());
+        Assert.Equal(9.5 + Timesteps - 1, few.GetProperty("maxs").EnumerateArray().Max(m => m.GetDouble()));
+        Assert.Equal(Timesteps * Batches, all.GetProperty("steps").GetArrayLength());
+        Assert.False(all.TryGetProperty("maxs", out _));
     }
 
     [Fact]
