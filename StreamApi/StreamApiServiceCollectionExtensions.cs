@@ -43,6 +43,7 @@ public static class StreamApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisLayoutOptions>>().Value.KeyPrefix));
         services.AddSingleton(provider => new RecentMessages(provider.GetRequiredService<IOptions<StreamOptions>>().Value.RecentMessages));
+        services.AddSingleton(provider => new FilteredViewCache(provider.GetRequiredService<IOptions<StreamOptions>>().Value.FilteredViewCacheBytes));
         services.AddSingleton<MessageHub>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageHub>());
         services.AddSingleton<ReplaySource>();

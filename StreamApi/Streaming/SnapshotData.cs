@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Contracts.Wire;
 
@@ -7,11 +6,12 @@ namespace StreamApi.Streaming;
 
 /// <summary>
 /// The stored snapshot at one sequence: the runs and each series' JSON exactly as the ingestor stored it. The
-/// SSE event is composed by joining those fragments, once per distinct filter.
+/// SSE event is composed by joining those fragments: once for everyone unfiltered, and per filter through the shared,
+/// bounded <see cref="FilteredViewCache"/>.
 /// </summary>
 public sealed class SnapshotData(long seq, RunMeta[] runs, IReadOnlyList<SnapshotData.Fragment> series)
 {
-    private readonly ConcurrentDictionary<StreamFilter, byte[]> _composed = new();
+    private byte[]? _unfiltered;
 
     public readonly record struct Fragment(string RunId, string SeriesId, byte[] Json);
 
@@ -21,7 +21,8 @@ public sealed class SnapshotData(long seq, RunMeta[] runs, IReadOnlyList<Snapsho
 
     public IReadOnlyList<Fragment> Series { get; } = series;
 
-    public byte[] For(StreamFilter filter) => _composed.GetOrAdd(filter, Compose, this);
+    public byte[] For(StreamFilter filter, FilteredViewCache cache) =>
+        filter.IsEmpty ? _unfiltered ??= Compose(filter, this) : cache.GetOrAdd(this, filter, Compose);
 
     private static byte[] Compose(StreamFilter filter, SnapshotData snapshot)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Contracts.Wire;
 
@@ -6,12 +5,10 @@ namespace StreamApi.Streaming;
 
 /// <summary>
 /// One sequenced message as the ingestor published it. Every unfiltered client is sent the same bytes; a filtered
-/// view is made once per distinct filter and shared by the clients that use it.
+/// view is made per distinct filter and shared through the bounded <see cref="FilteredViewCache"/>.
 /// </summary>
 public sealed class StreamMessage
 {
-    private readonly ConcurrentDictionary<StreamFilter, byte[]> _filtered = new();
-
     private StreamMessage(long seq, string type, byte[] payload)
     {
         Seq = seq;
@@ -55,7 +52,7 @@ public sealed class StreamMessage
     }
 
     /// <summary>The bytes for a client with <paramref name="filter"/>.</summary>
-    public byte[] For(StreamFilter filter) => filter.IsEmpty ? Payload : _filtered.GetOrAdd(filter, Filter, this);
+    public byte[] For(StreamFilter filter, FilteredViewCache cache) => filter.IsEmpty ? Payload : cache.GetOrAdd(this, filter, Filter);
 
     private static byte[] Filter(StreamFilter filter, StreamMessage message)
     {

@@ -29,6 +29,10 @@ public sealed class StreamOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Stream__GapCheckInterval must be between 00:00:00.100 and 00:10:00.")]
     public TimeSpan GapCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Bytes of filtered snapshot and message copies kept for reuse, for all clients together.</summary>
+    [Range(0L, 64L * 1024 * 1024 * 1024, ErrorMessage = "Stream__FilteredViewCacheBytes must be between 0 and 68719476736.")]
+    public long FilteredViewCacheBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>The reconnect delay suggested to EventSource clients.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Stream__ClientRetry must be between 00:00:00.100 and 00:01:00.")]
     public TimeSpan ClientRetry { get; set; } = TimeSpan.FromSeconds(1);

@@ -14,6 +14,7 @@ public sealed partial class StreamSession(
     SnapshotStore snapshots,
     ReplaySource replay,
     StreamApiMetrics metrics,
+    FilteredViewCache views,
     IOptions<StreamOptions> options,
     TimeProvider time,
     ILogger<StreamSession> logger)
@@ -118,7 +119,7 @@ public sealed partial class StreamSession(
     private async Task<long> SendSnapshotAsync(SseWriter sse, StreamFilter filter, bool allowHeld, CancellationToken cancellationToken)
     {
         var snapshot = await snapshots.GetAsync(allowHeld, cancellationToken);
-        await sse.WriteEventAsync(snapshot.Seq, Contracts.Wire.StreamEventType.Snapshot, snapshot.For(filter), cancellationToken);
+        await sse.WriteEventAsync(snapshot.Seq, Contracts.Wire.StreamEventType.Snapshot, snapshot.For(filter, views), cancellationToken);
         metrics.EventsSent.Add(1, SnapshotTag);
         // What was published after the snapshot was stored; if it cannot be replayed, the queue's next message
         // shows the hole and the session catches up then.
@@ -139,7 +140,7 @@ public sealed partial class StreamSession(
 
     private async ValueTask<long> SendAsync(SseWriter sse, StreamFilter filter, StreamMessage message, CancellationToken cancellationToken)
     {
-        await sse.WriteEventAsync(message.Seq, message.Type, message.For(filter), cancellationToken);
+        await sse.WriteEventAsync(message.Seq, message.Type, message.For(filter, views), cancellationToken);
         metrics.EventsSent.Add(1, message.Type == Contracts.Wire.StreamEventType.Delta ? DeltaTag : RunsMetaTag);
         return message.Seq;
     }

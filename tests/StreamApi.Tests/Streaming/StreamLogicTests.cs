@@ -35,15 +35,43 @@ public sealed class StreamLogicTests
             """{"run_id":"a","series":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":[1],"mins":[1],"maxs":[1]},""" +
             """{"run_id":"b","series":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":["NaN"],"mins":["NaN"],"maxs":["NaN"]}]}"""))!;
 
-        var onlyA = message.For(new StreamFilter(["a"], []));
-        var again = message.For(new StreamFilter(["a"], []));
+        var cache = new FilteredViewCache(1024 * 1024);
+        var onlyA = message.For(new StreamFilter(["a"], []), cache);
+        var again = message.For(new StreamFilter(["a"], []), cache);
 
         Assert.Same(onlyA, again);
         var text = Encoding.UTF8.GetString(onlyA);
         Assert.Contains("\"run_id\":\"a\"", text);
         Assert.DoesNotContain("\"run_id\":\"b\"", text);
         Assert.StartsWith("{\"seq\":7,\"type\":\"delta\"", text);
-        Assert.Same(message.Payload, message.For(StreamFilter.Everything));
+        Assert.Same(message.Payload, message.For(StreamFilter.Everything, cache));
+    }
+
+    [Fact]
+    public void FilteredViewCache_KeepsItsBytesUnderTheBudget_DroppingTheLeastRecentlyUsed()
+    {
+        var cache = new FilteredViewCache(capacityBytes: 10_000);
+        var source = new object();
+        var made = 0;
+        byte[] Compose(StreamFilter filter, object _)
+        {
+            made++;
+            return new byte[3_000];
+        }
+
+        var first = cache.GetOrAdd(source, new StreamFilter(["run"], ["junk0"]), Compose);
+        for (var i = 1; i < 500; i++)
+        {
+            cache.GetOrAdd(source, new StreamFilter(["run"], [$"junk{i}"]), Compose);
+        }
+        var again = cache.GetOrAdd(source, new StreamFilter(["run"], ["junk0"]), Compose);
+        var huge = cache.GetOrAdd(source, new StreamFilter(["run"], ["huge"]), (_, _) => new byte[20_000]);
+
+        Assert.True(cache.Bytes <= 10_000, $"{cache.Bytes} bytes held");
+        Assert.Equal(3, cache.Count);
+        Assert.NotSame(first, again);
+        Assert.Equal(20_000, huge.Length);
+        Assert.Equal(501, made);
     }
 
     [Theory]
