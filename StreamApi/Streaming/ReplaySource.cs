@@ -6,6 +6,8 @@ namespace StreamApi.Streaming;
 /// <summary>Messages after a given sequence, from memory when it still holds them, else from the Redis replay log.</summary>
 public sealed class ReplaySource(RecentMessages recent, IConnectionMultiplexer redis, RedisKeys keys)
 {
+    private const int ReadAheadMessages = 64;
+
     /// <summary>
     /// Every message with seq &gt; <paramref name="after"/> up to the newest published, or null when that range can
     /// no longer be replayed (it fell out of the log, or <paramref name="after"/> lies beyond what this Redis has seen).
@@ -27,7 +29,14 @@ public sealed class ReplaySource(RecentMessages recent, IConnectionMultiplexer r
         {
             return fromMemory;
         }
-        var log = await database.ListRangeAsync(keys.ReplayLog);
+        // The log holds consecutive messages, newest last: the wanted ones are its tail. Only those are read (plus a
+        // few, for messages published between the two reads), and none when the log no longer reaches back far enough.
+        var wanted = newestSeq - after;
+        if (wanted > await database.ListLengthAsync(keys.ReplayLog))
+        {
+            return null;
+        }
+        var log = await database.ListRangeAsync(keys.ReplayLog, -(wanted + ReadAheadMessages), -1);
         var result = new List<StreamMessage>(log.Length);
         var expected = after + 1;
         foreach (var entry in log)
