@@ -14,6 +14,11 @@ public static class RedisManifests
     /// <summary>The port of the official image, and of Aspire's Redis container.</summary>
     public const int Port = 6379;
 
+    private const string MemoryLimit = "1Gi";
+
+    /// <summary>Three quarters of <see cref="MemoryLimit"/>: room for the server's own buffers and client output.</summary>
+    private const string MaxMemory = "768mb";
+
     /// <summary>The uid of the redis user in the official image.</summary>
     private const long RedisUserId = 999;
 
@@ -28,7 +33,10 @@ public static class RedisManifests
             // Through a shell so the password is read from the environment when the server starts, and so the empty
             // "--save" argument (no snapshots) need not be written as an empty YAML string.
             Command = ["sh", "-c"],
-            Args = ["exec redis-server --requirepass \"$REDIS_PASSWORD\" --save '' --appendonly no --dir /data --maxmemory-policy noeviction"],
+            // maxmemory below the container's limit: Redis refuses writes (the ingestor keeps them and retries) instead of
+            // being killed by the kernel with everything in it. noeviction, because an evicted snapshot key or replay
+            // log would silently show clients a partial truth.
+            Args = [$"exec redis-server --requirepass \"$REDIS_PASSWORD\" --save '' --appendonly no --dir /data --maxmemory {MaxMemory} --maxmemory-policy noeviction"],
             Ports = [new V1ContainerPort { Name = "redis", ContainerPort = Port, Protocol = "TCP" }],
             Env =
             [
@@ -38,7 +46,7 @@ public static class RedisManifests
                     ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = options.SecretName, Key = PasswordKey } },
                 },
             ],
-            Resources = ProjectManifests.Resources(new ComputeResources("100m", "128Mi", "1", "1Gi")),
+            Resources = ProjectManifests.Resources(new ComputeResources("100m", "128Mi", "1", MemoryLimit)),
             LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = "redis" }, PeriodSeconds = 10, TimeoutSeconds = 3 },
             ReadinessProbe = new V1Probe
             {

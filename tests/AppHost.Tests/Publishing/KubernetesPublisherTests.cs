@@ -30,7 +30,9 @@ public sealed class KubernetesPublisherTests : IDisposable
             Assert.Contains($"  - {file}\n", kustomization, StringComparison.Ordinal);
         }
         Assert.Equal(["frontend", "gateway", "ingestor", "streamapi"], objects.OfType<V1Deployment>().Select(d => d.Metadata.Name).Order());
-        Assert.Single(objects.OfType<V1StatefulSet>(), s => s.Metadata.Name == "redis");
+        var redis = Assert.Single(objects.OfType<V1StatefulSet>(), s => s.Metadata.Name == "redis");
+        Assert.Contains("--maxmemory 768mb --maxmemory-policy noeviction", redis.Spec.Template.Spec.Containers[0].Args[0], StringComparison.Ordinal);
+        Assert.Equal("1Gi", redis.Spec.Template.Spec.Containers[0].Resources.Limits["memory"].ToString());
         Assert.Equal(["frontend", "gateway", "ingestor", "redis", "streamapi"], objects.OfType<V1Service>().Select(s => s.Metadata.Name).Order());
         Assert.Empty(objects.OfType<V1Secret>());
     }
