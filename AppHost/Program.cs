@@ -66,6 +66,7 @@ try
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(streamApi)
         .WithReference(frontend)
+        .WithPublishedAuthentication(builder, options.Publish)
         .PublishAsKubernetesDeployment("gateway");
 
     builder.AddReadyReport(gateway, options);

@@ -22,6 +22,13 @@ public static class GatewayApplicationExtensions
 
         app.UseRouting();
 
+        // After routing (the health endpoints are open, every proxied route needs a signed-in user), before the proxy.
+        if (app.Configuration.UsesAuthentication())
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         // After routing: each YARP route's TimeoutPolicy is endpoint metadata. The SSE route says "Disable".
         app.UseRequestTimeouts();
         return app;

@@ -63,6 +63,7 @@ public static class GatewayServiceCollectionExtensions
             }
         });
 
+        builder.AddGatewayAuthentication();
         services.AddSingleton<GatewayMetrics>();
         services.AddHealthChecks().AddCheck<ProxyDestinationsHealthCheck>(ProxyDestinationsHealthCheck.Name);
         return builder;

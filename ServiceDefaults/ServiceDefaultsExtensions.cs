@@ -35,12 +35,13 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpoints.HealthPath, new() { ResponseWriter = HealthResponseWriter.WriteAsync });
+        // Open to anonymous callers even where the service requires sign-in (the gateway): probes carry no credentials.
+        app.MapHealthChecks(HealthEndpoints.HealthPath, new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(HealthEndpoints.AlivePath, new()
         {
             Predicate = registration => registration.Tags.Contains(HealthEndpoints.LiveTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

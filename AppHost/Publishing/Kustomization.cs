@@ -37,8 +37,11 @@ public static class Kustomization
         {
             text.Append($"#     --from-literal=ConnectionStrings__redis=\"<managed-redis-host>:6380,password=<password>,ssl=true\" \\\n");
         }
-        text.Append($"#     --from-literal=ConnectionStrings__clickhouse=\"Host=<clickhouse-host>;Port=8443;Protocol=https;Username=<user>;Password=<password>;Database={ClickHouseSchema.Database}\"\n");
+        text.Append($"#     --from-literal=ConnectionStrings__clickhouse=\"Host=<clickhouse-host>;Port=8443;Protocol=https;Username=<user>;Password=<password>;Database={ClickHouseSchema.Database}\" \\\n");
+        text.Append("#     --from-literal=Gateway__Authentication__ClientSecret=\"<the gateway's client secret at your OpenID Connect provider>\"\n");
         text.Append("#\n# ConnectionStrings__clickhouse is optional: without it the dashboard shows log-directory runs only.\n");
+        text.Append($"# The gateway signs users in ({options.GatewayAuthentication}; docs/security.md): Gateway__Authentication__ClientSecret\n");
+        text.Append("# serves OpenIdConnect, Gateway__Authentication__ApiKeys__0 (32 characters or more) ApiKey.\n");
         text.Append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
         foreach (var file in files)
         {

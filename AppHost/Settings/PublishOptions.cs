@@ -29,4 +29,17 @@ public sealed class PublishOptions
 
     [Range(1, 1000)]
     public int StreamApiMaxReplicas { get; set; } = 10;
+
+    /// <summary>
+    /// How the published gateway authenticates (<c>Gateway__Authentication__Mode</c>): <c>OpenIdConnect</c>, <c>Jwt</c>,
+    /// <c>ApiKey</c> or <c>None</c>. Not None, the gateway refuses to start until its settings are complete.
+    /// </summary>
+    [RegularExpression("^(OpenIdConnect|Jwt|ApiKey|None)$")]
+    public string GatewayAuthentication { get; set; } = "OpenIdConnect";
+
+    /// <summary>The OpenID Connect provider's issuer URL, for <c>OpenIdConnect</c> and <c>Jwt</c>.</summary>
+    public string GatewayAuthority { get; set; } = "";
+
+    /// <summary>The client id (and token audience) the gateway is registered with at the provider.</summary>
+    public string GatewayClientId { get; set; } = "";
 }

@@ -13,7 +13,8 @@ namespace AppHost.Tests.Publishing;
 public sealed class KubernetesPublisherTests : IDisposable
 {
     private const string SecretName = "training-dashboard-connections";
-    private static readonly string[] OperatorProvidedKeys = ["ConnectionStrings__redis", "ConnectionStrings__clickhouse", "redis-password"];
+    private static readonly string[] OperatorProvidedKeys =
+        ["ConnectionStrings__redis", "ConnectionStrings__clickhouse", "redis-password", "Gateway__Authentication__ClientSecret", "Gateway__Authentication__ApiKeys__0"];
 
     private readonly TempDirectory output = new("apphost-publish");
 
@@ -99,7 +100,8 @@ public sealed class KubernetesPublisherTests : IDisposable
         var kustomization = await File.ReadAllTextAsync(output.Combine("kustomization.yaml"), TestContext.Current.CancellationToken);
         foreach (var key in OperatorProvidedKeys)
         {
-            Assert.Contains($"--from-literal={key}=", kustomization, StringComparison.Ordinal);
+            // The command that creates the Secret, or the note beside it, names every key the manifests read.
+            Assert.Contains(key, kustomization, StringComparison.Ordinal);
         }
     }
 
@@ -116,6 +118,8 @@ public sealed class KubernetesPublisherTests : IDisposable
         // Trusting X-Forwarded-* from anyone lets a client forge its address; the gateway's own settings name its proxies.
         Assert.All(configMaps.Values, c => Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", c.Data.Keys));
         Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", gateway.Keys);
+        // Beyond loopback the gateway refuses to serve without authentication; published, it is asked for.
+        Assert.Equal("OpenIdConnect", gateway["Gateway__Authentication__Mode"]);
 
         var ingestor = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "ingestor");
         Assert.Equal("Recreate", ingestor.Spec.Strategy.Type);
@@ -142,7 +146,7 @@ public sealed class KubernetesPublisherTests : IDisposable
 
         using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(file, timeout.Token));
         var resources = manifest.RootElement.GetProperty("resources");
-        Assert.Equal(["clickhouse", "frontend", "gateway", "ingestor", "redis", "streamapi"],
+        Assert.Equal(["clickhouse", "frontend", "gateway", "gateway-api-key", "gateway-client-secret", "ingestor", "redis", "streamapi"],
             resources.EnumerateObject().Where(r => !r.Name.StartsWith("redis-", StringComparison.Ordinal) && !r.Name.StartsWith("cond-", StringComparison.Ordinal))
                 .Select(r => r.Name).Order());
         Assert.Equal("container.v0", resources.GetProperty("redis").GetProperty("type").GetString());
