@@ -22,6 +22,9 @@ public static class GatewayApplicationExtensions
 
         app.UseRouting();
 
+        // Per client address, before anything costs more than a counter (docs/security.md).
+        app.UseRateLimiter();
+
         // After routing (the health endpoints are open, every proxied route needs a signed-in user), before the proxy.
         if (app.Configuration.UsesAuthentication())
         {

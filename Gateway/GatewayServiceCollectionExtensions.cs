@@ -1,6 +1,8 @@
 using System.Net;
 using Gateway.Configuration;
 using Gateway.Health;
+using Gateway.Limits;
+using Microsoft.AspNetCore.RateLimiting;
 using Gateway.Telemetry;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -62,6 +64,10 @@ public static class GatewayServiceCollectionExtensions
                 }
             }
         });
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<GatewayOptions>>((limiter, gateway) =>
+            ClientLimiter.Configure(limiter, gateway.Value.ClientLimits));
 
         builder.AddGatewayAuthentication();
         services.AddSingleton<GatewayMetrics>();

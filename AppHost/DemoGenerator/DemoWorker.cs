@@ -20,33 +20,46 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
 
     private readonly DemoOptions settings = options.Value;
     private int failedIterations;
+    private IconRunWriter? live;
+    private ClickHouseHttpClient? client;
+    private (ClickHouseMetricWriter Writer, TrainingRunProfile[] Runs)? liveClickHouseRuns;
 
-    public DemoState State { get; private set; } = DemoState.Starting;
-
+    /// <summary>Why a demo loop ended; null while they run.</summary>
     public Exception? Fault { get; private set; }
 
     public int FailedIterations => failedIterations;
+
+    /// <summary>
+    /// Writes the initial data before the host starts serving: <c>/health</c> answers, and AppHost counts the demo as
+    /// healthy, only once the finished runs and the live runs' history are there.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        WriteFinishedSimulation(now);
+        live = new IconRunWriter(settings.LiveRunDirectory, LiveSimulationStart, TimestepLength, settings.BatchesPerTimestep,
+            new LossCurve(seed: 12, initial: 1.0, floor: 0.12, decaySteps: 40 * settings.BatchesPerTimestep, noise: 0.06),
+            settings.TimestepInterval);
+        live.StartSimulation();
+        live.WriteTimestep(0, now);
+        if (clickhouse.Settings is { } clickHouseSettings)
+        {
+            client = new ClickHouseHttpClient(clickHouseSettings);
+            liveClickHouseRuns = await WriteClickHouseHistoryAsync(client, now, cancellationToken);
+        }
+        Log.Started(logger, settings.LiveRunDirectory, settings.FinishedRunDirectory);
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var now = timeProvider.GetUtcNow().UtcDateTime;
-            WriteFinishedSimulation(now);
-            using var live = new IconRunWriter(settings.LiveRunDirectory, LiveSimulationStart, TimestepLength, settings.BatchesPerTimestep,
-                new LossCurve(seed: 12, initial: 1.0, floor: 0.12, decaySteps: 40 * settings.BatchesPerTimestep, noise: 0.06),
-                settings.TimestepInterval);
-            live.StartSimulation();
-            live.WriteTimestep(0, now);
-            List<Task> loops = [RunIconAsync(live, stoppingToken)];
-
-            using var client = clickhouse.Settings is { } clickHouseSettings ? new ClickHouseHttpClient(clickHouseSettings) : null;
-            if (client is not null)
+            List<Task> loops = [RunIconAsync(live!, stoppingToken)];
+            if (liveClickHouseRuns is var (writer, runs))
             {
-                loops.Add(await StartClickHouseRunsAsync(client, now, stoppingToken));
+                loops.Add(RunClickHouseAsync(writer, runs, settings.LiveRunHistorySteps, stoppingToken));
             }
-            Log.Started(logger, settings.LiveRunDirectory, settings.FinishedRunDirectory);
-            State = DemoState.Running;
             await Task.WhenAll(loops);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,9 +68,15 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
         catch (Exception exception)
         {
             Fault = exception;
-            State = DemoState.Faulted;
             Log.Faulted(logger, exception);
         }
+    }
+
+    public override void Dispose()
+    {
+        live?.Dispose();
+        client?.Dispose();
+        base.Dispose();
     }
 
     private void WriteFinishedSimulation(DateTime now)
@@ -73,8 +92,9 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
         }
     }
 
-    /// <summary>Writes the history of three runs and returns the loop that keeps two of them live.</summary>
-    private async Task<Task> StartClickHouseRunsAsync(ClickHouseHttpClient client, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Writes the history of three runs; returns the two that go on live.</summary>
+    private async Task<(ClickHouseMetricWriter, TrainingRunProfile[])> WriteClickHouseHistoryAsync(ClickHouseHttpClient client, DateTime now,
+        CancellationToken cancellationToken)
     {
         var writer = new ClickHouseMetricWriter(client);
         await writer.InitializeAsync(cancellationToken);
@@ -91,7 +111,7 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
         await WriteHistoryAsync(writer, large, settings.LiveRunHistorySteps, now, nanAtStep: null, cancellationToken);
         await WriteHistoryAsync(writer, moe, settings.LiveRunHistorySteps, now, nanAtStep: null, cancellationToken);
         Log.ClickHouseRuns(logger, string.Join("; ", new[] { baseline, large, moe }.Select(TrainingMetrics.Describe)));
-        return RunClickHouseAsync(writer, [large, moe], settings.LiveRunHistorySteps, cancellationToken);
+        return (writer, [large, moe]);
     }
 
     private async Task RunIconAsync(IconRunWriter live, CancellationToken stop)

@@ -50,11 +50,11 @@ public sealed class RedisKeys
 
     public string Runs { get; }
 
-    public string RunSeries(string runId) => $"{_prefix}:run:{runId}:series";
+    public string RunSeries(string runId) => $"{_prefix}:run:{Part(runId)}:series";
 
-    public string RunRaw(string runId, string seriesId) => $"{_prefix}:run:{runId}:raw:{seriesId}";
+    public string RunRaw(string runId, string seriesId) => $"{_prefix}:run:{Part(runId)}:raw:{Part(seriesId)}";
 
-    public string RunRawSeries(string runId) => $"{_prefix}:run:{runId}:raw";
+    public string RunRawSeries(string runId) => $"{_prefix}:run:{Part(runId)}:raw";
 
     public string LogDirectoryRuns => _prefix + ":logdir:runs";
 
@@ -62,9 +62,17 @@ public sealed class RedisKeys
 
     public string LogDirectoryEpoch => _prefix + ":logdir:epoch";
 
-    public string LossStatistics(string runId) => $"{_prefix}:run:{runId}:loss:statistics";
+    public string LossStatistics(string runId) => $"{_prefix}:run:{Part(runId)}:loss:statistics";
 
-    public string LossTimestepSummaries(string runId) => $"{_prefix}:run:{runId}:loss:summaries";
+    public string LossTimestepSummaries(string runId) => $"{_prefix}:run:{Part(runId)}:loss:summaries";
 
-    public string LossTimestepDetails(string runId) => $"{_prefix}:run:{runId}:loss:timesteps";
+    public string LossTimestepDetails(string runId) => $"{_prefix}:run:{Part(runId)}:loss:timesteps";
+
+    /// <summary>
+    /// A run or series id as one part of a key: <c>:</c> (the separator) and <c>%</c> are percent-encoded, so no id can
+    /// spell another key (run <c>a:raw:x</c> and run <c>a</c> with series <c>x:series</c> stay apart). Ids without
+    /// them, which is nearly all, appear as they are.
+    /// </summary>
+    public static string Part(string id) =>
+        id.AsSpan().IndexOfAny('%', ':') < 0 ? id : id.Replace("%", "%25", StringComparison.Ordinal).Replace(":", "%3A", StringComparison.Ordinal);
 }

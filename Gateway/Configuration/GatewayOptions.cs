@@ -32,4 +32,6 @@ public sealed class GatewayOptions
     public SecurityHeadersOptions SecurityHeaders { get; set; } = new();
 
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    public ClientLimitsSettings ClientLimits { get; set; } = new();
 }

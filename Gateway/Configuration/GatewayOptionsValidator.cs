@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,11 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             errors.Add($"{Prefix}SecurityHeaders__StrictTransportSecurityMaxAge must not be negative.");
         }
+
+        // Data annotations of a nested section are not checked by ValidateDataAnnotations; their messages name the key.
+        List<ValidationResult> limits = [];
+        Validator.TryValidateObject(options.ClientLimits, new ValidationContext(options.ClientLimits), limits, validateAllProperties: true);
+        errors.AddRange(limits.Select(l => l.ErrorMessage ?? $"{Prefix}ClientLimits is invalid."));
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

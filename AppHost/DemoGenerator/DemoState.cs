@@ -1,8 +1,0 @@
-namespace DemoGenerator;
-
-public enum DemoState
-{
-    Starting,
-    Running,
-    Faulted,
-}
