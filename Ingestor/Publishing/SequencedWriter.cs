@@ -11,7 +11,7 @@ namespace Ingestor.Publishing;
 /// that lost its data (a restart) or a second writer is noticed instead of producing holes nobody sees, and a
 /// message whose acknowledgement was lost (a timeout) is recognised as published rather than sent twice.
 /// </summary>
-public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys, IOptions<PublishingOptions> options)
+public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys, IOptions<PublishingOptions> options, TimeProvider time)
 {
     private readonly int _logLength = options.Value.ReplayLogLength;
 
@@ -51,16 +51,25 @@ public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys
         return true;
     }
 
+    /// <summary>
+    /// Unix milliseconds × 1000: above every number an earlier publisher reached, as long as it sent fewer than a
+    /// thousand messages per millisecond on average (it sends a few per second), and below 2^53 until the year 2255,
+    /// so a browser's number holds it exactly.
+    /// </summary>
+    private long ClockFloor() => time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+
     /// <summary>Records that messages up to <paramref name="seq"/> are in Redis (found there after a lost acknowledgement).</summary>
     public void Confirm(long seq) => Sequence = Math.Max(Sequence, seq);
 
     /// <summary>
     /// Moves past whatever Redis and we have seen, leaving one number unused on purpose: readers that see the
-    /// jump know they missed something and take a fresh snapshot.
+    /// jump know they missed something and take a fresh snapshot. It moves to the clock's floor at least, so the
+    /// sequence never goes back even when Redis and the ingestor restart together and neither remembers it (readers
+    /// would drop every message below the numbers they hold as old).
     /// </summary>
     public async Task<long> JumpAsync()
     {
-        Sequence = Math.Max(await ReadStoredAsync() ?? 0, Sequence) + 1;
+        Sequence = Math.Max(Math.Max(await ReadStoredAsync() ?? 0, Sequence), ClockFloor()) + 1;
         await redis.GetDatabase().StringSetAsync(keys.Sequence, Sequence);
         return Sequence;
     }

@@ -104,6 +104,32 @@ public sealed class RedisPublishingTests
     }
 
     [Fact]
+    public async Task Sequence_NeverGoesBack_WhenRedisAndTheIngestorRestartTogether()
+    {
+        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
+        long before;
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
+        {
+            var messages = await SubscribeAsync(connection);
+            await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+            await ingestor.WriteAsync("run-e", "loss_t1", [(0, 1.0)]);
+            before = (await NextDeltaAsync(messages, d => d.Series.Length > 0)).Seq;
+        }
+
+        // Both forget: Redis restarts empty, and a new ingestor process starts from nothing.
+        await redis.StopAsync();
+        await redis.StartAsync();
+        await using var reconnected = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var after = await SubscribeAsync(reconnected);
+        await using var restarted = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+        await restarted.WriteAsync("run-e", "loss_t1", [(1, 0.9)]);
+        var delta = await NextDeltaAsync(after, d => d.Series.Length > 0);
+
+        // A reader that holds `before` must not take the new history for old messages.
+        Assert.True(delta.Seq > before + 1, $"seq {delta.Seq} after the restart, {before} before");
+    }
+
+    [Fact]
     public async Task Publisher_SplitsDeltaIntoBoundedMessages_WhenManySeriesChange()
     {
         await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
