@@ -33,7 +33,8 @@ try
         .WithReference(redis).WaitFor(redis)
         .WithOptionalReference(clickhouse)
         .WithDemoLogDirectories(demo)
-        .PublishAsKubernetesDeployment("worker", new("200m", "256Mi", "2", "1Gi"), singleton: true);
+        // Two in a cluster: one writes (it holds the writer lease in Redis), the other stands by and takes over.
+        .PublishAsKubernetesDeployment("worker", new("200m", "256Mi", "2", "1Gi"), replicas: 2);
 
     // StreamApi serves without ClickHouse (only full-resolution history of ClickHouse runs asks it): no wait for it.
     var streamApi = builder.AddProject<Projects.StreamApi>("streamapi")

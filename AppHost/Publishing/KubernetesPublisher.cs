@@ -52,6 +52,6 @@ public static class KubernetesPublisher
         var variables = await KubernetesEnvironment.ForAsync(project, model, executionContext, logger, cancellationToken);
         var projectName = Path.GetFileNameWithoutExtension(project.GetProjectMetadata().ProjectPath);
         var isExternal = project.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal);
-        return new PublishedProject(project.Name, projectName, project.GetReplicaCount(), isExternal, deployment, variables);
+        return new PublishedProject(project.Name, projectName, deployment.Replicas ?? project.GetReplicaCount(), isExternal, deployment, variables);
     }
 }

@@ -91,13 +91,11 @@ public static class ProjectManifests
             {
                 Replicas = project.Replicas,
                 Selector = new V1LabelSelector { MatchLabels = KubernetesLabels.Selector(project.Name) },
-                Strategy = project.Deployment.Singleton
-                    ? new V1DeploymentStrategy { Type = "Recreate" }
-                    : new V1DeploymentStrategy
-                    {
-                        Type = "RollingUpdate",
-                        RollingUpdate = new V1RollingUpdateDeployment { MaxUnavailable = "0", MaxSurge = "1" },
-                    },
+                Strategy = new V1DeploymentStrategy
+                {
+                    Type = "RollingUpdate",
+                    RollingUpdate = new V1RollingUpdateDeployment { MaxUnavailable = "0", MaxSurge = "1" },
+                },
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = labels },

@@ -9,6 +9,7 @@ namespace Contracts.Redis;
 /// <item><see cref="ReplayLog"/>: list of the most recent messages (same bytes), oldest first, for Last-Event-ID resume.</item>
 /// <item><see cref="SnapshotSequence"/>: string, the seq the stored snapshot is consistent with.</item>
 /// <item><see cref="Runs"/>: string, JSON array of every run's metadata.</item>
+/// <item><see cref="WriterLease"/>: string with a time to live, the id of the one ingestor that writes this prefix.</item>
 /// <item><see cref="RunSeries"/>: hash per run, field = series id, value = SeriesPoints JSON of the whole decimated series.</item>
 /// <item><see cref="RunRaw"/>: hash per log-directory series, full-resolution points in chunks (see <see cref="RawPointChunk"/>).</item>
 /// </list>
@@ -38,7 +39,10 @@ public sealed class RedisKeys
         ReplayLog = prefix + ":log";
         SnapshotSequence = prefix + ":snapshot:seq";
         Runs = prefix + ":runs";
+        WriterLease = prefix + ":writer";
     }
+
+    public string WriterLease { get; }
 
     public string Sequence { get; }
 

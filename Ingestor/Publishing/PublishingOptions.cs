@@ -29,4 +29,15 @@ public sealed class PublishingOptions
     /// <summary>Longest wait between retries while Redis is unreachable.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Publishing__MaxRetryDelay must be between 00:00:00.100 and 00:05:00.")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the writer lease lasts without renewal: a standby ingestor on the same prefix takes over at most this
+    /// long after the writer dies (at once when it stops cleanly).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Publishing__LeaseDuration must be between 00:00:01 and 00:10:00.")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>How often the writer renews its lease, and a standby tries to take it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Publishing__LeaseRenewInterval must be between 00:00:00.100 and 00:01:00.")]
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -17,6 +17,8 @@ public static class PublishingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisLayoutOptions>>().Value.KeyPrefix));
+        services.AddSingleton<WriterLease>();
+        services.AddHostedService(provider => provider.GetRequiredService<WriterLease>());
         services.AddSingleton<SequencedWriter>();
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<PublisherStatus>();

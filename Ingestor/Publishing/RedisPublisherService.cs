@@ -20,6 +20,7 @@ public sealed partial class RedisPublisherService(
     SeriesStore store,
     SequencedWriter writer,
     SnapshotWriter snapshots,
+    WriterLease lease,
     PublisherStatus status,
     IngestorMetrics metrics,
     IOptions<PublishingOptions> options,
@@ -32,6 +33,7 @@ public sealed partial class RedisPublisherService(
     private bool _republishEverything = true;
     private DateTimeOffset _nextSnapshot;
     private DateTimeOffset _nextRunsMeta;
+    private int _leaseGeneration;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,6 +44,14 @@ public sealed partial class RedisPublisherService(
             {
                 try
                 {
+                    // A standby writes nothing; once it holds the lease (again), Redis may hold another writer's
+                    // state, so it republishes everything.
+                    await lease.WaitUntilHolderAsync(stoppingToken);
+                    if (lease.Generation != _leaseGeneration)
+                    {
+                        _leaseGeneration = lease.Generation;
+                        _republishEverything = true;
+                    }
                     await PublishAsync();
                     status.FailingSince = null;
                     retryDelay = TimeSpan.FromMilliseconds(100);
@@ -74,6 +84,10 @@ public sealed partial class RedisPublisherService(
     /// <summary>One round: whatever is pending first, then what changed since.</summary>
     private async Task PublishAsync()
     {
+        if (!lease.IsHolder)
+        {
+            return;
+        }
         if (_republishEverything)
         {
             await RepublishEverythingAsync();
@@ -153,7 +167,8 @@ public sealed partial class RedisPublisherService(
     {
         var started = Stopwatch.GetTimestamp();
         var sent = _pending.Count > 0;
-        while (_pending.TryPeek(out var message))
+        // A writer whose lease ran out mid-round stops at once: the standby may already be writing.
+        while (lease.IsHolder && _pending.TryPeek(out var message))
         {
             if (message.Seq <= writer.Sequence)
             {

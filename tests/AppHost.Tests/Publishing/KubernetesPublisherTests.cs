@@ -122,7 +122,9 @@ public sealed class KubernetesPublisherTests : IDisposable
         Assert.Equal("OpenIdConnect", gateway["Gateway__Authentication__Mode"]);
 
         var ingestor = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "ingestor");
-        Assert.Equal("Recreate", ingestor.Spec.Strategy.Type);
+        // One writes, holding the lease; the other stands by, so a rolling update never leaves the prefix unwritten.
+        Assert.Equal(2, ingestor.Spec.Replicas);
+        Assert.Equal("RollingUpdate", ingestor.Spec.Strategy.Type);
         var clickhouse = Assert.Single(ingestor.Spec.Template.Spec.Containers[0].Env, e => e.Name == "ConnectionStrings__clickhouse");
         Assert.True(clickhouse.ValueFrom.SecretKeyRef.Optional);
         Assert.DoesNotContain(configMaps["ingestor-env"].Data.Keys, k => k.StartsWith("LogDirectorySource", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using Ingestor.Publishing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -23,6 +24,7 @@ public sealed partial class LogDirectoryRedisWriter(
     RedisKeys keys,
     LogDirectoryStore store,
     LogDirectoryHealthState health,
+    WriterLease lease,
     IOptions<LogDirectorySourceOptions> options,
     IngestorMetrics metrics,
     TimeProvider time,
@@ -33,6 +35,7 @@ public sealed partial class LogDirectoryRedisWriter(
 
     private readonly LogDirectorySourceOptions _options = options.Value;
     private volatile bool _rewriteAll = true;
+    private int _leaseGeneration;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +49,13 @@ public sealed partial class LogDirectoryRedisWriter(
             var retryDelay = _options.RedisFlushInterval;
             while (!stoppingToken.IsCancellationRequested)
             {
+                // Only the ingestor holding the writer lease writes; taking it (again), it rewrites everything.
+                await lease.WaitUntilHolderAsync(stoppingToken);
+                if (lease.Generation != _leaseGeneration)
+                {
+                    _leaseGeneration = lease.Generation;
+                    _rewriteAll = true;
+                }
                 var changed = store.Changed;
                 if (await TryFlushAsync())
                 {
