@@ -22,6 +22,13 @@ public sealed class PublishingOptions
     [Range(16, 1_000_000, ErrorMessage = "Publishing__ReplayLogLength must be between 16 and 1000000.")]
     public int ReplayLogLength { get; set; } = 2048;
 
+    /// <summary>
+    /// Bytes the replay log may hold at most, whatever <see cref="ReplayLogLength"/> allows: the oldest messages go
+    /// first. A resume that reaches further back gets a fresh snapshot, which is what it would cost anyway.
+    /// </summary>
+    [Range(64L * 1024, 16L * 1024 * 1024 * 1024, ErrorMessage = "Publishing__ReplayLogBytes must be between 65536 and 17179869184.")]
+    public long ReplayLogBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>A delta larger than this (bytes of JSON) is split into several messages.</summary>
     [Range(16 * 1024, 64 * 1024 * 1024, ErrorMessage = "Publishing__MaxMessageBytes must be between 16384 and 67108864.")]
     public int MaxMessageBytes { get; set; } = 512 * 1024;

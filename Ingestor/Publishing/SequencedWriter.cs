@@ -14,6 +14,11 @@ namespace Ingestor.Publishing;
 public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys, IOptions<PublishingOptions> options, TimeProvider time)
 {
     private readonly int _logLength = options.Value.ReplayLogLength;
+    private readonly long _logBytes = options.Value.ReplayLogBytes;
+
+    /// <summary>The sizes of the messages this process put in the replay log, oldest first, and their sum.</summary>
+    private readonly Queue<int> _logged = new();
+    private long _loggedBytes;
 
     /// <summary>The sequence of the last message known to be in Redis (0 before any).</summary>
     public long Sequence { get; private set; }
@@ -41,14 +46,47 @@ public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys
             : Condition.StringEqual(keys.Sequence, Sequence));
         _ = transaction.StringSetAsync(keys.Sequence, seq);
         _ = transaction.ListRightPushAsync(keys.ReplayLog, payload);
-        _ = transaction.ListTrimAsync(keys.ReplayLog, -_logLength, -1);
+        var keep = LogEntriesToKeep(payload.Length);
+        _ = transaction.ListTrimAsync(keys.ReplayLog, -keep, -1);
         _ = transaction.PublishAsync(RedisChannel.Literal(keys.Channel), payload);
         if (!await transaction.ExecuteAsync())
         {
             return false;
         }
+        _logged.Enqueue(payload.Length);
+        _loggedBytes += payload.Length;
+        while (_logged.Count > keep)
+        {
+            _loggedBytes -= _logged.Dequeue();
+        }
         Sequence = seq;
         return true;
+    }
+
+    /// <summary>
+    /// How many entries the replay log keeps once a payload of <paramref name="length"/> bytes joins it: at most
+    /// <see cref="PublishingOptions.ReplayLogLength"/>, and only as many of the newest as fit in
+    /// <see cref="PublishingOptions.ReplayLogBytes"/> (the new one always stays). Entries older than this process are
+    /// of unknown size and count as too large once the budget is spent.
+    /// </summary>
+    private long LogEntriesToKeep(int length)
+    {
+        var total = _loggedBytes + length;
+        if (total <= _logBytes)
+        {
+            return _logLength;
+        }
+        var keep = _logged.Count + 1L;
+        foreach (var size in _logged)
+        {
+            if (total <= _logBytes || keep == 1)
+            {
+                break;
+            }
+            total -= size;
+            keep--;
+        }
+        return Math.Min(keep, _logLength);
     }
 
     /// <summary>

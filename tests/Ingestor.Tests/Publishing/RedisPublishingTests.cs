@@ -104,6 +104,39 @@ public sealed class RedisPublishingTests
     }
 
     [Fact]
+    public async Task ReplayLog_HoldsAtMostItsBytes_KeepingTheNewestMessages()
+    {
+        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var messages = await SubscribeAsync(connection);
+        var settings = new Dictionary<string, string?>(FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384", ["Publishing:ReplayLogBytes"] = "65536" };
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
+
+        long newest = 0;
+        for (var round = 0; round < 12; round++)
+        {
+            var batch = new Model.MetricBatch();
+            for (var metric = 0; metric < 20; metric++)
+            {
+                var key = new Contracts.Series.SeriesKey("run-f", $"metric_{metric:D2}");
+                for (var step = round * 50; step < (round + 1) * 50; step++)
+                {
+                    batch.Add(key, new Model.MetricSample(step, 1_795_000_000_000 + step, metric + step * 0.001));
+                }
+            }
+            await ingestor.Sink.WriteAsync(batch, CancellationToken.None);
+            newest = (await NextDeltaAsync(messages, d => d.Series.Any(s => s.Steps.Contains((round * 50) + 49)))).Seq;
+        }
+
+        var log = await connection.GetDatabase().ListRangeAsync(_keys.ReplayLog);
+        var bytes = log.Sum(entry => ((byte[])entry!).Length);
+        var sequences = log.Select(entry => JsonDocument.Parse((byte[])entry!).RootElement.GetProperty("seq").GetInt64()).ToList();
+        Assert.True(bytes <= 65536, $"the replay log holds {bytes} bytes in {log.Length} messages");
+        Assert.True(sequences[^1] >= newest, "the newest message is kept");
+        Assert.Equal(Enumerable.Range(0, sequences.Count).Select(i => sequences[0] + i), sequences);
+    }
+
+    [Fact]
     public async Task Sequence_NeverGoesBack_WhenRedisAndTheIngestorRestartTogether()
     {
         await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
