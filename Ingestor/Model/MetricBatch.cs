@@ -26,6 +26,17 @@ public sealed class MetricBatch
         SampleCount++;
     }
 
+    /// <summary>The whole series as it now is, in place of whatever the batch held for it.</summary>
+    public void Replace(in SeriesKey key, IEnumerable<MetricSample> samples)
+    {
+        var group = GetOrAddGroup(key);
+        SampleCount -= group.Samples.Count;
+        group.Samples.Clear();
+        group.Samples.AddRange(samples);
+        group.ReplacesSeries = true;
+        SampleCount += group.Samples.Count;
+    }
+
     private SeriesSamples GetOrAddGroup(in SeriesKey key)
     {
         if (!_byKey.TryGetValue(key, out var group))

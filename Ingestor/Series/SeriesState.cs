@@ -10,7 +10,10 @@ internal sealed class SeriesState(SeriesKey key, int maxPoints)
 
     public string Id { get; } = key.Id;
 
-    public SeriesDecimator Decimator { get; } = new(maxPoints);
+    public SeriesDecimator Decimator { get; private set; } = new(maxPoints);
+
+    /// <summary>Starts the decimation over, for a series a source sends anew whole; its next delta is a replace.</summary>
+    public void ResetDecimator() => Decimator = new SeriesDecimator(Decimator.MaxPoints);
 
     /// <summary>Never sent in a delta: the first one must be a replace, whatever the decimator reports.</summary>
     public bool NeverPublished { get; set; } = true;

@@ -148,6 +148,10 @@ public sealed class SeriesStore : IMetricSink
             owner.SeriesCount++;
             _runsChanged |= owner.SeriesCount == 1;
         }
+        else if (group.ReplacesSeries)
+        {
+            state.ResetDecimator();
+        }
         var run = _runs[key.RunId];
         foreach (var sample in group.Samples)
         {

@@ -55,21 +55,19 @@ public sealed partial class DirectoryScanner
                 {
                     if (entry.Length < file.Offset || !HasSameContent(file))
                     {
+                        // Read again from the start onto the same batches: what it still holds replaces what was
+                        // read, and nothing read before is lost or counted twice.
                         FileReplaced(entry.Path);
                         CountError("file_replaced");
-                        analytics.Reset(file.Timestep);
-                        (file.Offset, file.Fingerprint, file.Closed, file.MalformedLines, file.SkippingLongLine) = (0, [], false, 0, false);
+                        (file.Offset, file.Fingerprint, file.Closed, file.MalformedLines, file.SkippingLongLine, file.NextLine) = (0, [], false, 0, false, 0);
                     }
                     ReadLossLines(runId, analytics, file, entry, output, final: false);
                 }
             }
             else
             {
+                // A timestep already read (its log vanished and came back) is read onto the same batches again.
                 var timestep = analytics.GetOrAdd(timestamp, BaseStepOf(timestamp, previous));
-                if (timestep.Lines > 0)
-                {
-                    analytics.Reset(timestep);
-                }
                 timestep.SummaryGlobalStep = Current.Summaries.GetValueOrDefault(timestamp)?.Summary.GlobalStep;
                 timestep.WallTimeMs = entry.LastWriteMs;
                 // Stamped as never read, so a file that vanished before it could be opened is tried again.
@@ -138,13 +136,13 @@ public sealed partial class DirectoryScanner
                 }
                 consumed = newline < 0 ? span.Length : newline + 1;
                 file.SkippingLongLine = false;
-                TakeBatch(timestep, output);
+                TakeBatch(file, output);
                 malformed++;
             }
 
             var rest = span[consumed..];
             var complete = final && endOfFile ? rest.Length : rest.LastIndexOf((byte)'\n') + 1;
-            malformed += ReadLines(runId, analytics, timestep, rest[..complete], wallTimeMs, output);
+            malformed += ReadLines(runId, analytics, file, rest[..complete], wallTimeMs, output);
             consumed += complete;
             var partial = span.Length - consumed;
             if (partial > MaxLineBytes)
@@ -173,7 +171,7 @@ public sealed partial class DirectoryScanner
     }
 
     /// <summary>Every non-blank line of <paramref name="lines"/> as one batch; returns how many were malformed.</summary>
-    private int ReadLines(string runId, LossAnalytics analytics, TimestepLosses timestep, ReadOnlySpan<byte> lines, long wallTimeMs, ScanOutput output)
+    private int ReadLines(string runId, LossAnalytics analytics, LossFile file, ReadOnlySpan<byte> lines, long wallTimeMs, ScanOutput output)
     {
         var malformed = 0;
         while (!lines.IsEmpty)
@@ -185,10 +183,10 @@ public sealed partial class DirectoryScanner
             {
                 continue;
             }
-            var step = TakeBatch(timestep, output);
+            var step = TakeBatch(file, output);
             if (line.Length <= MaxLineBytes && LossLine.TryParse(line, out var loss))
             {
-                analytics.Add(timestep, step, loss, wallTimeMs);
+                analytics.Add(file.Timestep, step, loss, wallTimeMs);
                 Emit(output, runId, LogDirectoryMetricNames.BatchLoss, step, wallTimeMs, loss);
             }
             else
@@ -199,11 +197,13 @@ public sealed partial class DirectoryScanner
         return malformed;
     }
 
-    /// <summary>One more batch of the timestep; its global step.</summary>
-    private static long TakeBatch(TimestepLosses timestep, ScanOutput output)
+    /// <summary>The file's next line as a batch of its timestep; its global step.</summary>
+    private static long TakeBatch(LossFile file, ScanOutput output)
     {
-        var step = timestep.BaseStep + timestep.Lines;
-        timestep.Lines++;
+        var timestep = file.Timestep;
+        var step = timestep.BaseStep + file.NextLine;
+        file.NextLine++;
+        timestep.Lines = Math.Max(timestep.Lines, file.NextLine);
         output.Budget--;
         return step;
     }

@@ -112,6 +112,7 @@ public sealed partial class DirectoryScanner
         {
             ForgetVanishedFiles(listing);
         }
+        SendRewrittenWhole(output);
         Report(exists: true);
     }
 
@@ -246,8 +247,24 @@ public sealed partial class DirectoryScanner
     private void Emit(ScanOutput output, string runId, string metric, long step, long timeMs, double value)
     {
         var sample = new MetricSample(step, timeMs, value);
-        output.Batch.Add(new SeriesKey(runId, metric), sample);
-        _store.GetOrAdd(runId).Append(metric, sample);
+        var key = new SeriesKey(runId, metric);
+        output.Batch.Add(key, sample);
+        if (_store.GetOrAdd(runId).Set(metric, sample))
+        {
+            output.Rewritten.Add(key);
+        }
+    }
+
+    /// <summary>A series with a point that changed goes to the sink whole: decimation can add points, not take them back.</summary>
+    private void SendRewrittenWhole(ScanOutput output)
+    {
+        foreach (var key in output.Rewritten)
+        {
+            if (_store.TryGet(key.RunId, out var run) && run.Series.TryGetValue(key.Metric, out var series))
+            {
+                output.Batch.Replace(key, series.All());
+            }
+        }
     }
 
     private void ForgetVanishedFiles(DirectoryListing listing)

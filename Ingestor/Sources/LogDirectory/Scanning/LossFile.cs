@@ -12,6 +12,12 @@ public sealed class LossFile(FileEntry entry, TimestepLosses timestep) : Tracked
 
     public int MalformedLines { get; set; }
 
+    /// <summary>
+    /// Lines of this file read so far: the next line is the batch at <c>BaseStep + NextLine</c>. Starts again at 0
+    /// when the file is replaced, so its lines land on the same batches instead of after them.
+    /// </summary>
+    public int NextLine { get; set; }
+
     /// <summary>The reader is inside a line longer than the limit and passes over it up to its newline.</summary>
     public bool SkippingLongLine { get; set; }
 }

@@ -1,3 +1,4 @@
+using Contracts.Series;
 using Ingestor.Model;
 
 namespace Ingestor.Sources.LogDirectory.Scanning;
@@ -14,6 +15,9 @@ public sealed class ScanOutput(int budget)
     public int Budget { get; set; } = budget;
 
     public bool MoreWork { get; set; }
+
+    /// <summary>Series in which a point held before changed (a file was rewritten): they go to the sink whole.</summary>
+    public HashSet<SeriesKey> Rewritten { get; } = [];
 
     /// <summary>A directory was recreated or disappeared; its file-system watcher must be made anew.</summary>
     public bool DirectoryReplaced { get; set; }

@@ -34,7 +34,11 @@ public sealed class LogRun(string runId)
 
     public LossAnalytics GetOrCreateLoss() => Loss ??= new LossAnalytics(RunId);
 
-    public void Append(string metric, MetricSample sample)
+    /// <summary>
+    /// Records a point; one the series holds at that step already is replaced (see <see cref="RawSeries.Set"/>).
+    /// True when a point held before changed.
+    /// </summary>
+    public bool Set(string metric, MetricSample sample)
     {
         if (!_series.TryGetValue(metric, out var series))
         {
@@ -42,11 +46,12 @@ public sealed class LogRun(string runId)
             _series.Add(metric, series);
             SeriesListDirty = true;
         }
-        series.Append(sample);
+        var changed = series.Set(sample);
         StartMs = Math.Min(StartMs, sample.TimeMs);
         LastMs = Math.Max(LastMs, sample.TimeMs);
         LatestStep = Math.Max(LatestStep, sample.Step);
         StatusDirty = true;
+        return changed;
     }
 
     /// <summary>The run's <c>/api/status</c>; a run with event files but no loss log has no timesteps.</summary>

@@ -45,25 +45,22 @@ public sealed class LossAnalytics(string runId)
         return losses;
     }
 
+    /// <summary>The loss of one batch; a batch read again (its file was rewritten) replaces its earlier value.</summary>
     public void Add(TimestepLosses timestep, long step, double value, long wallTimeMs)
     {
-        timestep.Values.Add(value);
-        timestep.Steps.Add(step);
+        var replaced = timestep.Set(step, value);
         timestep.WallTimeMs = Math.Max(timestep.WallTimeMs, wallTimeMs);
-        if (double.IsFinite(value))
+        if (replaced is { } previous)
+        {
+            // The sorted copy cannot take a value out; it is rebuilt when next asked for.
+            _rebuildSorted |= !previous.Equals(value);
+        }
+        else if (double.IsFinite(value))
         {
             _unsorted.Add(value);
         }
         LatestLoss = value;
         LastUpdateMs = Math.Max(LastUpdateMs, wallTimeMs);
-        MarkChanged(timestep);
-    }
-
-    /// <summary>Forgets a timestep's losses (its file was replaced and is read again).</summary>
-    public void Reset(TimestepLosses timestep)
-    {
-        timestep.Clear();
-        _rebuildSorted = true;
         MarkChanged(timestep);
     }
 

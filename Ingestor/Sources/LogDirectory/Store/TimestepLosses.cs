@@ -24,11 +24,28 @@ public sealed class TimestepLosses(DateTime timestep, long baseStep)
 
     public long GlobalStep => SummaryGlobalStep ?? (BaseStep + Lines);
 
-    public void Clear()
+    /// <summary>
+    /// Records the loss of the batch at <paramref name="step"/>: a batch read before (its file was replaced or read
+    /// again) gets the new value instead of a second entry. Returns the value it replaced, if any.
+    /// </summary>
+    public double? Set(long step, double value)
     {
-        Values.Clear();
-        Steps.Clear();
-        Lines = 0;
+        if (Steps.Count == 0 || step > Steps[^1])
+        {
+            Steps.Add(step);
+            Values.Add(value);
+            return null;
+        }
+        var index = Steps.BinarySearch(step);
+        if (index >= 0)
+        {
+            var previous = Values[index];
+            Values[index] = value;
+            return previous;
+        }
+        Steps.Insert(~index, step);
+        Values.Insert(~index, value);
+        return null;
     }
 
     public TimestepSummary ToSummary() => new TimestepSummaryBuilder(Values).Build(Timestep, GlobalStep, WallTimeMs);
