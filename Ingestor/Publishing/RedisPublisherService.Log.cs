@@ -18,5 +18,11 @@ public sealed partial class RedisPublisherService
 
         [LoggerMessage(5, LogLevel.Warning, "The run list stored in Redis could not be read; starting without it.")]
         public static partial void StoredRunsUnreadable(ILogger logger, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Information, "Released {Runs} finished runs from memory; their series stay in Redis.")]
+        public static partial void RunsEvicted(ILogger logger, int runs);
+
+        [LoggerMessage(7, LogLevel.Information, "Run {RunId} received new points after eviction; read its series back from Redis ({Unreadable} stored series unreadable).")]
+        public static partial void RunRestored(ILogger logger, string runId, int unreadable);
     }
 }

@@ -88,6 +88,7 @@ public sealed partial class RedisPublisherService(
         {
             return;
         }
+        await RestoreEvictedRunsAsync();
         if (_republishEverything)
         {
             await RepublishEverythingAsync();
@@ -196,6 +197,10 @@ public sealed partial class RedisPublisherService(
             await snapshots.WriteAsync(snapshot.Series, snapshot.Runs, snapshot.Seq);
             _pendingSnapshot = null;
             RecordDecimationRatios(snapshot.Series);
+            if (_pending.Count == 0)
+            {
+                EvictFinishedRuns();
+            }
         }
         if (sent)
         {
@@ -228,6 +233,27 @@ public sealed partial class RedisPublisherService(
         _republishEverything = true;
         _pending.Clear();
         _pendingSnapshot = null;
+    }
+
+    /// <summary>Only what the stored snapshot holds can be released: call right after writing it.</summary>
+    private void EvictFinishedRuns()
+    {
+        var evicted = store.EvictFinishedRuns();
+        if (evicted > 0)
+        {
+            metrics.RunsEvicted.Add(evicted);
+            Log.RunsEvicted(logger, evicted);
+        }
+    }
+
+    private async Task RestoreEvictedRunsAsync()
+    {
+        foreach (var runId in store.RunsAwaitingRestore())
+        {
+            var unreadable = store.RestoreRun(runId, await snapshots.ReadRunSeriesAsync(runId));
+            metrics.RunsRestored.Add(1);
+            Log.RunRestored(logger, runId, unreadable);
+        }
     }
 
     private async Task RestoreRunsAsync()

@@ -37,6 +37,30 @@ public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
         await database.StringSetAsync(keys.SnapshotSequence, sequence);
     }
 
+    /// <summary>
+    /// The stored series of one run, to continue an evicted run from. An entry that is not a series is left out:
+    /// its new points start it anew.
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesPoints>> ReadRunSeriesAsync(string runId)
+    {
+        var entries = await redis.GetDatabase().HashGetAllAsync(keys.RunSeries(runId));
+        var series = new List<SeriesPoints>(entries.Length);
+        foreach (var entry in entries)
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize((byte[])entry.Value!, WireJsonContext.Default.SeriesPoints) is { } points)
+                {
+                    series.Add(points);
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+        return series;
+    }
+
     /// <summary>The run list a previous ingestor left, so its runs keep showing after a restart.</summary>
     public async Task<RunMeta[]> ReadRunsAsync()
     {

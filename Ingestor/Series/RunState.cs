@@ -1,4 +1,5 @@
 using Contracts.Wire;
+using Ingestor.Model;
 
 namespace Ingestor.Series;
 
@@ -16,6 +17,18 @@ internal sealed class RunState(string runId)
     public long LatestStep { get; set; } = long.MinValue;
 
     public int SeriesCount { get; set; }
+
+    /// <summary>The run's series held in memory; empty while it is evicted.</summary>
+    public List<SeriesState> Series { get; } = [];
+
+    /// <summary>When a point last arrived, or the run was first seen.</summary>
+    public DateTimeOffset LastChangedAt { get; set; }
+
+    /// <summary>Its series were released from memory; they are in Redis.</summary>
+    public bool Evicted { get; set; }
+
+    /// <summary>Samples that arrived while evicted, applied once its series are read back from Redis.</summary>
+    public List<SeriesSamples> Parked { get; } = [];
 
     public RunMeta ToRunMeta()
     {

@@ -11,6 +11,10 @@ public static class SeriesServiceCollectionExtensions
             .BindConfiguration(DecimationOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<SeriesStore>();
         services.AddSingleton<IMetricSink>(provider => provider.GetRequiredService<SeriesStore>());
         return services;

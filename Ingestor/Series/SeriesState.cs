@@ -15,6 +15,9 @@ internal sealed class SeriesState(SeriesKey key, int maxPoints)
     /// <summary>Starts the decimation over, for a series a source sends anew whole; its next delta is a replace.</summary>
     public void ResetDecimator() => Decimator = new SeriesDecimator(Decimator.MaxPoints);
 
+    /// <summary>Continues from a decimator rebuilt from the published output (a run read back after eviction).</summary>
+    public void Restore(SeriesDecimator restored) => Decimator = restored;
+
     /// <summary>Never sent in a delta: the first one must be a replace, whatever the decimator reports.</summary>
     public bool NeverPublished { get; set; } = true;
 

@@ -9,22 +9,31 @@ namespace Ingestor.Series;
 
 /// <summary>
 /// The ingestor's state: every series it has seen, decimated, and every run. Sources write into it; the
-/// publisher takes what changed. Runs and series are never removed: a run whose source went away keeps its history.
-/// One lock guards it; sources hold it only while folding a batch into the decimators, the publisher only while
-/// copying the changed tails out.
+/// publisher takes what changed. Runs are never removed: a run whose source went away keeps its history. The series
+/// of a finished run are released from memory after <see cref="RetentionOptions.FinishedRunsAfter"/> (see
+/// <see cref="EvictFinishedRuns"/>). One lock guards it; sources hold it only while folding a batch into the
+/// decimators, the publisher only while copying the changed tails out.
 /// </summary>
-public sealed class SeriesStore : IMetricSink
+public sealed partial class SeriesStore : IMetricSink
 {
     private readonly Lock _gate = new();
     private readonly int _maxPoints;
+    private readonly TimeSpan _retention;
+    private readonly TimeProvider _time;
     private readonly Dictionary<SeriesKey, SeriesState> _series = [];
     private readonly Dictionary<string, RunState> _runs = new(StringComparer.Ordinal);
     private readonly List<SeriesState> _deltaDirty = [];
     private readonly List<SeriesState> _snapshotDirty = [];
+    private readonly HashSet<string> _awaitingRestore = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private bool _runsChanged;
 
-    public SeriesStore(IOptions<DecimationOptions> options) => _maxPoints = options.Value.MaxPoints;
+    public SeriesStore(IOptions<DecimationOptions> decimation, IOptions<RetentionOptions> retention, TimeProvider time)
+    {
+        _maxPoints = decimation.Value.MaxPoints;
+        _retention = retention.Value.FinishedRunsAfter;
+        _time = time;
+    }
 
     public int SeriesCount
     {
@@ -45,9 +54,10 @@ public sealed class SeriesStore : IMetricSink
         }
         lock (_gate)
         {
+            var now = _time.GetUtcNow();
             foreach (var group in batch.Series)
             {
-                Apply(group);
+                Apply(group, now);
             }
         }
         _changed.Writer.TryWrite(true);
@@ -137,22 +147,28 @@ public sealed class SeriesStore : IMetricSink
         }
     }
 
-    private void Apply(SeriesSamples group)
+    private void Apply(SeriesSamples group, DateTimeOffset now)
     {
         var key = group.Key;
+        var run = GetOrAddRun(key.RunId);
+        if (run.Evicted)
+        {
+            Park(run, group);
+            return;
+        }
+        run.LastChangedAt = now;
         if (!_series.TryGetValue(key, out var state))
         {
             state = new SeriesState(key, _maxPoints);
             _series.Add(key, state);
-            var owner = GetOrAddRun(key.RunId);
-            owner.SeriesCount++;
-            _runsChanged |= owner.SeriesCount == 1;
+            run.Series.Add(state);
+            run.SeriesCount++;
+            _runsChanged |= run.SeriesCount == 1;
         }
         else if (group.ReplacesSeries)
         {
             state.ResetDecimator();
         }
-        var run = _runs[key.RunId];
         foreach (var sample in group.Samples)
         {
             state.Decimator.Add(sample.Step, sample.TimeMs, sample.Value);
@@ -200,7 +216,7 @@ public sealed class SeriesStore : IMetricSink
     {
         if (!_runs.TryGetValue(runId, out var run))
         {
-            run = new RunState(runId);
+            run = new RunState(runId) { LastChangedAt = _time.GetUtcNow() };
             _runs.Add(runId, run);
             _runsChanged = true;
         }

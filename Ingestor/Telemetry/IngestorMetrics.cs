@@ -21,6 +21,8 @@ public sealed class IngestorMetrics
         SourceErrors = meter.CreateCounter<long>("dashboard.ingestor.source_errors", "{error}", "Failed polls, malformed lines, corrupt records; tagged with source and kind.");
         PublishErrors = meter.CreateCounter<long>("dashboard.ingestor.publish_errors", "{error}", "Failed writes to Redis.");
         PublishDuration = meter.CreateHistogram<double>("dashboard.ingestor.publish_duration", "s", "Duration of one publication to Redis.");
+        RunsEvicted = meter.CreateCounter<long>("dashboard.ingestor.runs_evicted", "{run}", "Finished runs whose series were released from memory (they stay in Redis).");
+        RunsRestored = meter.CreateCounter<long>("dashboard.ingestor.runs_restored", "{run}", "Evicted runs read back from Redis because new points arrived for them.");
     }
 
     public Counter<long> RowsRead { get; }
@@ -38,4 +40,8 @@ public sealed class IngestorMetrics
     public Counter<long> PublishErrors { get; }
 
     public Histogram<double> PublishDuration { get; }
+
+    public Counter<long> RunsEvicted { get; }
+
+    public Counter<long> RunsRestored { get; }
 }

@@ -19,4 +19,7 @@ public sealed partial class LogDirectorySource
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Run {RunId} could not be described for publishing; the other runs carry on")]
     private partial void RunMetaFailed(string runId, Exception exception);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Released {Runs} log-directory run(s) that no current file feeds; they stay in Redis")]
+    private partial void RunsEvicted(int runs);
 }

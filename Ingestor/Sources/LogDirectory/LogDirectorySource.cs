@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Contracts.Series;
 using Contracts.Wire;
 using Ingestor.Model;
+using Ingestor.Series;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Scanning;
 using Ingestor.Sources.LogDirectory.Store;
@@ -17,6 +18,7 @@ namespace Ingestor.Sources.LogDirectory;
 /// </summary>
 public sealed partial class LogDirectorySource(
     IOptions<LogDirectorySourceOptions> options,
+    IOptions<RetentionOptions> retention,
     IMetricSink sink,
     LogDirectoryStore store,
     LogDirectoryHealthState health,
@@ -74,6 +76,7 @@ public sealed partial class LogDirectorySource(
                         }
                     }
                     await PublishRunsAsync(stoppingToken);
+                    EvictUnreferencedRuns();
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -246,6 +249,25 @@ public sealed partial class LogDirectorySource(
                     run.PublishedMeta = meta;
                 }
             }
+        }
+    }
+
+    private void EvictUnreferencedRuns()
+    {
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        int evicted;
+        lock (store.Sync)
+        {
+            foreach (var scanner in _scanners)
+            {
+                scanner.AddReferencedRuns(referenced);
+            }
+            evicted = store.EvictUnreferenced(referenced, time.GetUtcNow(), retention.Value.FinishedRunsAfter);
+        }
+        if (evicted > 0)
+        {
+            metrics.RunsEvicted.Add(evicted, Tag("source", RunSource.LogDirectory));
+            RunsEvicted(evicted);
         }
     }
 

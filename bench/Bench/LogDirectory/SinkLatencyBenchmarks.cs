@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
+using Ingestor.Series;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Store;
@@ -46,7 +47,7 @@ public class SinkLatencyBenchmarks
             RescanInterval = RescanInterval,
             WatchFileSystem = FileSystemEvents,
         });
-        _source = new LogDirectorySource(options, _sink, new LogDirectoryStore(), new LogDirectoryHealthState(),
+        _source = new LogDirectorySource(options, Options.Create(new RetentionOptions()), _sink, new LogDirectoryStore(), new LogDirectoryHealthState(),
             new IngestorMetrics(_services.GetRequiredService<IMeterFactory>()), TimeProvider.System, NullLogger<LogDirectorySource>.Instance);
         var ready = _sink.Expect(LogDirectoryMetricNames.BatchLoss, (_timestep * Batches) - 1);
         _source.StartAsync(CancellationToken.None).GetAwaiter().GetResult();

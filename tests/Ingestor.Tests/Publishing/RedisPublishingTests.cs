@@ -19,12 +19,12 @@ public sealed class RedisPublishingTests
     {
         await using var redis = await RedisServers.StartAsync(kind);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await SubscribeAsync(connection);
+        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
 
         await ingestor.WriteAsync("run-a", "loss_t1", [(0, 2.5), (1, 2.25), (2, double.NaN)]);
 
-        var delta = await NextDeltaAsync(messages, d => d.Series.Any(s => s.RunId == "run-a"));
+        var delta = await messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "run-a"));
         var series = Assert.Single(delta.Series);
         Assert.Equal(SeriesOp.Replace, series.Op);
         Assert.Equal([0L, 1, 2], series.Steps);
@@ -52,13 +52,13 @@ public sealed class RedisPublishingTests
     {
         await using var redis = await RedisServers.StartAsync(kind);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await SubscribeAsync(connection);
+        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
 
         await ingestor.WriteAsync("run-b", "loss_t1", [(0, 1.0), (1, 0.9)]);
-        var first = await NextDeltaAsync(messages, d => d.Series.Length > 0);
+        var first = await messages.NextDeltaAsync(d => d.Series.Length > 0);
         await ingestor.WriteAsync("run-b", "loss_t1", [(2, 0.8)]);
-        var second = await NextDeltaAsync(messages, d => d.Series.Length > 0);
+        var second = await messages.NextDeltaAsync(d => d.Series.Length > 0);
 
         Assert.True(second.Seq > first.Seq);
         var tail = Assert.Single(second.Series);
@@ -108,7 +108,7 @@ public sealed class RedisPublishingTests
     {
         await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await SubscribeAsync(connection);
+        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         var settings = new Dictionary<string, string?>(FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384", ["Publishing:ReplayLogBytes"] = "65536" };
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
 
@@ -125,7 +125,7 @@ public sealed class RedisPublishingTests
                 }
             }
             await ingestor.Sink.WriteAsync(batch, CancellationToken.None);
-            newest = (await NextDeltaAsync(messages, d => d.Series.Any(s => s.Steps.Contains((round * 50) + 49)))).Seq;
+            newest = (await messages.NextDeltaAsync(d => d.Series.Any(s => s.Steps.Contains((round * 50) + 49)))).Seq;
         }
 
         var log = await connection.GetDatabase().ListRangeAsync(_keys.ReplayLog);
@@ -143,20 +143,20 @@ public sealed class RedisPublishingTests
         long before;
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
-            var messages = await SubscribeAsync(connection);
+            var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
             await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
             await ingestor.WriteAsync("run-e", "loss_t1", [(0, 1.0)]);
-            before = (await NextDeltaAsync(messages, d => d.Series.Length > 0)).Seq;
+            before = (await messages.NextDeltaAsync(d => d.Series.Length > 0)).Seq;
         }
 
         // Both forget: Redis restarts empty, and a new ingestor process starts from nothing.
         await redis.StopAsync();
         await redis.StartAsync();
         await using var reconnected = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var after = await SubscribeAsync(reconnected);
+        var after = await PublishedMessages.SubscribeAsync(reconnected, _keys);
         await using var restarted = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
         await restarted.WriteAsync("run-e", "loss_t1", [(1, 0.9)]);
-        var delta = await NextDeltaAsync(after, d => d.Series.Length > 0);
+        var delta = await after.NextDeltaAsync(d => d.Series.Length > 0);
 
         // A reader that holds `before` must not take the new history for old messages.
         Assert.True(delta.Seq > before + 1, $"seq {delta.Seq} after the restart, {before} before");
@@ -167,7 +167,7 @@ public sealed class RedisPublishingTests
     {
         await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await SubscribeAsync(connection);
+        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         var settings = new Dictionary<string, string?>(FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384" };
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
 
@@ -187,7 +187,7 @@ public sealed class RedisPublishingTests
         long? previous = null;
         while (seen.Count < 40)
         {
-            var payload = await messages.Reader.ReadAsync(new CancellationTokenSource(Patience).Token);
+            var payload = await messages.NextPayloadAsync();
             var message = JsonSerializer.Deserialize(payload, WireJsonContext.Default.DeltaMessage)!;
             if (message.Type != StreamEventType.Delta)
             {
@@ -213,31 +213,6 @@ public sealed class RedisPublishingTests
         ["Publishing:SnapshotInterval"] = "00:00:00.200",
         ["Publishing:MaxRetryDelay"] = "00:00:00.500",
     };
-
-    private async Task<System.Threading.Channels.Channel<byte[]>> SubscribeAsync(ConnectionMultiplexer connection)
-    {
-        var channel = System.Threading.Channels.Channel.CreateUnbounded<byte[]>();
-        await connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(_keys.Channel), (_, value) => channel.Writer.TryWrite((byte[])value!));
-        return channel;
-    }
-
-    private static async Task<DeltaMessage> NextDeltaAsync(System.Threading.Channels.Channel<byte[]> messages, Func<DeltaMessage, bool> match)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var payload = await messages.Reader.ReadAsync(timeout.Token);
-            if (JsonDocument.Parse(payload).RootElement.GetProperty("type").GetString() != StreamEventType.Delta)
-            {
-                continue;
-            }
-            var delta = JsonSerializer.Deserialize(payload, WireJsonContext.Default.DeltaMessage)!;
-            if (match(delta))
-            {
-                return delta;
-            }
-        }
-    }
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : notnull
     {

@@ -65,6 +65,19 @@ public sealed partial class DirectoryScanner
 
     public Generation Current { get; private set; } = new();
 
+    /// <summary>The runs the directory's current files feed: its own run and its event files' runs.</summary>
+    public void AddReferencedRuns(HashSet<string> runIds)
+    {
+        if (Current.DirectoryRunId is { } own)
+        {
+            runIds.Add(own);
+        }
+        foreach (var events in Current.Events.Values)
+        {
+            runIds.Add(events.RunId);
+        }
+    }
+
     public void Scan(ScanOutput output)
     {
         _lastError = null;

@@ -27,6 +27,34 @@ public sealed class LogDirectoryStore
         return run;
     }
 
+    /// <summary>
+    /// Drops the runs that no directory's current files feed any more (their directory was recreated or removed) once
+    /// they have been unreferenced for <paramref name="retention"/> and everything they hold is in Redis, where the
+    /// dashboard reads them. Call under <see cref="Sync"/>; how many runs it dropped.
+    /// </summary>
+    public int EvictUnreferenced(IReadOnlySet<string> referenced, DateTimeOffset now, TimeSpan retention)
+    {
+        List<string>? evicted = null;
+        foreach (var run in _runs.Values)
+        {
+            if (referenced.Contains(run.RunId))
+            {
+                run.UnreferencedSince = null;
+                continue;
+            }
+            run.UnreferencedSince ??= now;
+            if (now - run.UnreferencedSince >= retention && run.IsSettled)
+            {
+                (evicted ??= []).Add(run.RunId);
+            }
+        }
+        foreach (var runId in evicted ?? [])
+        {
+            _runs.Remove(runId);
+        }
+        return evicted?.Count ?? 0;
+    }
+
     public bool TryGet(string runId, out LogRun run) => _runs.TryGetValue(runId, out run!);
 
     /// <summary>Completes when something changed after the call.</summary>

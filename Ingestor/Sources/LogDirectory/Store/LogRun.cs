@@ -32,6 +32,15 @@ public sealed class LogRun(string runId)
     /// <summary>What the sink was last told about this run.</summary>
     public RunMeta? PublishedMeta { get; set; }
 
+    /// <summary>When a scan first found the run no longer fed by any directory's current files; null while it is.</summary>
+    public DateTimeOffset? UnreferencedSince { get; set; }
+
+    /// <summary>Everything it holds is in Redis and the sink was told it is finished: dropping it loses nothing.</summary>
+    public bool IsSettled =>
+        PublishedMeta is { IsActive: false } && !SeriesListDirty && !StatusDirty
+        && (Loss is null || (Loss.DirtyTimesteps.Count == 0 && !Loss.StatisticsDirty))
+        && _series.Values.All(static series => !series.IsDirty);
+
     public LossAnalytics GetOrCreateLoss() => Loss ??= new LossAnalytics(RunId);
 
     /// <summary>

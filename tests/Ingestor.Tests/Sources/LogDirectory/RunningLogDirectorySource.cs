@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Ingestor.Series;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Store;
@@ -24,7 +25,7 @@ internal sealed class RunningLogDirectorySource : IAsyncDisposable
     public static RunningLogDirectorySource Start(LogDirectorySourceOptions options, RecordingSink sink, LogDirectoryHealthState? health = null)
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var source = new LogDirectorySource(Options.Create(options), sink, new LogDirectoryStore(), health ?? new LogDirectoryHealthState(),
+        var source = new LogDirectorySource(Options.Create(options), Options.Create(new RetentionOptions()), sink, new LogDirectoryStore(), health ?? new LogDirectoryHealthState(),
             new IngestorMetrics(services.GetRequiredService<IMeterFactory>()), TimeProvider.System, NullLogger<LogDirectorySource>.Instance);
         source.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return new RunningLogDirectorySource(source, services);

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Contracts.Redis;
+using Contracts.Series;
+using Contracts.Wire;
+using StackExchange.Redis;
+using TestSupport.Ingestion;
+using TestSupport.Redis;
+
+namespace Ingestor.Tests.Publishing;
+
+public sealed class RunEvictionTests
+{
+    private const int Points = 5_000;
+    private readonly RedisKeys _keys = new();
+
+    private static readonly IReadOnlyDictionary<string, string?> ShortRetention = new Dictionary<string, string?>
+    {
+        ["Publishing:SnapshotInterval"] = "00:00:00.200",
+        ["Publishing:MaxRetryDelay"] = "00:00:00.500",
+        ["Retention:FinishedRunsAfter"] = "00:00:01",
+    };
+
+    [Theory]
+    [InlineData(RedisServers.RedisServer)]
+    [InlineData(RedisServers.Garnet)]
+    public async Task FinishedRun_LeavesMemoryButNotRedis_AndContinuesItsHistory_WhenItResumes(string kind)
+    {
+        await using var redis = await RedisServers.StartAsync(kind);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, ShortRetention);
+        await ingestor.WriteAsync("finished", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
+        await ingestor.WriteAsync("training", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
+        await ingestor.Sink.UpsertRunsAsync([Meta("finished", active: false), Meta("training", active: true)], CancellationToken.None);
+        var before = await StoredAsync(connection, "finished", s => s.TotalPoints == Points);
+
+        await Until(() => ingestor.Store.SeriesCount == 1);
+
+        // The training run keeps its series in memory; the finished run's stay readable where the dashboard reads them.
+        Assert.Equal(before.Steps, (await StoredAsync(connection, "finished", _ => true)).Steps);
+        var runs = JsonSerializer.Deserialize((byte[])(await connection.GetDatabase().StringGetAsync(_keys.Runs))!, WireJsonContext.Default.RunMetaArray)!;
+        Assert.Equal(1, Assert.Single(runs, r => r.RunId == "finished").SeriesCount);
+
+        await ingestor.WriteAsync("finished", "loss", [(Points, 0.5)]);
+
+        var delta = await messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "finished" && s.Steps.Contains(Points)));
+        var resumed = Assert.Single(delta.Series, s => s.RunId == "finished");
+        Assert.Equal(Points + 1, resumed.TotalPoints);
+        Assert.Equal(before.Mins.Min(), resumed.Mins.Min());
+        Assert.Equal(before.Maxs.Max(), resumed.Maxs.Max());
+        Assert.Equal(0, resumed.Steps[0]);
+        Assert.Equal(before.Steps.Length, resumed.Steps.Length, tolerance: 1);
+        var after = await StoredAsync(connection, "finished", s => s.TotalPoints == Points + 1);
+        Assert.Equal(before.Steps[..^1], after.Steps[..(before.Steps.Length - 1)]);
+        Assert.Equal(2, ingestor.Store.SeriesCount);
+    }
+
+    private static double Loss(int step) => 2.0 / (1 + step * 0.01) + (step % 1000 == 500 ? 3 : 0);
+
+    private static RunMeta Meta(string runId, bool active) => new()
+    {
+        RunId = runId,
+        Source = RunSource.ClickHouse,
+        StartTime = DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_000),
+        LastEventTime = DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_000 + Points * 1000L),
+        LatestStep = Points - 1,
+        IsActive = active,
+        SeriesCount = 1,
+    };
+
+    private async Task<SeriesPoints> StoredAsync(ConnectionMultiplexer connection, string runId, Func<SeriesPoints, bool> match)
+    {
+        SeriesPoints? stored = null;
+        await Until(() =>
+        {
+            var value = connection.GetDatabase().HashGet(_keys.RunSeries(runId), "loss");
+            stored = value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+            return stored is not null && match(stored);
+        });
+        return stored!;
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
