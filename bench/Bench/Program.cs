@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bench.Footprint;
 using Bench.Streaming;
 using BenchmarkDotNet.Running;
 
@@ -20,6 +21,13 @@ switch (args.FirstOrDefault())
             samples: IntArgument(args, 1, 50),
             fileSystemEvents: args.Length <= 2 || args[2] != "rescan-only",
             rescanInterval: TimeSpan.FromMilliseconds(IntArgument(args, 3, 2000)));
+        break;
+    case "footprint":
+        await FootprintScenario.RunAsync(
+            timesteps: IntArgument(args, 1, 10_000),
+            batches: IntArgument(args, 2, 100),
+            freshnessSamples: IntArgument(args, 3, 20),
+            idleWindow: TimeSpan.FromSeconds(IntArgument(args, 4, 30)));
         break;
     case "latency":
         await InsertToBrowserScenario.RunAsync(

@@ -18,6 +18,9 @@ public sealed class RedisServerProcess : IRedisServer
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
+    /// <summary>The server's process id while it runs, else 0.</summary>
+    public int ProcessId => _process is { HasExited: false } process ? process.Id : 0;
+
     public static async Task<RedisServerProcess> StartNewAsync()
     {
         var server = new RedisServerProcess(FreePort.Next());
