@@ -57,11 +57,17 @@ public sealed partial class LogDirectoryRedisWriter(
                     _rewriteAll = true;
                 }
                 var changed = store.Changed;
+                var flushed = time.GetUtcNow();
                 if (await TryFlushAsync())
                 {
                     retryDelay = _options.RedisFlushInterval;
-                    await Task.WhenAny(changed, Task.Delay(HealthRefresh, time, stoppingToken));
-                    await Task.Delay(_options.RedisFlushInterval, time, stoppingToken);
+                    await WaitForChangeAsync(changed, stoppingToken);
+                    // At most one flush per interval, but a change after a quiet spell goes out at once.
+                    var spacing = flushed + _options.RedisFlushInterval - time.GetUtcNow();
+                    if (spacing > TimeSpan.Zero)
+                    {
+                        await Task.Delay(spacing, time, stoppingToken);
+                    }
                 }
                 else
                 {
@@ -126,6 +132,18 @@ public sealed partial class LogDirectoryRedisWriter(
             metrics.PublishErrors.Add(1, new KeyValuePair<string, object?>("source", RunSource.LogDirectory));
             WriteFailed(exception);
             return false;
+        }
+    }
+
+    /// <summary>Until the store changes, or the health record is due again.</summary>
+    private async Task WaitForChangeAsync(Task changed, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await changed.WaitAsync(HealthRefresh, time, stoppingToken);
+        }
+        catch (TimeoutException)
+        {
         }
     }
 
