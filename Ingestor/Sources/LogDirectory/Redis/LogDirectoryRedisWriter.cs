@@ -33,6 +33,9 @@ public sealed partial class LogDirectoryRedisWriter(
     /// <summary>Health (last scan time) is written at least this often even when nothing else changed.</summary>
     private static readonly TimeSpan HealthRefresh = TimeSpan.FromSeconds(5);
 
+    /// <summary>About this much is serialized and in flight at once; a backlog goes out in pieces of it.</summary>
+    private const long WorkBudgetBytes = 4L * 1024 * 1024;
+
     private readonly LogDirectorySourceOptions _options = options.Value;
     private volatile bool _rewriteAll = true;
     private int _leaseGeneration;
@@ -105,10 +108,16 @@ public sealed partial class LogDirectoryRedisWriter(
                         run.MarkAllDirty();
                     }
                 }
-                work = RedisWork.Take(store, keys);
             }
-
-            await work.ExecuteAsync(database);
+            do
+            {
+                lock (store.Sync)
+                {
+                    work = RedisWork.Take(store, keys, WorkBudgetBytes);
+                }
+                await work.ExecuteAsync(database);
+            }
+            while (work.More);
             if (rewrite)
             {
                 await database.StringSetAsync(keys.LogDirectoryEpoch, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));

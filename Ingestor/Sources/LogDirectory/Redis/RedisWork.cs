@@ -10,10 +10,14 @@ namespace Ingestor.Sources.LogDirectory.Redis;
 /// <summary>
 /// The writes one flush makes, taken from the store under its lock (serialized there, so the lock is held only
 /// for copying) and put back as dirty if Redis refuses them. Every write sets whole values, so repeating one is
-/// harmless.
+/// harmless. One piece of work holds about a byte budget at most, so that writing a large backlog (a cold start,
+/// a Redis restarted empty) goes out in bounded pieces instead of all of it serialized at once.
 /// </summary>
 public sealed class RedisWork
 {
+    private long _bytes;
+    private long _budget = long.MaxValue;
+
     private readonly List<(string Key, HashEntry[] Entries)> _hashes = [];
     private readonly List<(string Key, byte[] Value)> _strings = [];
     private readonly List<(RawSeries Series, int FromChunk, LogRun Run)> _series = [];
@@ -22,13 +26,26 @@ public sealed class RedisWork
 
     public bool IsEmpty => _hashes.Count == 0 && _strings.Count == 0;
 
-    /// <summary>Takes everything dirty out of the store. Call under the store's lock.</summary>
-    public static RedisWork Take(LogDirectoryStore store, RedisKeys keys)
+    /// <summary>The budget ran out before everything dirty was taken: take again once this is written.</summary>
+    public bool More { get; private set; }
+
+    private bool Full => _bytes >= _budget;
+
+    /// <summary>
+    /// Takes what is dirty out of the store, about <paramref name="budgetBytes"/> of it at most (at least one chunk or
+    /// timestep); <see cref="More"/> says whether some was left. Call under the store's lock.
+    /// </summary>
+    public static RedisWork Take(LogDirectoryStore store, RedisKeys keys, long budgetBytes = long.MaxValue)
     {
-        var work = new RedisWork();
+        var work = new RedisWork { _budget = budgetBytes };
         var statuses = new List<HashEntry>();
         foreach (var run in store.Runs)
         {
+            if (work.Full)
+            {
+                work.More = true;
+                break;
+            }
             work.TakeSeries(run, keys);
             if (run.Loss is { } loss)
             {
@@ -92,28 +109,38 @@ public sealed class RedisWork
             {
                 continue;
             }
+            if (Full)
+            {
+                More = true;
+                break;
+            }
             anyDirty = true;
             var from = series.DirtyFromChunk;
-            var entries = new HashEntry[series.ChunkCount - from + 1];
-            for (var chunk = from; chunk < series.ChunkCount; chunk++)
+            var entries = new List<HashEntry>();
+            var to = from;
+            while (to < series.ChunkCount && (to == from || !Full))
             {
-                var points = series.Chunk(chunk);
+                var points = series.Chunk(to);
                 var bytes = new byte[points.Length * RawPointChunk.RecordSize];
                 for (var i = 0; i < points.Length; i++)
                 {
                     RawPointChunk.Write(bytes.AsSpan(i * RawPointChunk.RecordSize), points[i].Step, points[i].TimeMs, points[i].Value);
                 }
-                entries[chunk - from] = new HashEntry(RawPointChunk.ChunkField(chunk), bytes);
+                entries.Add(new HashEntry(RawPointChunk.ChunkField(to), bytes));
+                _bytes += bytes.Length;
+                to++;
             }
-            var index = new byte[series.ChunkCount * RawPointChunk.IndexEntrySize];
-            for (var chunk = 0; chunk < series.ChunkCount; chunk++)
+            // The index names only chunks written with it or before, so a reader never meets an entry without its chunk.
+            var index = new byte[to * RawPointChunk.IndexEntrySize];
+            for (var chunk = 0; chunk < to; chunk++)
             {
                 RawPointChunk.WriteIndexEntry(index.AsSpan(chunk * RawPointChunk.IndexEntrySize), series.Extent(chunk));
             }
-            entries[^1] = new HashEntry(RawPointChunk.IndexField, index);
-            _hashes.Add((keys.RunRaw(run.RunId, series.SeriesId), entries));
+            entries.Add(new HashEntry(RawPointChunk.IndexField, index));
+            _hashes.Add((keys.RunRaw(run.RunId, series.SeriesId), [.. entries]));
             _series.Add((series, from, run));
-            series.MarkClean();
+            series.MarkWrittenBefore(to);
+            More |= series.IsDirty;
         }
 
         if (anyDirty || run.SeriesListDirty)
@@ -130,7 +157,7 @@ public sealed class RedisWork
         {
             return;
         }
-        var timesteps = loss.DirtyTimesteps.ToArray();
+        var timesteps = TakeTimesteps(loss);
         if (timesteps.Length > 0)
         {
             var summaries = new HashEntry[timesteps.Length];
@@ -139,12 +166,14 @@ public sealed class RedisWork
             {
                 loss.TryGet(timesteps[i], out var timestep);
                 var field = TimestepFormat.Format(timesteps[i]);
-                summaries[i] = new HashEntry(field, JsonSerializer.SerializeToUtf8Bytes(timestep.ToSummary(), AnalyticsJsonContext.Default.TimestepSummary));
-                details[i] = new HashEntry(field, JsonSerializer.SerializeToUtf8Bytes(timestep.ToDetail(runId), AnalyticsJsonContext.Default.TimestepDetail));
+                var summary = JsonSerializer.SerializeToUtf8Bytes(timestep.ToSummary(), AnalyticsJsonContext.Default.TimestepSummary);
+                var detail = JsonSerializer.SerializeToUtf8Bytes(timestep.ToDetail(runId), AnalyticsJsonContext.Default.TimestepDetail);
+                summaries[i] = new HashEntry(field, summary);
+                details[i] = new HashEntry(field, detail);
+                _bytes += summary.Length + detail.Length;
             }
             _hashes.Add((keys.LossTimestepSummaries(runId), summaries));
             _hashes.Add((keys.LossTimestepDetails(runId), details));
-            loss.DirtyTimesteps.Clear();
         }
         var statistics = loss.StatisticsDirty;
         if (statistics)
@@ -154,4 +183,30 @@ public sealed class RedisWork
         }
         _losses.Add((loss, timesteps, statistics));
     }
+
+    /// <summary>
+    /// Dirty timesteps, as many as the budget allows at about what a timestep costs (its losses in JSON), the newest
+    /// first so that a cold start shows the latest state soonest; those left stay dirty.
+    /// </summary>
+    private DateTime[] TakeTimesteps(LossAnalytics loss)
+    {
+        if (loss.DirtyTimesteps.Count == 0)
+        {
+            return [];
+        }
+        var room = Full ? 1 : Math.Max(1, (_budget - _bytes) / Math.Max(1, EstimatedTimestepBytes(loss)));
+        if (room >= loss.DirtyTimesteps.Count)
+        {
+            var all = loss.DirtyTimesteps.ToArray();
+            loss.DirtyTimesteps.Clear();
+            return all;
+        }
+        var newest = loss.DirtyTimesteps.Order().TakeLast((int)room).ToArray();
+        loss.DirtyTimesteps.ExceptWith(newest);
+        More = true;
+        return newest;
+    }
+
+    private static long EstimatedTimestepBytes(LossAnalytics loss) =>
+        loss.Latest is { } latest ? 256 + (2L * 24 * latest.Values.Count) : 4096;
 }

@@ -163,4 +163,7 @@ public sealed class RawSeries(string seriesId)
     public void MarkDirty(int fromChunk) => DirtyFromChunk = Math.Min(DirtyFromChunk, fromChunk);
 
     public void MarkClean() => DirtyFromChunk = Clean;
+
+    /// <summary>Chunks before <paramref name="chunk"/> are written; the series stays dirty from there if it has more.</summary>
+    public void MarkWrittenBefore(int chunk) => DirtyFromChunk = chunk >= ChunkCount ? Clean : chunk;
 }
