@@ -47,6 +47,9 @@ public sealed class ClickHouseRunIdTests(ClickHouseServerFixture clickHouse)
             Assert.Equal(100 + i, Assert.Single(checkpoints.GetProperty("checkpoints").EnumerateArray()).GetProperty("step").GetInt64());
         }
 
+        // A client that leaves the slash unencoded reaches the same run.
+        Assert.Equal("a/b", (await stack.GetJsonAsync("/checkpoints/a/b")).GetProperty("run_id").GetString());
+
         // Every run's series reached the stream before the filtered clients connect, so a filter that let
         // another run through would show it.
         var everything = await ConnectAsync(stack, "", state => RunIds.All(runId => state.Get(runId, "loss_t1")?.Count == 5));
