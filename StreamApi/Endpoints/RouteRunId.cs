@@ -27,6 +27,4 @@ public sealed class RouteRunId
         var value = RawPathTail.Decode(rawTarget, routed) ?? routed.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         return ValueTask.FromResult<RouteRunId?>(new RouteRunId(value));
     }
-
-    public override string ToString() => Value;
 }
