@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Configuration;
+using Gateway.Forwarding;
 using Gateway.Health;
 using Gateway.Limits;
 using Microsoft.AspNetCore.RateLimiting;
@@ -30,7 +31,9 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ReverseProxyConfigurationValidator.SectionName))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            // Run ids may hold "/" and "%": forward each path as the client encoded it (docs/protocol.md).
+            .AddTransforms(transforms => transforms.RequestTransforms.Add(new EncodedPathTransform()));
 
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<GatewayOptions>>((timeouts, gateway) =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using StreamApi.Checkpoints;
 
 namespace StreamApi.Endpoints;
@@ -8,17 +7,18 @@ public static class CheckpointEndpoints
 {
     public static IEndpointRouteBuilder MapCheckpointEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/checkpoints/{run_id}", GetCheckpointsAsync)
+        app.MapGet("/checkpoints/" + RouteRunId.Template, GetCheckpointsAsync)
             .WithName("GetCheckpoints")
             .AddEndpointFilter<RedisUnavailableFilter>();
         return app;
     }
 
     public static async Task<Results<Ok<CheckpointsResponse>, ValidationProblem, ProblemHttpResult>> GetCheckpointsAsync(
-        [FromRoute(Name = "run_id")] string runId,
+        RouteRunId route,
         CheckpointService checkpoints,
         CancellationToken cancellationToken)
     {
+        var runId = route.Value;
         var errors = new Dictionary<string, string[]>();
         RunId.Validate(runId, errors);
         if (errors.Count > 0)

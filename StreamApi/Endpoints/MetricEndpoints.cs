@@ -8,7 +8,7 @@ public static class MetricEndpoints
 {
     public static IEndpointRouteBuilder MapMetricEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics/{run_id}", GetMetricAsync)
+        app.MapGet("/metrics/" + RouteRunId.Template, GetMetricAsync)
             .WithName("GetMetricHistory")
             .AddEndpointFilter<RedisUnavailableFilter>();
         return app;
@@ -16,7 +16,7 @@ public static class MetricEndpoints
 
     /// <summary>One metric of one run at full resolution within a range, decimated on the server (docs/protocol.md).</summary>
     public static async Task<Results<Ok<MetricsResponse>, ValidationProblem, ProblemHttpResult>> GetMetricAsync(
-        [FromRoute(Name = "run_id")] string runId,
+        RouteRunId route,
         [FromQuery(Name = "metric")] string? metric,
         [FromQuery(Name = "from_step")] string? fromStep,
         [FromQuery(Name = "to_step")] string? toStep,
@@ -26,6 +26,7 @@ public static class MetricEndpoints
         MetricHistoryService history,
         CancellationToken cancellationToken)
     {
+        var runId = route.Value;
         var errors = new Dictionary<string, string[]>();
         RunId.Validate(runId, errors);
         var request = MetricsRequest.Parse(metric, fromStep, toStep, fromTime, toTime, maxPoints, errors);

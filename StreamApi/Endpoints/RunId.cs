@@ -6,9 +6,9 @@ internal static class RunId
 
     public static void Validate(string runId, Dictionary<string, string[]> errors)
     {
-        if (runId.Length > MaxLength || runId.Any(char.IsControl))
+        if (runId.Length == 0 || runId.Length > MaxLength || runId.Any(char.IsControl))
         {
-            errors["run_id"] = [$"run_id must be at most {MaxLength} characters, without control characters."];
+            errors["run_id"] = [$"run_id must be 1 to {MaxLength} characters, without control characters."];
         }
     }
 }

@@ -21,12 +21,13 @@ public static class StreamEndpoints
         StreamSession session,
         IHostApplicationLifetime lifetime,
         [FromQuery(Name = "runs")] string[]? runs,
+        [FromQuery(Name = "run")] string[]? run,
         [FromQuery(Name = "metrics")] string[]? metrics,
         [FromQuery(Name = "last_event_id")] string? lastEventIdQuery,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader)
     {
         var errors = new Dictionary<string, string[]>();
-        var runIds = FilterList.Parse(runs, "runs", errors);
+        var runIds = FilterList.Parse(runs, "runs", errors, exact: run, exactName: "run");
         var metricPrefixes = FilterList.Parse(metrics, "metrics", errors);
         long? lastEventId = null;
         if (lastEventIdQuery is not null)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace StreamApi.Streaming;
 
@@ -22,7 +23,8 @@ public sealed class StreamFilter : IEquatable<StreamFilter>
     {
         _runs = runs.ToFrozenSet(StringComparer.Ordinal);
         _metricPrefixes = [.. metricPrefixes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        _canonical = string.Join('\n', _runs.Order(StringComparer.Ordinal)) + "\0" + string.Join('\n', _metricPrefixes);
+        // Length-prefixed, so no entry can spell a separator: run ids may hold any character, newlines included.
+        _canonical = string.Concat(_runs.Order(StringComparer.Ordinal).Select(Canonical)) + "|" + string.Concat(_metricPrefixes.Select(Canonical));
     }
 
     public bool IsEmpty => _runs.Count == 0 && _metricPrefixes.Length == 0;
@@ -48,6 +50,8 @@ public sealed class StreamFilter : IEquatable<StreamFilter>
         }
         return false;
     }
+
+    private static string Canonical(string entry) => entry.Length.ToString(CultureInfo.InvariantCulture) + ":" + entry;
 
     public bool Equals(StreamFilter? other) => other is not null && other._canonical == _canonical;
 

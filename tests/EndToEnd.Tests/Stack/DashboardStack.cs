@@ -49,7 +49,8 @@ public sealed class DashboardStack : IAsyncLifetime
             }
             _database = await _clickHouse!.CreateDatabaseAsync();
             await _database.InsertAsync(SeedRuns.Rows(DateTimeOffset.UtcNow));
-            LogDirectory = LogDirectoryRun.Create(_temp.Combine("icon-output"));
+            // A name with characters URLs and query lists treat specially: its run id keeps them (docs/logdir.md).
+            LogDirectory = LogDirectoryRun.Create(_temp.Combine("icon-output #1,50%ü"));
 
             _services = await DashboardServices.StartAsync(_redis!.ConnectionString, _database.ConnectionString, [LogDirectory.Location]);
             await WaitForSeedAsync();

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gateway.Tests.Infrastructure;
 
@@ -13,6 +14,8 @@ public sealed class DestinationServer : IAsyncDisposable
     private readonly TaskCompletionSource _releaseStreams = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LoopbackServer? _server;
     private int _openStreams;
+
+    public const string RawTargetHeader = "X-Raw-Target";
 
     private DestinationServer(string name) => Name = name;
 
@@ -52,6 +55,8 @@ public sealed class DestinationServer : IAsyncDisposable
         app.Map("/{**path}", async (HttpContext context) =>
         {
             await Task.Delay(RestDelay, context.RequestAborted);
+            // The target as it came over the wire, before Kestrel decoded it: what a proxy changed shows here.
+            context.Response.Headers[RawTargetHeader] = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
             return Results.Text($"{Name} {context.Request.Path}{context.Request.QueryString}");
         });
     }

@@ -105,6 +105,8 @@ public sealed class HistoryEndpointsTests(ClickHouseServerFixture clickHouse)
     [InlineData("/metrics/r?metric=loss%00%27%3B%20DROP%20TABLE", "metric")]
     [InlineData("/metrics/r%0Ax?metric=loss", "run_id")]
     [InlineData("/checkpoints/r%0Ax", "run_id")]
+    [InlineData("/metrics/?metric=loss", "run_id")]
+    [InlineData("/checkpoints/", "run_id")]
     public async Task History_Returns400NamingTheParameter_WhenAParameterIsBad(string path, string parameter)
     {
         await using var stack = await ServiceStack.StartAsync(RedisServers.RedisServer, _ => { });

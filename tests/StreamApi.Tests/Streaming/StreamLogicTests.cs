@@ -48,6 +48,15 @@ public sealed class StreamLogicTests
     }
 
     [Fact]
+    public void StreamFilter_TellsApartFilters_WhoseEntriesHoldSeparators()
+    {
+        // Equal filters share filtered copies: two that only look alike would send one client the other's runs.
+        Assert.NotEqual(new StreamFilter(["a\nb"], []), new StreamFilter(["a", "b"], []));
+        Assert.NotEqual(new StreamFilter(["a\0b"], []), new StreamFilter(["a"], ["b\0"]));
+        Assert.Equal(new StreamFilter(["b", "a,b"], ["loss"]), new StreamFilter(["a,b", "b"], ["loss"]));
+    }
+
+    [Fact]
     public void FilteredViewCache_KeepsItsBytesUnderTheBudget_DroppingTheLeastRecentlyUsed()
     {
         var cache = new FilteredViewCache(capacityBytes: 10_000);

@@ -17,9 +17,9 @@ internal sealed class ServiceStack : IAsyncDisposable
     private ServiceProcess? _ingestor;
     private ServiceProcess? _streamApi;
 
-    private ServiceStack()
+    private ServiceStack(string directoryName)
     {
-        Directory = _temp.Combine("icon-output");
+        Directory = _temp.Combine(directoryName);
         System.IO.Directory.CreateDirectory(Directory);
     }
 
@@ -31,9 +31,10 @@ internal sealed class ServiceStack : IAsyncDisposable
 
     public string IngestorOutput => _ingestor?.RecentOutput ?? "";
 
-    public static async Task<ServiceStack> StartAsync(string redisKind, Action<string> prepareDirectory, string? clickHouse = null)
+    /// <param name="directoryName">The log directory's name, which its run ids begin with.</param>
+    public static async Task<ServiceStack> StartAsync(string redisKind, Action<string> prepareDirectory, string? clickHouse = null, string directoryName = "icon-output")
     {
-        var stack = new ServiceStack();
+        var stack = new ServiceStack(directoryName);
         try
         {
             prepareDirectory(stack.Directory);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAsBrowser, UNUSUAL_RUN_IDS } from '../test/unusualRunIds';
 import { queryToView, viewToQuery } from './urlState';
 import { defaultView, isRunSelected, selectRuns, toggleRun, type ViewState } from './viewState';
 
@@ -28,6 +29,21 @@ describe('URL state', () => {
 
     expect(queryToView(query)).toEqual(view);
     expect(query).toContain('run=run%2Ca');
+  });
+
+  it.each(UNUSUAL_RUN_IDS)('round-trips run %j through the address bar', (runId) => {
+    const shown: ViewState = { ...defaultView, selection: { mode: 'only', ids: [runId, 'other'] }, analyticsRun: runId };
+    const hidden: ViewState = { ...defaultView, selection: { mode: 'all', ids: [runId] } };
+
+    for (const view of [shown, hidden]) {
+      const url = parseAsBrowser(`/${viewToQuery(view)}`);
+
+      expect(url.hash).toBe('');
+      expect(queryToView(url.search)).toEqual(view);
+    }
+    const url = parseAsBrowser(`/${viewToQuery(shown)}`);
+    expect(url.searchParams.getAll('run')).toEqual([runId, 'other']);
+    expect(url.searchParams.get('arun')).toBe(runId);
   });
 
   it('falls back to defaults for values it does not know', () => {

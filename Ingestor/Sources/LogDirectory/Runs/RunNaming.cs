@@ -5,8 +5,9 @@ namespace Ingestor.Sources.LogDirectory;
 /// <summary>
 /// Run ids of log directories: <c>{directory name}@{simulation start}</c>, e.g. <c>icon-output@2022-01-01T06:00:00</c>,
 /// so the same files give the same id after a restart. An experiment under <c>runs/</c> that is not a timestamp
-/// is <c>{directory name}@{experiment directory name}</c>. Characters that do not belong in a URL path or a
-/// Redis key are replaced by '_'.
+/// is <c>{directory name}@{experiment directory name}</c>. Names are kept as they are (spaces, <c>%</c>, <c>,</c>,
+/// any letter: routes, Redis keys and the browser's URLs carry any run id); only control characters, which no
+/// request may carry, become '_'.
 /// </summary>
 public static class RunNaming
 {
@@ -31,7 +32,7 @@ public static class RunNaming
             for (var i = 0; i < source.Length; i++)
             {
                 var c = source[i];
-                span[i] = char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' ? c : '_';
+                span[i] = char.IsControl(c) ? '_' : c;
             }
         });
     }
