@@ -39,6 +39,7 @@ public sealed partial class DirectoryScanner
     private readonly bool _followLinks;
     private readonly bool _showPathInHealth;
     private DirectoryListing? _listing;
+    private InitialRead? _initialRead;
     private DirectoryListing? _reusedListing;
     private long _lastFullListingMs;
 
@@ -126,7 +127,42 @@ public sealed partial class DirectoryScanner
             ForgetVanishedFiles(listing);
         }
         SendRewrittenWhole(output);
+        TrackInitialRead(listing, output);
         Report(exists: true);
+    }
+
+    /// <summary>Until a scan leaves no backlog, how much of the listing has been read; then frozen as complete.</summary>
+    private void TrackInitialRead(DirectoryListing listing, ScanOutput output)
+    {
+        if (_initialRead is { Complete: true })
+        {
+            return;
+        }
+        long bytesListed = 0;
+        foreach (var entry in listing.ByPath.Values)
+        {
+            bytesListed += entry.Length;
+        }
+        long bytesRead = 0;
+        foreach (var file in Current.Losses.Values)
+        {
+            bytesRead += file.Offset;
+        }
+        foreach (var file in Current.Events.Values)
+        {
+            bytesRead += file.Offset;
+        }
+        foreach (var summary in Current.Summaries.Values)
+        {
+            bytesRead += summary.Entry.Length;
+        }
+        foreach (var checkpoint in Current.Checkpoints.Values)
+        {
+            bytesRead += checkpoint.Length;
+        }
+        var complete = !output.MoreWork;
+        _initialRead = new InitialRead(complete, listing.ByPath.Count, complete ? listing.ByPath.Count : Current.FileCount,
+            bytesListed, complete ? bytesListed : Math.Min(bytesRead, bytesListed));
     }
 
     private DirectoryListing List()
@@ -197,6 +233,7 @@ public sealed partial class DirectoryScanner
     {
         NewGeneration(Root, Current.DirectoryRunId ?? "(none)", reason);
         Current = new Generation();
+        _initialRead = null;
         _listing = null;
     }
 
@@ -322,6 +359,7 @@ public sealed partial class DirectoryScanner
         _health.SetDirectory(Root, new LogDirectoryState(_showPathInHealth ? Root : _name, exists, Current.DirectoryRunId, Current.FileCount, _lastError)
         {
             Skipped = new Dictionary<string, long>(_skipped, StringComparer.Ordinal),
+            InitialRead = _initialRead,
         });
 
     private static string Timestep(DateTime timestep) => TimestepFormat.Format(timestep);
