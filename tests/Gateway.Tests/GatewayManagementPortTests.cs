@@ -126,8 +126,11 @@ public sealed class GatewayManagementPortTests
         };
 
         // A path that never answers 200, so that only the process's exit ends the wait.
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ServiceProcess.StartAsync("Gateway",
-            Destinations(streamApi, frontend, new Dictionary<string, string?> { ["HealthEndpoints__Port"] = port }), readyPath: "/never", port: publicPort));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await using var started = await ServiceProcess.StartAsync("Gateway",
+                Destinations(streamApi, frontend, new Dictionary<string, string?> { ["HealthEndpoints__Port"] = port }), readyPath: "/never", port: publicPort);
+        });
 
         Assert.Contains("exited during start-up", failure.Message, StringComparison.Ordinal);
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
