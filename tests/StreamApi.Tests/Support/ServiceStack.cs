@@ -31,6 +31,8 @@ internal sealed class ServiceStack : IAsyncDisposable
 
     public string IngestorOutput => _ingestor?.RecentOutput ?? "";
 
+    public ServiceProcess Ingestor => _ingestor!;
+
     public static async Task<ServiceStack> StartAsync(string redisKind, Action<string> prepareDirectory, string? clickHouse = null)
     {
         var stack = new ServiceStack();
