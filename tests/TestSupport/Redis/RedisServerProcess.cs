@@ -8,9 +8,14 @@ namespace TestSupport.Redis;
 public sealed class RedisServerProcess : IRedisServer
 {
     private readonly TempDirectory _directory = new("redis");
+    private readonly string[] _arguments;
     private Process? _process;
 
-    private RedisServerProcess(int port) => Port = port;
+    private RedisServerProcess(int port, string[] arguments)
+    {
+        Port = port;
+        _arguments = arguments;
+    }
 
     public string Kind => "redis-server";
 
@@ -18,9 +23,10 @@ public sealed class RedisServerProcess : IRedisServer
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServerProcess> StartNewAsync()
+    /// <param name="arguments">More of redis-server's options, e.g. "--maxmemory", "16mb"; kept for restarts.</param>
+    public static async Task<RedisServerProcess> StartNewAsync(params string[] arguments)
     {
-        var server = new RedisServerProcess(FreePort.Next());
+        var server = new RedisServerProcess(FreePort.Next(), arguments);
         await server.StartAsync();
         return server;
     }
@@ -31,7 +37,7 @@ public sealed class RedisServerProcess : IRedisServer
         {
             return;
         }
-        _process = InstalledServer.Start(new ProcessStartInfo("redis-server")
+        var start = new ProcessStartInfo("redis-server")
         {
             ArgumentList =
             {
@@ -42,7 +48,12 @@ public sealed class RedisServerProcess : IRedisServer
                 "--dir", _directory.Path,
                 "--logfile", _directory.Combine("redis.log"),
             },
-        });
+        };
+        foreach (var argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        _process = InstalledServer.Start(start);
         await WaitUntilAnswersAsync(ConnectionString, TimeSpan.FromSeconds(20));
     }
 
