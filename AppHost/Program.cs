@@ -9,7 +9,8 @@ using AppHost.Startup;
 // The services read connection strings and service-discovery URLs only, as .NET services do; no REDIS_PASSWORD or
 // REDIS_URI copies of the secret in every environment. Published, none gets ASPNETCORE_FORWARDEDHEADERS_ENABLED
 // (DisableForwardedHeaders), which would trust X-Forwarded-* from anyone: the gateway trusts only the proxies its
-// Gateway__ForwardedHeaders__* settings name.
+// Gateway__ForwardedHeaders__* settings name. Published, each serves /health and /alive on a management port of its own
+// that the probes use and no Service exposes (PublishWithManagementPort).
 const ReferenceEnvironmentInjectionFlags ServiceReferences =
     ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
 
@@ -33,6 +34,7 @@ try
         .WithReference(redis).WaitFor(redis)
         .WithOptionalReference(clickhouse)
         .WithDemoLogDirectories(demo)
+        .PublishWithManagementPort()
         // Two in a cluster: one writes (it holds the writer lease in Redis), the other stands by and takes over.
         .PublishAsKubernetesDeployment("worker", new("200m", "256Mi", "2", "1Gi"), replicas: 2);
 
@@ -46,6 +48,7 @@ try
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
         .WithOptionalReference(clickhouse, waitFor: false)
+        .PublishWithManagementPort()
         .PublishAsKubernetesDeployment("api")
         .WithKubernetesAutoscaling(options.Publish.StreamApiMaxReplicas);
 
@@ -54,6 +57,7 @@ try
         .WithoutDevelopmentCertificate()
         .DisableForwardedHeaders()
         .WithHttpHealthCheck("/health")
+        .PublishWithManagementPort()
         .PublishAsKubernetesDeployment("web");
 
     // The gateway starts beside them rather than after: it checks its destinations itself, and the URL is printed only
@@ -68,6 +72,8 @@ try
         .WithReference(streamApi)
         .WithReference(frontend)
         .WithPublishedAuthentication(builder, options.Publish)
+        .PublishWithoutActiveHealthChecksOf(streamApi, frontend)
+        .PublishWithManagementPort()
         .PublishAsKubernetesDeployment("gateway");
 
     builder.AddReadyReport(gateway, options);

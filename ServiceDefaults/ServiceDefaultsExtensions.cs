@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using ServiceDefaults.Health;
 using ServiceDefaults.Telemetry;
 
@@ -18,6 +20,12 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
+        builder.Services.AddOptions<HealthEndpointsOptions>()
+            .BindConfiguration(HealthEndpointsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ManagementPortListenCheck>();
+        builder.Services.AddTransient<IStartupFilter, ManagementPortStartupFilter>();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -31,17 +39,18 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Maps <c>/health</c> (readiness: every check) and <c>/alive</c> (liveness: checks tagged live) in every
-    /// environment, because Kubernetes probes them in production.
+    /// environment, because Kubernetes probes them in production. With a management port (<c>HealthEndpoints__Port</c>)
+    /// they are served there alone, ahead of everything else, by <see cref="ManagementPortStartupFilter"/>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        // Open to anonymous callers even where the service requires sign-in (the gateway): probes carry no credentials.
-        app.MapHealthChecks(HealthEndpoints.HealthPath, new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
-        app.MapHealthChecks(HealthEndpoints.AlivePath, new()
+        if (app.Services.GetRequiredService<IOptions<HealthEndpointsOptions>>().Value.Port is not null)
         {
-            Predicate = registration => registration.Tags.Contains(HealthEndpoints.LiveTag),
-            ResponseWriter = HealthResponseWriter.WriteAsync,
-        }).AllowAnonymous();
+            return app;
+        }
+        // Open to anonymous callers even where the service requires sign-in (the gateway): probes carry no credentials.
+        app.MapHealthChecks(HealthEndpoints.HealthPath, HealthEndpoints.Readiness()).AllowAnonymous();
+        app.MapHealthChecks(HealthEndpoints.AlivePath, HealthEndpoints.Liveness()).AllowAnonymous();
         return app;
     }
 }

@@ -16,6 +16,9 @@ public static partial class KubernetesEnvironment
     /// <summary>The port every project's container listens on (<c>HTTP_PORTS</c>), as the .NET container images do.</summary>
     public const int ContainerPort = 8080;
 
+    /// <summary>Where a project's endpoint listens in its container: its target port when the model names one, else <see cref="ContainerPort"/>.</summary>
+    public static int ContainerPortOf(EndpointAnnotation endpoint) => endpoint.TargetPort ?? ContainerPort;
+
     public static async Task<IReadOnlyList<PublishedVariable>> ForAsync(ProjectResource project, DistributedApplicationModel model,
         DistributedApplicationExecutionContext executionContext, ILogger logger, CancellationToken cancellationToken)
     {
@@ -65,7 +68,7 @@ public static partial class KubernetesEnvironment
     {
         var endpoint = resource.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == endpointName)
             ?? throw new InvalidOperationException($"{variable} refers to endpoint '{endpointName}' of '{resource.Name}', which has none of that name.");
-        var port = (resource is ProjectResource ? ContainerPort : endpoint.TargetPort ?? endpoint.Port ?? 0).ToString(CultureInfo.InvariantCulture);
+        var port = (resource is ProjectResource ? ContainerPortOf(endpoint) : endpoint.TargetPort ?? endpoint.Port ?? 0).ToString(CultureInfo.InvariantCulture);
         return property switch
         {
             "url" => $"{endpoint.UriScheme}://{resource.Name}:{port}",

@@ -51,7 +51,9 @@ public static class KubernetesPublisher
     {
         var variables = await KubernetesEnvironment.ForAsync(project, model, executionContext, logger, cancellationToken);
         var projectName = Path.GetFileNameWithoutExtension(project.GetProjectMetadata().ProjectPath);
-        var isExternal = project.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal);
-        return new PublishedProject(project.Name, projectName, deployment.Replicas ?? project.GetReplicaCount(), isExternal, deployment, variables);
+        var endpoints = project.Annotations.OfType<EndpointAnnotation>().ToList();
+        var ports = endpoints.Select(e => new PublishedPort(e.Name, KubernetesEnvironment.ContainerPortOf(e), InService: !e.ExcludeReferenceEndpoint)).ToList();
+        return new PublishedProject(project.Name, projectName, deployment.Replicas ?? project.GetReplicaCount(), endpoints.Any(e => e.IsExternal),
+            deployment, variables, ports);
     }
 }

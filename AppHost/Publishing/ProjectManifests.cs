@@ -6,7 +6,8 @@ namespace AppHost.Publishing;
 /// <summary>
 /// The Kubernetes objects of one project: a ConfigMap with its plain environment, a Deployment (probes, requests and
 /// limits, non-root read-only containers with an emptyDir for /tmp, connection strings from the operator's Secret),
-/// a ClusterIP Service on port 8080, and an HPA or an Ingress where the model asks for them.
+/// a ClusterIP Service on port 8080, and an HPA or an Ingress where the model asks for them. The probes go to the
+/// management port when the project has one (<see cref="ManagementPortExtensions"/>), which the Service leaves out.
 /// </summary>
 public static class ProjectManifests
 {
@@ -19,7 +20,7 @@ public static class ProjectManifests
     {
         yield return ConfigMap(project);
         yield return Deployment(project, options);
-        yield return Service(project.Name, project.Deployment.Component, PortName, KubernetesEnvironment.ContainerPort);
+        yield return Service(project.Name, project.Deployment.Component, project.Ports);
         if (project.Deployment.MaxReplicas is { } maxReplicas)
         {
             yield return HorizontalPodAutoscaler(project, maxReplicas);
@@ -65,18 +66,19 @@ public static class ProjectManifests
             },
         }));
 
+        var probePort = project.Ports.FirstOrDefault(p => !p.InService)?.Name ?? PortName;
         var container = new V1Container
         {
             Name = project.Name,
             Image = ImageFor(project, options),
             ImagePullPolicy = "IfNotPresent",
-            Ports = [new V1ContainerPort { Name = PortName, ContainerPort = KubernetesEnvironment.ContainerPort, Protocol = "TCP" }],
+            Ports = [.. project.Ports.Select(p => new V1ContainerPort { Name = p.Name, ContainerPort = p.ContainerPort, Protocol = "TCP" })],
             EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ConfigMapName(project.Name) } }],
             Env = env,
             Resources = Resources(project.Deployment.Resources),
-            StartupProbe = HttpProbe("/alive", periodSeconds: 2, failureThreshold: 30),
-            LivenessProbe = HttpProbe("/alive", periodSeconds: 10, failureThreshold: 3),
-            ReadinessProbe = HttpProbe("/health", periodSeconds: 5, failureThreshold: 3),
+            StartupProbe = HttpProbe("/alive", probePort, periodSeconds: 2, failureThreshold: 30),
+            LivenessProbe = HttpProbe("/alive", probePort, periodSeconds: 10, failureThreshold: 3),
+            ReadinessProbe = HttpProbe("/health", probePort, periodSeconds: 5, failureThreshold: 3),
             SecurityContext = RestrictedContainer(),
             VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = "/tmp" }],
         };
@@ -112,7 +114,10 @@ public static class ProjectManifests
         };
     }
 
-    public static V1Service Service(string name, string component, string portName, int port) => new()
+    public static V1Service Service(string name, string component, string portName, int port) =>
+        Service(name, component, [new PublishedPort(portName, port, InService: true)]);
+
+    private static V1Service Service(string name, string component, IEnumerable<PublishedPort> ports) => new()
     {
         ApiVersion = "v1",
         Kind = "Service",
@@ -121,7 +126,7 @@ public static class ProjectManifests
         {
             Type = "ClusterIP",
             Selector = KubernetesLabels.Selector(name),
-            Ports = [new V1ServicePort { Name = portName, Port = port, TargetPort = portName, Protocol = "TCP" }],
+            Ports = [.. ports.Where(p => p.InService).Select(p => new V1ServicePort { Name = p.Name, Port = p.ContainerPort, TargetPort = p.Name, Protocol = "TCP" })],
         },
     };
 
@@ -208,9 +213,9 @@ public static class ProjectManifests
         },
     };
 
-    public static V1Probe HttpProbe(string path, int periodSeconds, int failureThreshold) => new()
+    private static V1Probe HttpProbe(string path, string port, int periodSeconds, int failureThreshold) => new()
     {
-        HttpGet = new V1HTTPGetAction { Path = path, Port = PortName },
+        HttpGet = new V1HTTPGetAction { Path = path, Port = port },
         PeriodSeconds = periodSeconds,
         FailureThreshold = failureThreshold,
         TimeoutSeconds = 3,

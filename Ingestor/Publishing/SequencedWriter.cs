@@ -49,7 +49,20 @@ public sealed class SequencedWriter(IConnectionMultiplexer redis, RedisKeys keys
         var keep = LogEntriesToKeep(payload.Length);
         _ = transaction.ListTrimAsync(keys.ReplayLog, -keep, -1);
         _ = transaction.PublishAsync(RedisChannel.Literal(keys.Channel), payload);
-        if (!await transaction.ExecuteAsync())
+        bool executed;
+        try
+        {
+            executed = await transaction.ExecuteAsync();
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("EXECABORT", StringComparison.Ordinal))
+        {
+            // Redis refused a command of the transaction as it was queued, and StackExchange.Redis passes on only
+            // EXECABORT; with these commands that means Redis refuses writes, which the log and /health should say.
+            throw new RedisServerException(
+                "Redis refuses writes: it is out of memory (maxmemory with noeviction), read-only, or still loading " +
+                $"(its own log or INFO says which) [{exception.Message}]");
+        }
+        if (!executed)
         {
             return false;
         }

@@ -30,9 +30,7 @@ public static class OpenTelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(InstrumentationPrefix + "*")
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(HealthEndpoints.HealthPath)
-                    && !context.Request.Path.StartsWithSegments(HealthEndpoints.AlivePath))
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !HealthEndpoints.IsHealthPath(context.Request.Path))
                 .AddHttpClientInstrumentation());
 
         // Export only where a collector was named, as Aspire does; otherwise telemetry stays in-process.

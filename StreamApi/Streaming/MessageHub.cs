@@ -12,6 +12,11 @@ namespace StreamApi.Streaming;
 /// while; so after every reconnect, and every <see cref="StreamOptions.GapCheckInterval"/> as a safety net, the hub
 /// compares the newest sequence in Redis with the last one it relayed and relays what it missed from the replay
 /// log. Clients thereby learn of a loss within seconds, whether or not anything else is published.</para>
+/// <para>What it relayed last starts at the sequence Redis holds when it subscribes, and clients are registered only
+/// after that (<see cref="Subscribed"/>): each client's snapshot and replay reach at least that far, and every
+/// message after it is relayed, by pub/sub or from the log. Starting from its first check instead left clients that
+/// connected before it without the messages published meanwhile until another one came, which after the burst of
+/// an ingestor starting anew can be half a minute.</para>
 /// </summary>
 public sealed partial class MessageHub(
     IConnectionMultiplexer redis,
@@ -24,9 +29,13 @@ public sealed partial class MessageHub(
     private readonly ConcurrentDictionary<StreamClient, byte> _clients = new();
     private readonly Lock _relaying = new();
     private readonly SemaphoreSlim _checkNow = new(0, 1);
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastRelayed;
 
     public int ClientCount => _clients.Count;
+
+    /// <summary>Completes once the hub listens to the channel and relays every message after the sequence Redis held then.</summary>
+    public Task Subscribed => _subscribed.Task;
 
     public void Add(StreamClient client) => _clients.TryAdd(client, 0);
 
@@ -80,13 +89,22 @@ public sealed partial class MessageHub(
 
     private async Task<ChannelMessageQueue> SubscribeAsync(CancellationToken stoppingToken)
     {
+        ChannelMessageQueue? queue = null;
         while (true)
         {
             try
             {
-                return await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(keys.Channel));
+                queue ??= await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(keys.Channel));
+                // Every message from here on reaches the queue; those before it are in Redis for clients to replay.
+                var newest = await ReadNewestAsync();
+                lock (_relaying)
+                {
+                    _lastRelayed = Math.Max(_lastRelayed, newest);
+                }
+                _subscribed.TrySetResult();
+                return queue;
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
                 // The multiplexer reconnects by itself; only the first subscribe has to be retried by us.
                 Log.SubscribeFailed(logger, exception);
@@ -129,18 +147,10 @@ public sealed partial class MessageHub(
 
     private async Task RelayMissedAsync()
     {
-        var database = redis.GetDatabase();
-        var stored = await database.StringGetAsync(keys.Sequence);
-        var newest = stored.IsNullOrEmpty ? 0 : (long)stored;
+        var newest = await ReadNewestAsync();
         long last;
         lock (_relaying)
         {
-            if (_lastRelayed == 0)
-            {
-                // Nothing relayed since start: clients start from the snapshot, so there is nothing to make up.
-                _lastRelayed = newest;
-                return;
-            }
             last = _lastRelayed;
         }
         if (newest <= last)
@@ -148,7 +158,7 @@ public sealed partial class MessageHub(
             return;
         }
         Log.MissedMessages(logger, last, newest);
-        foreach (var entry in await database.ListRangeAsync(keys.ReplayLog))
+        foreach (var entry in await redis.GetDatabase().ListRangeAsync(keys.ReplayLog))
         {
             if (StreamMessage.TryParse((byte[])entry!) is { } message && message.Seq > last)
             {
@@ -156,6 +166,9 @@ public sealed partial class MessageHub(
             }
         }
     }
+
+    private async Task<long> ReadNewestAsync() =>
+        await redis.GetDatabase().StringGetAsync(keys.Sequence) is { IsNullOrEmpty: false } stored ? (long)stored : 0;
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {

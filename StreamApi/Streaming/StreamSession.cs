@@ -26,6 +26,8 @@ public sealed partial class StreamSession(
 
     public async Task<StreamEnd> RunAsync(SseWriter sse, StreamFilter filter, long? lastEventId, CancellationToken stopping)
     {
+        // Until the hub listens, a message published after this client's snapshot could pass it by unrelayed.
+        await hub.Subscribed.WaitAsync(stopping);
         using var client = new StreamClient(_options.ClientQueueCapacity, _options.MaxSlowResyncs, _options.SlowClientWindow, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, client.Evicted);
         var cancellationToken = linked.Token;

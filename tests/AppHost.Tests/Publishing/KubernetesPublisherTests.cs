@@ -47,9 +47,10 @@ public sealed class KubernetesPublisherTests : IDisposable
         {
             var pod = deployment.Spec.Template.Spec;
             var container = Assert.Single(pod.Containers);
+            Assert.Equal("/alive", container.StartupProbe.HttpGet.Path);
             Assert.Equal("/alive", container.LivenessProbe.HttpGet.Path);
             Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
-            Assert.Equal(8080, Assert.Single(container.Ports).ContainerPort);
+            Assert.Equal(8080, Assert.Single(container.Ports, p => p.Name == "http").ContainerPort);
             Assert.Equal($"training-dashboard/{deployment.Metadata.Name}:latest", container.Image);
             Assert.True(container.Resources.Requests.ContainsKey("cpu") && container.Resources.Requests.ContainsKey("memory"));
             Assert.True(container.Resources.Limits.ContainsKey("cpu") && container.Resources.Limits.ContainsKey("memory"));
@@ -64,6 +65,43 @@ public sealed class KubernetesPublisherTests : IDisposable
                 Assert.True(deployment.Spec.Template.Metadata.Labels.ContainsKey(key), $"{deployment.Metadata.Name} lacks label {key}");
             }
         }
+    }
+
+    /// <summary>
+    /// Health stays off the Ingress: every pod serves /health and /alive on a management port of its own, the probes
+    /// use it, and neither the Services nor the Ingress behind them expose it, nor does any service learn its address.
+    /// </summary>
+    [Fact]
+    public async Task Publish_ProbesEveryDeploymentOnAManagementPort_ThatNoServiceOrIngressExposes()
+    {
+        var objects = await PublishAsync();
+        var configMaps = objects.OfType<V1ConfigMap>().ToDictionary(c => c.Metadata.Name);
+        var services = objects.OfType<V1Service>().ToDictionary(s => s.Metadata.Name);
+
+        foreach (var deployment in objects.OfType<V1Deployment>())
+        {
+            var name = deployment.Metadata.Name;
+            var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
+            Assert.Equal(8081, Assert.Single(container.Ports, p => p.Name == "management").ContainerPort);
+            foreach (var probe in (V1Probe[])[container.StartupProbe, container.LivenessProbe, container.ReadinessProbe])
+            {
+                Assert.Equal("management", probe.HttpGet.Port.Value);
+            }
+            var environment = configMaps[$"{name}-env"].Data;
+            Assert.Equal("8081", environment["HealthEndpoints__Port"]);
+            Assert.Equal("8080;8081", environment["HTTP_PORTS"]);
+            var servicePort = Assert.Single(services[name].Spec.Ports);
+            Assert.Equal(("http", 8080, "http"), (servicePort.Name, servicePort.Port, servicePort.TargetPort.Value));
+            Assert.All(environment.Values, value => Assert.DoesNotContain(":8081", value, StringComparison.Ordinal));
+        }
+        var ingress = Assert.Single(objects.OfType<V1Ingress>());
+        var backend = Assert.Single(ingress.Spec.Rules.SelectMany(r => r.Http.Paths)).Backend.Service;
+        Assert.Equal(("gateway", "http"), (backend.Name, backend.Port.Name));
+        // The gateway reaches StreamApi and the frontend through their Services, which only pass ready pods; its own
+        // active checks would find /health gone from their public port.
+        var gateway = configMaps["gateway-env"].Data;
+        Assert.Equal("false", gateway["ReverseProxy__Clusters__streamapi__HealthCheck__Active__Enabled"]);
+        Assert.Equal("false", gateway["ReverseProxy__Clusters__frontend__HealthCheck__Active__Enabled"]);
     }
 
     [Fact]
@@ -114,7 +152,7 @@ public sealed class KubernetesPublisherTests : IDisposable
         var gateway = configMaps["gateway-env"].Data;
         Assert.Equal("http://streamapi:8080", gateway["services__streamapi__http__0"]);
         Assert.Equal("http://frontend:8080", gateway["services__frontend__http__0"]);
-        Assert.Equal("8080", gateway["HTTP_PORTS"]);
+        Assert.Equal("8080;8081", gateway["HTTP_PORTS"]);
         // Trusting X-Forwarded-* from anyone lets a client forge its address; the gateway's own settings name its proxies.
         Assert.All(configMaps.Values, c => Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", c.Data.Keys));
         Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", gateway.Keys);
@@ -160,6 +198,9 @@ public sealed class KubernetesPublisherTests : IDisposable
         Assert.Equal("project.v0", gateway.GetProperty("type").GetString());
         Assert.Equal("{streamapi.bindings.http.url}", gateway.GetProperty("env").GetProperty("services__streamapi__http__0").GetString());
         Assert.True(gateway.GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
+        Assert.Equal(8081, gateway.GetProperty("bindings").GetProperty("management").GetProperty("targetPort").GetInt32());
+        Assert.False(gateway.GetProperty("bindings").GetProperty("management").TryGetProperty("external", out _));
+        Assert.DoesNotContain(gateway.GetProperty("env").EnumerateObject(), v => v.Name.Contains("management", StringComparison.Ordinal));
         var ingestor = resources.GetProperty("ingestor");
         Assert.Equal("{redis.connectionString}", ingestor.GetProperty("env").GetProperty("ConnectionStrings__redis").GetString());
         Assert.Equal("{clickhouse.connectionString}", ingestor.GetProperty("env").GetProperty("ConnectionStrings__clickhouse").GetString());

@@ -35,6 +35,11 @@ public sealed class AppHostModelTests : IDisposable
         {
             Assert.NotEmpty(resources[name].Annotations.OfType<HealthCheckAnnotation>());
         }
+        // Locally health stays on each service's one port, where Aspire's checks ask; the management port is published only.
+        foreach (var name in (string[])["ingestor", "streamapi", "frontend"])
+        {
+            Assert.Equal("http", Assert.Single(resources[name].Annotations.OfType<EndpointAnnotation>()).Name);
+        }
     }
 
     [Fact]

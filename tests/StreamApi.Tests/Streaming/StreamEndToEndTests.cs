@@ -225,19 +225,45 @@ public sealed class StreamEndToEndTests
         await client.ApplyUntilAsync(state, s => s.Get("run-dropped", "loss_t1")?.Count == 1, Patience);
         await rig.Ingestor.DisposeAsync(); // the test is the only writer from here on
 
-        // What the ingestor's PUBLISH would have carried, stored as it stores it, but never published:
-        // as if pub/sub had dropped it during a reconnect of this StreamApi.
-        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString);
-        var database = redis.GetDatabase();
-        var keys = new Contracts.Redis.RedisKeys();
-        var seq = (long)await database.StringGetAsync(keys.Sequence) + 1;
-        var payload = $$"""{"seq":{{seq}},"type":"delta","published_ms":1,"series":[{"run_id":"run-dropped","series":"loss_t1","metric":"loss_t1","op":"tail","from_step":1,"steps":[1],"times_ms":[1],"values":[0.5],"mins":[0.5],"maxs":[0.5]}]}""";
-        await database.ListRightPushAsync(keys.ReplayLog, payload);
-        await database.StringSetAsync(keys.Sequence, seq);
+        // As if pub/sub had dropped it during a reconnect of this StreamApi.
+        var seq = await StoreWithoutPublishingAsync(rig, "run-dropped", step: 1, value: 0.5);
 
         await client.ApplyUntilAsync(state, s => s.Get("run-dropped", "loss_t1")?.Count == 2, Patience);
         Assert.Equal(seq, state.LastSeq);
         Assert.Equal(0.5, state.Get("run-dropped", "loss_t1")![1]);
+    }
+
+    /// <summary>
+    /// The client connects before StreamApi has relayed anything or checked Redis for a gap (here everything was
+    /// published before StreamApi started): a message pub/sub drops then still reaches it at the next check, not only
+    /// when the next message comes (which, after a burst, can be half a minute later).
+    /// </summary>
+    [Fact]
+    public async Task Stream_DeliversAMessageThatPubSubDropped_ToAClientThatConnectedBeforeTheFirstCheck()
+    {
+        await using var rig = await StreamRig.StartAsync(streamApiSettings: new Dictionary<string, string?> { ["Stream__GapCheckInterval"] = "00:00:05" });
+        await rig.Ingestor.DisposeAsync(); // the test is the only writer from here on
+        await using var client = await rig.ConnectAsync();
+        var state = new StreamState();
+        state.Apply(await client.NextAsync(Patience));
+
+        var seq = await StoreWithoutPublishingAsync(rig, "run-early", step: 0, value: 0.5);
+
+        await client.ApplyUntilAsync(state, s => s.Get("run-early", "loss_t1")?.Count == 1, Patience);
+        Assert.Equal(seq, state.LastSeq);
+    }
+
+    /// <summary>What the ingestor's PUBLISH would have carried, stored as it stores it but never published.</summary>
+    private static async Task<long> StoreWithoutPublishingAsync(StreamRig rig, string runId, long step, double value)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString);
+        var database = redis.GetDatabase();
+        var keys = new Contracts.Redis.RedisKeys();
+        var seq = (long)await database.StringGetAsync(keys.Sequence) + 1;
+        var payload = $$"""{"seq":{{seq}},"type":"delta","published_ms":1,"series":[{"run_id":"{{runId}}","series":"loss_t1","metric":"loss_t1","op":"tail","from_step":{{step}},"steps":[{{step}}],"times_ms":[1],"values":[{{value}}],"mins":[{{value}}],"maxs":[{{value}}]}]}""";
+        await database.ListRightPushAsync(keys.ReplayLog, payload);
+        await database.StringSetAsync(keys.Sequence, seq);
+        return seq;
     }
 
     [Fact]

@@ -31,6 +31,8 @@ internal sealed class ServiceStack : IAsyncDisposable
 
     public string IngestorOutput => _ingestor?.RecentOutput ?? "";
 
+    public ServiceProcess Ingestor => _ingestor!;
+
     /// <param name="directoryName">The log directory's name, which its run ids begin with.</param>
     public static async Task<ServiceStack> StartAsync(string redisKind, Action<string> prepareDirectory, string? clickHouse = null, string directoryName = "icon-output")
     {

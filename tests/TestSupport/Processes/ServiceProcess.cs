@@ -15,17 +15,21 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    private ServiceProcess(string project, int port, IReadOnlyDictionary<string, string?> environment)
+    private ServiceProcess(string project, int port, int? managementPort, IReadOnlyDictionary<string, string?> environment)
     {
         _project = project;
         Port = port;
         _environment = environment;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        ManagementAddress = managementPort is { } management ? new Uri($"http://127.0.0.1:{management}") : null;
     }
 
     public int Port { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Where /health and /alive answer when the service was started with a management port, else null.</summary>
+    public Uri? ManagementAddress { get; }
 
     public bool HasExited => _process is null || _process.HasExited;
 
@@ -37,10 +41,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <param name="project">The project folder name, e.g. "StreamApi".</param>
     /// <param name="readyPath">Polled until it answers 200; "/alive" when dependencies may be down on purpose.</param>
+    /// <param name="managementPort">
+    /// Also listen on this port and serve /health and /alive there alone (HealthEndpoints__Port), as published to
+    /// Kubernetes; <paramref name="readyPath"/> is then polled there.
+    /// </param>
     public static async Task<ServiceProcess> StartAsync(
-        string project, IReadOnlyDictionary<string, string?> environment, string readyPath = "/health", int? port = null)
+        string project, IReadOnlyDictionary<string, string?> environment, string readyPath = "/health", int? port = null, int? managementPort = null)
     {
-        var service = new ServiceProcess(project, port ?? FreePort.Next(), environment);
+        var service = new ServiceProcess(project, port ?? FreePort.Next(), managementPort, environment);
         try
         {
             await service.StartAsync(readyPath);
@@ -63,7 +71,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", BaseAddress.ToString().TrimEnd('/') },
+            ArgumentList = { dll, "--urls", string.Join(';', new[] { BaseAddress, ManagementAddress }.OfType<Uri>().Select(a => a.ToString().TrimEnd('/'))) },
             WorkingDirectory = System.IO.Path.Combine(RepositoryRoot.Path, _project),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -72,6 +80,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["OTEL_SERVICE_NAME"] = _project.ToLowerInvariant();
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        if (ManagementAddress is { } management)
+        {
+            start.Environment["HealthEndpoints__Port"] = management.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;
@@ -103,7 +115,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(string readyPath, TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { BaseAddress = ManagementAddress ?? BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
         string last = "no answer";
         while (DateTime.UtcNow < deadline)

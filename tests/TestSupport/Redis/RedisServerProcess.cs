@@ -8,9 +8,14 @@ namespace TestSupport.Redis;
 public sealed class RedisServerProcess : IRedisServer
 {
     private readonly TempDirectory _directory = new("redis");
+    private readonly string[] _arguments;
     private Process? _process;
 
-    private RedisServerProcess(int port) => Port = port;
+    private RedisServerProcess(int port, string[] arguments)
+    {
+        Port = port;
+        _arguments = arguments;
+    }
 
     public string Kind => "redis-server";
 
@@ -21,9 +26,10 @@ public sealed class RedisServerProcess : IRedisServer
     /// <summary>The server's process id while it runs, else 0.</summary>
     public int ProcessId => _process is { HasExited: false } process ? process.Id : 0;
 
-    public static async Task<RedisServerProcess> StartNewAsync()
+    /// <param name="arguments">More of redis-server's options, e.g. "--maxmemory", "16mb"; kept for restarts.</param>
+    public static async Task<RedisServerProcess> StartNewAsync(params string[] arguments)
     {
-        var server = new RedisServerProcess(FreePort.Next());
+        var server = new RedisServerProcess(FreePort.Next(), arguments);
         await server.StartAsync();
         return server;
     }
@@ -34,7 +40,7 @@ public sealed class RedisServerProcess : IRedisServer
         {
             return;
         }
-        _process = InstalledServer.Start(new ProcessStartInfo("redis-server")
+        var start = new ProcessStartInfo("redis-server")
         {
             ArgumentList =
             {
@@ -45,7 +51,12 @@ public sealed class RedisServerProcess : IRedisServer
                 "--dir", _directory.Path,
                 "--logfile", _directory.Combine("redis.log"),
             },
-        });
+        };
+        foreach (var argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        _process = InstalledServer.Start(start);
         await WaitUntilAnswersAsync(ConnectionString, TimeSpan.FromSeconds(20));
     }
 

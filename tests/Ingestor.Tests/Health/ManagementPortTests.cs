@@ -1,0 +1,28 @@
+using System.Net;
+using TestSupport;
+using TestSupport.Processes;
+using TestSupport.Redis;
+
+namespace Ingestor.Tests.Health;
+
+/// <summary>The ingestor as published to Kubernetes: /health and /alive on the management port alone.</summary>
+public sealed class ManagementPortTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Health_AnswersOnlyOnTheManagementPort()
+    {
+        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
+        await using var ingestor = await ServiceProcess.StartAsync("Ingestor",
+            new Dictionary<string, string?> { ["ConnectionStrings__redis"] = redis.ConnectionString }, managementPort: FreePort.Next());
+        using var management = new HttpClient { BaseAddress = ingestor.ManagementAddress };
+        using var client = new HttpClient { BaseAddress = ingestor.BaseAddress };
+
+        Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/health", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/alive", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/health", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/alive", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await management.GetAsync("/", Ct)).StatusCode);
+    }
+}
