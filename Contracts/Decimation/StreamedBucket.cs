@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Contracts.Decimation;
 
@@ -45,6 +46,8 @@ internal sealed class StreamedBucket : IDisposable
         _sumValue = 0;
     }
 
+    // A wide read runs this per raw point: optimized from the first call, not after a service's first requests ran it unoptimized.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long step, long timeMs, double value)
     {
         if (!double.IsFinite(value))
@@ -89,6 +92,8 @@ internal sealed class StreamedBucket : IDisposable
     public DecimatedPoint Last() => PointAt(FiniteCount - 1);
 
     /// <summary>The finite point with the largest triangle between the previous choice and the next bucket's average.</summary>
+    // A wide read runs this per raw point: optimized from the first call, not after a service's first requests ran it unoptimized.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DecimatedPoint ChooseByLttb(long anchorStep, double anchorValue, double nextStep, double nextValue)
     {
         var ax = (double)anchorStep;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Contracts.Decimation;
 
 /// <summary>
@@ -46,6 +48,8 @@ public sealed class StreamingEnvelopeDecimator : IDisposable
     /// <summary>Adds the next points, sorted by step and not before the last point added.</summary>
     /// <exception cref="ArgumentException">The spans differ in length, or the steps are not sorted.</exception>
     /// <exception cref="InvalidOperationException">More points than the total given at construction.</exception>
+    // A wide read runs this per raw point: optimized from the first call, not after a service's first requests ran it unoptimized.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values)
     {
         if (steps.Length != timesMs.Length || steps.Length != values.Length)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Contracts.Redis;
 
 namespace StreamApi.RawHistory;
@@ -39,6 +40,8 @@ internal sealed class RawPointBuffer : IDisposable
     }
 
     /// <summary>Appends the chunk's points that lie in <paramref name="range"/>; returns how many.</summary>
+    // A wide read runs this per raw point: optimized from the first call, not after a service's first requests ran it unoptimized.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int AppendInRange(ReadOnlySpan<byte> chunk, RawRange range)
     {
         var records = chunk.Length / RawPointChunk.RecordSize;
