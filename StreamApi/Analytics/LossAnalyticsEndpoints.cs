@@ -55,7 +55,7 @@ public static class LossAnalyticsEndpoints
         return TypedResults.Bytes(json, Json);
     }
 
-    public static async Task<Results<JsonHttpResult<LossHistory>, ValidationProblem, ProblemHttpResult>> GetHistory(
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetHistory(
         string? run, string? limit, LossAnalyticsReader reader)
     {
         var count = DefaultHistoryLimit;
@@ -68,8 +68,8 @@ public static class LossAnalyticsEndpoints
         {
             return UnknownRun(run);
         }
-        var history = new LossHistory(status.RunId, count, await reader.GetHistoryAsync(status.RunId, count));
-        return TypedResults.Json(history, AnalyticsJsonContext.Default.LossHistory);
+        var summaries = await reader.GetHistoryJsonAsync(status.RunId, count);
+        return TypedResults.Stream(body => TimestepJson.WriteHistoryAsync(body, status.RunId, count, summaries), TimestepJson.ContentType);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetStatistics(string? run, LossAnalyticsReader reader)
@@ -84,14 +84,14 @@ public static class LossAnalyticsEndpoints
         return TypedResults.Bytes(json, Json);
     }
 
-    public static async Task<Results<JsonHttpResult<TimestepList>, ProblemHttpResult>> GetTimesteps(string? run, LossAnalyticsReader reader)
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetTimesteps(string? run, LossAnalyticsReader reader)
     {
         if (await reader.GetStatusAsync(run) is not { } status)
         {
             return UnknownRun(run);
         }
-        var list = new TimestepList(status.RunId, await reader.GetTimestepsAsync(status.RunId));
-        return TypedResults.Json(list, AnalyticsJsonContext.Default.TimestepList);
+        var timesteps = await reader.GetTimestepsAsync(status.RunId);
+        return TypedResults.Stream(body => TimestepJson.WriteListAsync(body, status.RunId, timesteps), TimestepJson.ContentType);
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetByTimestep(
