@@ -8,6 +8,10 @@ namespace StreamApi.RawHistory;
 /// </summary>
 internal sealed class RawChunkPlan
 {
+    /// <summary>Whether chunk i of <see cref="Chunks"/> lies wholly within the range, by its index extent.</summary>
+    private readonly bool[] _covered;
+    private readonly int _lastChunk;
+
     private RawChunkPlan(int[] chunks, bool[] covered, int lastChunk, bool stepOrdered)
     {
         Chunks = chunks;
@@ -15,9 +19,6 @@ internal sealed class RawChunkPlan
         _lastChunk = lastChunk;
         StepOrdered = stepOrdered;
     }
-
-    private readonly bool[] _covered;
-    private readonly int _lastChunk;
 
     /// <summary>The numbers of the chunks that touch the range, in index order.</summary>
     public int[] Chunks { get; }
