@@ -13,11 +13,14 @@ namespace StreamApi.Tests.RawHistory;
 /// The decimated read of a large series equals the batch decimator over the same points sorted by step (a stable
 /// sort, as the reader promises), however the chunks are ordered and whatever the range cuts.
 /// </summary>
-public sealed class RawHistoryDecimationTests
+public sealed class RawHistoryDecimationTests : IDisposable
 {
     private const int PointCount = 100_000;
     private const long StartMs = 1_700_000_000_000;
     private static readonly RedisKeys Keys = new("test");
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public void Dispose() => _services.Dispose();
 
     [Theory]
     [InlineData(RedisServers.RedisServer)]
@@ -145,10 +148,9 @@ public sealed class RawHistoryDecimationTests
             random.Next(997) == 0 ? nonFinite[random.Next(3)] : (2.0 * Math.Exp(-i / 20_000.0)) + (0.1 * random.NextDouble())))];
     }
 
-    private static async Task<(ConnectionMultiplexer Connection, RawHistoryReader Reader)> ConnectAsync(IRedisServer redis)
+    private async Task<(ConnectionMultiplexer Connection, RawHistoryReader Reader)> ConnectAsync(IRedisServer redis)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        return (connection, new RawHistoryReader(connection, Keys, new StreamApiMetrics(services.GetRequiredService<IMeterFactory>())));
+        return (connection, new RawHistoryReader(connection, Keys, new StreamApiMetrics(_services.GetRequiredService<IMeterFactory>())));
     }
 }
