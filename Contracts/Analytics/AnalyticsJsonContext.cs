@@ -15,8 +15,6 @@ namespace Contracts.Analytics;
 [JsonSerializable(typeof(LossStatus))]
 [JsonSerializable(typeof(LossStatistics))]
 [JsonSerializable(typeof(LogDirectoryHealth))]
-[JsonSerializable(typeof(LossHistory))]
-[JsonSerializable(typeof(TimestepList))]
 [JsonSerializable(typeof(ScalarSeries))]
 [JsonSerializable(typeof(ScalarTags))]
 public sealed partial class AnalyticsJsonContext : JsonSerializerContext;

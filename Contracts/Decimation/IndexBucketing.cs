@@ -32,7 +32,7 @@ internal static class IndexBucketing
     }
 
     /// <summary>The exclusive end of bucket <paramref name="k"/> before runs of one step are kept together.</summary>
-    private static int NominalEnd(int k, int n, int maxPoints)
+    internal static int NominalEnd(int k, int n, int maxPoints)
     {
         if (n <= maxPoints)
         {

@@ -55,7 +55,7 @@ public static class LossAnalyticsEndpoints
         return TypedResults.Bytes(json, Json);
     }
 
-    public static async Task<Results<JsonHttpResult<LossHistory>, ValidationProblem, ProblemHttpResult>> GetHistory(
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetHistory(
         string? run, string? limit, LossAnalyticsReader reader)
     {
         var count = DefaultHistoryLimit;
@@ -68,8 +68,8 @@ public static class LossAnalyticsEndpoints
         {
             return UnknownRun(run);
         }
-        var history = new LossHistory(status.RunId, count, await reader.GetHistoryAsync(status.RunId, count));
-        return TypedResults.Json(history, AnalyticsJsonContext.Default.LossHistory);
+        var summaries = await reader.GetHistoryJsonAsync(status.RunId, count);
+        return TypedResults.Stream(body => TimestepJson.WriteHistoryAsync(body, status.RunId, count, summaries), TimestepJson.ContentType);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetStatistics(string? run, LossAnalyticsReader reader)
@@ -84,14 +84,14 @@ public static class LossAnalyticsEndpoints
         return TypedResults.Bytes(json, Json);
     }
 
-    public static async Task<Results<JsonHttpResult<TimestepList>, ProblemHttpResult>> GetTimesteps(string? run, LossAnalyticsReader reader)
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetTimesteps(string? run, LossAnalyticsReader reader)
     {
         if (await reader.GetStatusAsync(run) is not { } status)
         {
             return UnknownRun(run);
         }
-        var list = new TimestepList(status.RunId, await reader.GetTimestepsAsync(status.RunId));
-        return TypedResults.Json(list, AnalyticsJsonContext.Default.TimestepList);
+        var timesteps = await reader.GetTimestepsAsync(status.RunId);
+        return TypedResults.Stream(body => TimestepJson.WriteListAsync(body, status.RunId, timesteps), TimestepJson.ContentType);
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetByTimestep(
@@ -128,27 +128,26 @@ public static class LossAnalyticsEndpoints
             var tags = (await history.ListSeriesAsync(status.RunId)).Keys.Order(StringComparer.Ordinal).ToArray();
             return TypedResults.Json(new ScalarTags(status.RunId, tags), AnalyticsJsonContext.Default.ScalarTags);
         }
-        if (await history.ReadAsync(status.RunId, tag, RawRange.All) is not { } columns)
+        // Every point, or limit of them with their buckets' envelope: never an answer of unbounded size.
+        if (await history.DecimateAsync(status.RunId, tag, RawRange.All, limit) is not { } decimation)
         {
             return NotFound("Unknown tag", $"Run '{status.RunId}' has no scalar series '{tag}'.");
         }
-        return TypedResults.Json(ScalarAnswer(status.RunId, tag, columns, limit), AnalyticsJsonContext.Default.ScalarSeries);
-    }
-
-    /// <summary>Every point, or <paramref name="maxPoints"/> of them with their buckets' envelope: never an answer of unbounded size.</summary>
-    private static ScalarSeries ScalarAnswer(string runId, string tag, RawColumns columns, int maxPoints)
-    {
-        if (columns.Count <= maxPoints)
+        if (decimation.RawCount <= limit && await history.ReadAsync(status.RunId, tag, RawRange.All) is { } columns && columns.Count <= limit)
         {
-            return new ScalarSeries(runId, tag, columns.Steps, columns.TimesMs, columns.Values) { TotalPoints = columns.Count };
+            return TypedResults.Json(
+                new ScalarSeries(status.RunId, tag, columns.Steps, columns.TimesMs, columns.Values) { TotalPoints = columns.Count },
+                AnalyticsJsonContext.Default.ScalarSeries);
         }
-        var decimated = DecimatedColumns.From(EnvelopeDecimator.Decimate(columns.Steps, columns.TimesMs, columns.Values, maxPoints, default));
-        return new ScalarSeries(runId, tag, decimated.Steps, decimated.TimesMs, decimated.Values)
-        {
-            TotalPoints = columns.Count,
-            Mins = decimated.Mins,
-            Maxs = decimated.Maxs,
-        };
+        var decimated = DecimatedColumns.From(decimation.Points);
+        return TypedResults.Json(
+            new ScalarSeries(status.RunId, tag, decimated.Steps, decimated.TimesMs, decimated.Values)
+            {
+                TotalPoints = decimation.RawCount,
+                Mins = decimated.Mins,
+                Maxs = decimated.Maxs,
+            },
+            AnalyticsJsonContext.Default.ScalarSeries);
     }
 
     public static async Task<Results<JsonHttpResult<LogDirectoryHealth>, ProblemHttpResult>> GetHealth(LossAnalyticsReader reader) =>

@@ -44,17 +44,21 @@ public sealed class LossAnalyticsReader(IConnectionMultiplexer redis, RedisKeys 
     public async Task<byte[]?> GetStatisticsJsonAsync(string runId) =>
         await redis.GetDatabase().StringGetAsync(keys.LossStatistics(runId)).ConfigureAwait(false);
 
-    /// <summary>Every timestep of the run, oldest first (the stored spelling sorts as time does).</summary>
-    public async Task<string[]> GetTimestepsAsync(string runId)
+    /// <summary>Every timestep of the run as its UTF-8 name, oldest first (the stored spelling sorts as time does, byte by byte).</summary>
+    public async Task<byte[][]> GetTimestepsAsync(string runId)
     {
         var fields = await redis.GetDatabase().HashKeysAsync(keys.LossTimestepSummaries(runId)).ConfigureAwait(false);
-        var timesteps = Array.ConvertAll(fields, f => f.ToString());
-        Array.Sort(timesteps, StringComparer.Ordinal);
+        var timesteps = new byte[fields.Length][];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            timesteps[i] = (byte[])fields[i]!;
+        }
+        Array.Sort(timesteps, static (a, b) => a.AsSpan().SequenceCompareTo(b));
         return timesteps;
     }
 
-    /// <summary>The summaries of the newest <paramref name="limit"/> timesteps, oldest first.</summary>
-    public async Task<TimestepSummary[]> GetHistoryAsync(string runId, int limit)
+    /// <summary>The stored summary JSON of the newest <paramref name="limit"/> timesteps, oldest first.</summary>
+    public async Task<byte[][]> GetHistoryJsonAsync(string runId, int limit)
     {
         var timesteps = await GetTimestepsAsync(runId).ConfigureAwait(false);
         var newest = timesteps.AsSpan(Math.Max(0, timesteps.Length - limit));
@@ -68,15 +72,21 @@ public sealed class LossAnalyticsReader(IConnectionMultiplexer redis, RedisKeys 
             fields[i] = newest[i];
         }
         var values = await redis.GetDatabase().HashGetAsync(keys.LossTimestepSummaries(runId), fields).ConfigureAwait(false);
-        var summaries = new List<TimestepSummary>(values.Length);
+        var present = 0;
         foreach (var value in values)
         {
-            if (!value.IsNull && JsonSerializer.Deserialize((byte[])value!, AnalyticsJsonContext.Default.TimestepSummary) is { } summary)
+            present += value.IsNull ? 0 : 1;
+        }
+        // A timestep can vanish between the two reads only when its run's data is being replaced; leave it out.
+        var summaries = new byte[present][];
+        for (int i = 0, j = 0; i < values.Length; i++)
+        {
+            if (!values[i].IsNull)
             {
-                summaries.Add(summary);
+                summaries[j++] = (byte[])values[i]!;
             }
         }
-        return [.. summaries];
+        return summaries;
     }
 
     /// <summary>A timestep with its batch losses, as stored JSON; null when the run has no such timestep.</summary>

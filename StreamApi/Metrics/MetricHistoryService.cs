@@ -79,10 +79,12 @@ public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, 
         long rawPoints = 0;
         foreach (var id in ids)
         {
-            if (await raw.ReadAsync(runId, id, range) is { } columns)
+            if (await raw.DecimateAsync(runId, id, range, request.MaxPoints) is { } decimation)
             {
-                rawPoints += columns.Count;
-                series.Add(Decimate(new SeriesKey(runId, request.Metric), columns.Steps, columns.TimesMs, columns.Values, default, request.MaxPoints, id));
+                rawPoints += decimation.RawCount;
+                var span = decimation.RawCount == 0 ? 1 : decimation.LastStep - decimation.FirstStep + 1;
+                series.Add(DecimatedColumns.From(decimation.Points).ToSeriesPoints(new SeriesKey(runId, request.Metric), id,
+                    totalPoints: decimation.RawCount, BucketWidth(decimation.RawCount, span, decimation.Points.Length)));
             }
         }
         return HistoryOutcome<MetricsResponse>.Found(
@@ -95,11 +97,14 @@ public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, 
 
     private static SeriesPoints Decimate(
         SeriesKey key, ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values,
-        ReadOnlySpan<int> nonFiniteWeights, int maxPoints, string? id = null)
+        ReadOnlySpan<int> nonFiniteWeights, int maxPoints)
     {
         var points = EnvelopeDecimator.Decimate(steps, timesMs, values, maxPoints, nonFiniteWeights);
         var span = steps.IsEmpty ? 1 : steps[^1] - steps[0] + 1;
-        var bucketWidth = points.Length < steps.Length ? Math.Max(1, (span + points.Length - 1) / Math.Max(1, points.Length)) : 1;
-        return DecimatedColumns.From(points).ToSeriesPoints(key, id ?? key.Id, totalPoints: steps.Length, bucketWidth);
+        return DecimatedColumns.From(points).ToSeriesPoints(key, key.Id, totalPoints: steps.Length, BucketWidth(steps.Length, span, points.Length));
     }
+
+    /// <summary>The steps one decimated point stands for on average: 1 while every raw point is shown.</summary>
+    private static long BucketWidth(long rawPoints, long stepSpan, int points) =>
+        points < rawPoints ? Math.Max(1, (stepSpan + points - 1) / Math.Max(1, points)) : 1;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Contracts.Decimation;
 using Contracts.Redis;
 using StackExchange.Redis;
 using StreamApi.Telemetry;
@@ -8,8 +9,8 @@ namespace StreamApi.RawHistory;
 
 /// <summary>
 /// Reads the full-resolution copy of log-directory series that the ingestor keeps in Redis
-/// (<see cref="RedisKeys.RunRaw"/>, layout <see cref="RawPointChunk"/>), fetching only the chunks a range touches.
-/// Redis failures propagate (a dead dependency is not an empty result).
+/// (<see cref="RedisKeys.RunRaw"/>, layout <see cref="RawPointChunk"/>), fetching only the chunks a range touches,
+/// in bounded batches. Redis failures propagate (a dead dependency is not an empty result).
 /// </summary>
 public sealed class RawHistoryReader(IConnectionMultiplexer redis, RedisKeys keys, StreamApiMetrics metrics)
 {
@@ -25,67 +26,84 @@ public sealed class RawHistoryReader(IConnectionMultiplexer redis, RedisKeys key
         return series;
     }
 
-    /// <summary>The points of one series within <paramref name="range"/>, or null when the series does not exist.</summary>
+    /// <summary>
+    /// Every point of one series within <paramref name="range"/>, or null when the series does not exist. Meant for
+    /// short answers (a range known to hold few points, checkpoints): the answer holds every point.
+    /// </summary>
     public async Task<RawColumns?> ReadAsync(string runId, string seriesId, RawRange range)
     {
         var started = Stopwatch.GetTimestamp();
         var database = redis.GetDatabase();
         var key = keys.RunRaw(runId, seriesId);
-        byte[]? index = await database.HashGetAsync(key, RawPointChunk.IndexField).ConfigureAwait(false);
-        if (index is null)
+        if (await ReadPlanAsync(database, key, range).ConfigureAwait(false) is not { } plan)
         {
             return null;
         }
+        using var points = await ReadSortedAsync(database, key, plan, range).ConfigureAwait(false);
+        Record(started);
+        return points.ToColumns();
+    }
 
-        var wanted = new List<RedisValue>();
-        for (var chunk = 0; chunk < index.Length / RawPointChunk.IndexEntrySize; chunk++)
+    /// <summary>
+    /// One series within <paramref name="range"/> decimated to <paramref name="maxPoints"/> with LTTB-with-envelope
+    /// (<see cref="EnvelopeDecimator"/>, the same answer for the same points), or null when the series does not
+    /// exist. Where the chunks follow each other in step (a series whose steps only grow) they are decimated as they
+    /// arrive, so memory stays bounded whatever the range holds; otherwise every point is read and sorted first.
+    /// </summary>
+    public async Task<RawDecimation?> DecimateAsync(string runId, string seriesId, RawRange range, int maxPoints)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var database = redis.GetDatabase();
+        var key = keys.RunRaw(runId, seriesId);
+        if (await ReadPlanAsync(database, key, range).ConfigureAwait(false) is not { } plan)
         {
-            var extent = RawPointChunk.ReadIndexEntry(index.AsSpan(chunk * RawPointChunk.IndexEntrySize));
-            if (extent.Overlaps(range.FromStep, range.ToStep, range.FromTimeMs, range.ToTimeMs))
-            {
-                wanted.Add(RawPointChunk.ChunkField(chunk));
-            }
+            return null;
         }
-        var chunks = wanted.Count == 0 ? [] : await database.HashGetAsync(key, [.. wanted]).ConfigureAwait(false);
-
-        var steps = new List<long>();
-        var times = new List<long>();
-        var values = new List<double>();
-        foreach (var chunk in chunks)
+        var decimation = await StreamedRawDecimation.TryAsync(database, key, plan, range, maxPoints).ConfigureAwait(false);
+        if (decimation is null)
         {
-            byte[]? bytes = chunk;
-            if (bytes is null)
+            using var points = await ReadSortedAsync(database, key, plan, range).ConfigureAwait(false);
+            decimation = points.Count == 0
+                ? new RawDecimation(0, 0, 0, [])
+                : new RawDecimation(points.Count, points.Steps[0], points.Steps[^1],
+                    EnvelopeDecimator.Decimate(points.Steps, points.TimesMs, points.Values, maxPoints));
+        }
+        Record(started);
+        return decimation;
+    }
+
+    private static async Task<RawChunkPlan?> ReadPlanAsync(IDatabaseAsync database, RedisKey key, RawRange range)
+    {
+        byte[]? index = await database.HashGetAsync(key, RawPointChunk.IndexField).ConfigureAwait(false);
+        return index is null ? null : RawChunkPlan.Select(index, range);
+    }
+
+    /// <summary>Every point of the range in columns sized from the index, sorted by step (points of one step in arrival order).</summary>
+    private static async Task<RawPointBuffer> ReadSortedAsync(IDatabaseAsync database, RedisKey key, RawChunkPlan plan, RawRange range)
+    {
+        var points = new RawPointBuffer((int)Math.Min(plan.MaxPoints, Array.MaxLength));
+        try
+        {
+            await foreach (var batch in RawChunkBatches.FetchAsync(database, key, plan.Chunks).ConfigureAwait(false))
             {
-                continue;
-            }
-            for (var offset = 0; offset + RawPointChunk.RecordSize <= bytes.Length; offset += RawPointChunk.RecordSize)
-            {
-                var (step, timeMs, value) = RawPointChunk.Read(bytes.AsSpan(offset));
-                if (range.Contains(step, timeMs))
+                foreach (var chunk in batch)
                 {
-                    steps.Add(step);
-                    times.Add(timeMs);
-                    values.Add(value);
+                    if (!chunk.IsNull)
+                    {
+                        points.AppendInRange((byte[])chunk!, range);
+                    }
                 }
             }
+            points.SortByStep();
+            return points;
         }
-
-        var columns = SortByStep([.. steps], [.. times], [.. values]);
-        metrics.HistoryQueries.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", "logdir"));
-        return columns;
-    }
-
-    private static RawColumns SortByStep(long[] steps, long[] times, double[] values)
-    {
-        for (var i = 1; i < steps.Length; i++)
+        catch
         {
-            if (steps[i] < steps[i - 1])
-            {
-                var order = Enumerable.Range(0, steps.Length).OrderBy(j => steps[j]).ToArray();
-                return new RawColumns(
-                    [.. order.Select(j => steps[j])], [.. order.Select(j => times[j])], [.. order.Select(j => values[j])]);
-            }
+            points.Dispose();
+            throw;
         }
-        return new RawColumns(steps, times, values);
     }
+
+    private void Record(long started) =>
+        metrics.HistoryQueries.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", "logdir"));
 }

@@ -27,6 +27,20 @@ public class BatchDecimationBenchmarks
     public int EnvelopeDecimator_Decimate() =>
         EnvelopeDecimator.Decimate(series.Steps, series.TimesMs, series.Values, MaxPoints).Length;
 
+    /// <summary>The same decimation fed as StreamApi reads a log-directory series: in chunks of 1024 points.</summary>
+    [Benchmark(OperationsPerInvoke = Points)]
+    public int StreamingEnvelopeDecimator_InChunks()
+    {
+        const int chunk = 1024;
+        using var decimator = new StreamingEnvelopeDecimator(Points, MaxPoints);
+        for (var start = 0; start < Points; start += chunk)
+        {
+            var length = Math.Min(chunk, Points - start);
+            decimator.Add(series.Steps.AsSpan(start, length), series.TimesMs.AsSpan(start, length), series.Values.AsSpan(start, length));
+        }
+        return decimator.Finish().Length;
+    }
+
     [Benchmark(OperationsPerInvoke = Points)]
     public int Lttb_SelectIndices() => Lttb.SelectIndices(xs, finiteValues, MaxPoints).Length;
 }

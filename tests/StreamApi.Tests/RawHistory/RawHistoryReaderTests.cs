@@ -24,7 +24,7 @@ public sealed class RawHistoryReaderTests
         // 2500 points in three chunks, written as the documented layout says; the last two arrive out of order.
         var points = Enumerable.Range(0, 2500).Select(i => (Step: (long)i, TimeMs: 1_000_000L + (i * 10), Value: i == 7 ? double.NaN : i * 0.5)).ToList();
         (points[^1], points[^2]) = (points[^2], points[^1]);
-        await WriteAsync(connection.GetDatabase(), keys.RunRaw("r1", "Loss/batch"), points);
+        await RawChunkWriter.WriteAsync(connection.GetDatabase(), keys.RunRaw("r1", "Loss/batch"), points);
         await connection.GetDatabase().HashSetAsync(keys.RunRawSeries("r1"), "Loss/batch", points.Count);
 
         var all = await reader.ReadAsync("r1", "Loss/batch", RawRange.All);
@@ -43,25 +43,5 @@ public sealed class RawHistoryReaderTests
         Assert.Null(await reader.ReadAsync("r1", "no/such/series", RawRange.All));
         Assert.Equal(2500, (await reader.ListSeriesAsync("r1"))["Loss/batch"]);
         Assert.Empty(await reader.ListSeriesAsync("no-such-run"));
-    }
-
-    private static async Task WriteAsync(IDatabase database, string key, List<(long Step, long TimeMs, double Value)> points)
-    {
-        var chunks = points.Chunk(RawPointChunk.PointsPerChunk).ToList();
-        var index = new byte[chunks.Count * RawPointChunk.IndexEntrySize];
-        var entries = new List<HashEntry>();
-        for (var c = 0; c < chunks.Count; c++)
-        {
-            var bytes = new byte[chunks[c].Length * RawPointChunk.RecordSize];
-            for (var i = 0; i < chunks[c].Length; i++)
-            {
-                RawPointChunk.Write(bytes.AsSpan(i * RawPointChunk.RecordSize), chunks[c][i].Step, chunks[c][i].TimeMs, chunks[c][i].Value);
-            }
-            entries.Add(new HashEntry(RawPointChunk.ChunkField(c), bytes));
-            RawPointChunk.WriteIndexEntry(index.AsSpan(c * RawPointChunk.IndexEntrySize), new RawChunkExtent(
-                chunks[c].Min(p => p.Step), chunks[c].Max(p => p.Step), chunks[c].Min(p => p.TimeMs), chunks[c].Max(p => p.TimeMs)));
-        }
-        entries.Add(new HashEntry(RawPointChunk.IndexField, index));
-        await database.HashSetAsync(key, [.. entries]);
     }
 }
