@@ -7,13 +7,15 @@ namespace Ingestor.Sources.LogDirectory.Store;
 public sealed class SortedDoubles
 {
     private double[] _items = [];
-    private double[] _spare = [];
 
     public int Count { get; private set; }
 
     public ReadOnlySpan<double> Items => _items.AsSpan(0, Count);
 
-    /// <summary>Merges <paramref name="values"/> (any order; sorted in place) into the set.</summary>
+    /// <summary>
+    /// Merges <paramref name="values"/> (any order; sorted in place) into the set, in place from the back, so the set
+    /// holds one array (grown by half when full) and no second one to merge into.
+    /// </summary>
     public void Add(Span<double> values)
     {
         if (values.IsEmpty)
@@ -22,21 +24,16 @@ public sealed class SortedDoubles
         }
         values.Sort();
         var total = Count + values.Length;
-        if (_spare.Length < total)
+        if (_items.Length < total)
         {
-            _spare = new double[Math.Max(total, _items.Length * 2)];
+            Array.Resize(ref _items, Math.Max(total, _items.Length + (_items.Length / 2)));
         }
 
-        int i = 0, j = 0, k = 0;
-        while (i < Count && j < values.Length)
+        int i = Count - 1, j = values.Length - 1, k = total - 1;
+        while (j >= 0)
         {
-            _spare[k++] = _items[i] <= values[j] ? _items[i++] : values[j++];
+            _items[k--] = i >= 0 && _items[i] > values[j] ? _items[i--] : values[j--];
         }
-        _items.AsSpan(i, Count - i).CopyTo(_spare.AsSpan(k));
-        k += Count - i;
-        values[j..].CopyTo(_spare.AsSpan(k));
-
-        (_items, _spare) = (_spare, _items);
         Count = total;
     }
 
