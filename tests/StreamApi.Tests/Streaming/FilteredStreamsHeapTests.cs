@@ -81,7 +81,8 @@ public sealed class FilteredStreamsHeapTests
 
             // None was dropped on the way: every stream is still open and is sent the next message.
             await rig.Ingestor.WriteAsync(RunFilters.RunId(0), Metric(0), [(Points, 0.5)]);
-            await Task.WhenAll(snapshots.Select(s => s.Client.UntilAsync(e => e.Event == StreamEventType.Delta && e.Seq > s.Seq, StreamRig.Patience)));
+            var reached = await Task.WhenAll(snapshots.Select(s => ReceivesADeltaAfterAsync(s.Client, s.Seq)));
+            Assert.True(reached.All(r => r), $"{reached.Count(r => !r)} of {Streams} streams were not sent the next delta:{Environment.NewLine}{streamApi.RecentOutput}");
         }
         finally
         {
@@ -116,6 +117,19 @@ public sealed class FilteredStreamsHeapTests
         Assert.Equal(realRuns.Length * Metrics, series.Length);
         Assert.All(series, s => Assert.Contains(s.RunId, realRuns));
         return (sse, snapshot.Seq, Encoding.UTF8.GetByteCount(snapshot.Data));
+    }
+
+    private static async Task<bool> ReceivesADeltaAfterAsync(SseClient client, long seq)
+    {
+        try
+        {
+            await client.UntilAsync(e => e.Event == StreamEventType.Delta && e.Seq > seq, TimeSpan.FromSeconds(60));
+            return true;
+        }
+        catch (Exception exception) when (exception is TimeoutException or EndOfStreamException)
+        {
+            return false;
+        }
     }
 
     private static string Metric(int metric) => $"metric_{metric:D2}";
