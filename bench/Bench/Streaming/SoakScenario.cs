@@ -64,6 +64,7 @@ internal static class SoakScenario
             await Task.Delay(200);
         }
         Console.WriteLine($"  {soakClients.Count(c => c.Snapshots > 0)} of {clients} snapshots delivered in {connecting.Elapsed.TotalSeconds:F1} s, while the run logged");
+        PrintFailures(soakClients);
 
         lags.TakeMinute();
         lags.Total.Reset();
@@ -126,20 +127,35 @@ internal static class SoakScenario
         var disconnected = clients.Count(c => c.Disconnected);
         var lag = total.Summarize();
         Console.WriteLine($"  {eventsPerClient:F0} events per client; lag over the run: p50 {lag.P50:F0} ms, p99 {lag.P99:F0} ms, max {lag.Max:F0} ms ({lag.Count} deltas)");
-        foreach (var failure in clients.Where(c => c.Disconnected).Select(c => c.Failure).Distinct().Take(5))
-        {
-            Console.WriteLine($"  a client ended: {failure}");
-        }
+        PrintFailures(clients);
         Console.WriteLine($"verdict: {(flat && disconnected == 0 ? "PASS" : "FAIL")}: StreamApi live heap {heapSlope:+0.000;-0.000} MiB/min over minutes {judged[0].Minute}-{judged[^1].Minute} "
             + $"({growth:+0.0;-0.0} MiB, {(flat ? "flat" : "NOT flat")}), resident {rssSlope:+0.00;-0.00} MiB/min; {disconnected} of {clients.Length} clients disconnected, "
             + $"{clients.Sum(c => Math.Max(0, c.Snapshots - 1))} resyncs; lag p99 {lag.P99:F0} ms");
     }
 
+    private static void PrintFailures(SoakClient[] clients)
+    {
+        foreach (var failure in clients.Where(c => c.Disconnected).GroupBy(c => c.Failure).Take(5))
+        {
+            Console.WriteLine($"  {failure.Count()} clients ended: {failure.Key}");
+        }
+    }
+
     private static void PrintWarnings(string name, ServiceProcess service)
     {
-        foreach (var line in service.RecentOutput.Split('\n').Where(l => l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal)).Take(10))
+        // The simple console format puts a message's category on one line and its text, then any exception, below.
+        var lines = service.RecentOutput.Split('\n');
+        var shown = 0;
+        for (var i = 0; i < lines.Length && shown < 5; i++)
         {
-            Console.WriteLine($"  {name} said: {line}");
+            if (lines[i].StartsWith("warn", StringComparison.Ordinal) || lines[i].StartsWith("fail", StringComparison.Ordinal))
+            {
+                shown++;
+                foreach (var line in lines.Skip(i).Take(4))
+                {
+                    Console.WriteLine($"  {name} said: {line.TrimEnd()}");
+                }
+            }
         }
     }
 }
