@@ -7,6 +7,7 @@ internal sealed record SoakSample(
     int Minute,
     long StreamApiResidentBytes,
     long StreamApiLiveHeapBytes,
+    double StreamApiCores,
     long IngestorResidentBytes,
     int ClientsReading,
     int ServerConnections,
@@ -17,11 +18,11 @@ internal sealed record SoakSample(
     int Disconnected)
 {
     public const string Header =
-        "| minute | StreamApi RSS MiB | StreamApi live heap MiB | Ingestor RSS MiB | clients reading / server connections | events received | lag p50 ms | lag p99 ms | resyncs | disconnected |\n"
-        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| minute | StreamApi RSS MiB | StreamApi live heap MiB | StreamApi cores | Ingestor RSS MiB | clients reading / server connections | events received | lag p50 ms | lag p99 ms | resyncs | disconnected |\n"
+        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Minute} | {Mib(StreamApiResidentBytes)} | {Mib(StreamApiLiveHeapBytes)} | {Mib(IngestorResidentBytes)} | {ClientsReading} / {ServerConnections} | {Events} | {LagP50:F0} | {LagP99:F0} | {Resyncs} | {Disconnected} |");
+        $"| {Minute} | {Mib(StreamApiResidentBytes)} | {Mib(StreamApiLiveHeapBytes)} | {StreamApiCores:F2} | {Mib(IngestorResidentBytes)} | {ClientsReading} / {ServerConnections} | {Events} | {LagP50:F0} | {LagP99:F0} | {Resyncs} | {Disconnected} |");
 
     private static string Mib(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bench.Footprint;
 using TestSupport;
 using TestSupport.Diagnostics;
 using TestSupport.Processes;
@@ -73,6 +74,7 @@ internal static class SoakScenario
         Console.WriteLine(SoakSample.Header);
         var clock = Stopwatch.StartNew();
         var previousEvents = eventsAtStart;
+        var previousCpu = ProcessUsage.Read(streamApi.ProcessId).CpuTime;
         for (var minute = 0; minute <= minutes; minute++)
         {
             var wait = TimeSpan.FromMinutes(minute) - clock.Elapsed;
@@ -81,8 +83,9 @@ internal static class SoakScenario
                 await Task.Delay(wait);
             }
             var totalEvents = soakClients.Sum(c => c.Events);
-            var sample = await SampleAsync(minute, streamApi, ingestor, soakClients, totalEvents - previousEvents, lags.TakeMinute());
+            var sample = await SampleAsync(minute, streamApi, ingestor, soakClients, totalEvents - previousEvents, lags.TakeMinute(), previousCpu);
             previousEvents = totalEvents;
+            previousCpu = ProcessUsage.Read(streamApi.ProcessId).CpuTime;
             samples.Add(sample);
             Console.WriteLine(sample.Row());
         }
@@ -96,15 +99,17 @@ internal static class SoakScenario
         PrintWarnings("Ingestor", ingestor);
     }
 
-    private static async Task<SoakSample> SampleAsync(int minute, ServiceProcess streamApi, ServiceProcess ingestor, SoakClient[] clients, long events, LagRecorder lags)
+    private static async Task<SoakSample> SampleAsync(int minute, ServiceProcess streamApi, ServiceProcess ingestor, SoakClient[] clients, long events, LagRecorder lags, TimeSpan cpuBefore)
     {
         var lag = lags.Summarize();
+        var usage = ProcessUsage.Read(streamApi.ProcessId);
         var heap = await ProcessMemory.ManagedHeapAfterFullCollectionAsync(streamApi.ProcessId, TimeSpan.FromSeconds(60));
         return new SoakSample(
             minute,
-            ProcessMemory.ResidentBytes(streamApi.ProcessId),
+            usage.RssBytes,
             heap.LiveBytes,
-            ProcessMemory.ResidentBytes(ingestor.ProcessId),
+            (usage.CpuTime - cpuBefore).TotalSeconds / 60,
+            ProcessUsage.Read(ingestor.ProcessId).RssBytes,
             clients.Count(c => c.Snapshots > 0 && !c.Disconnected),
             TcpConnections.EstablishedOnLocalPort(streamApi.Port),
             events,

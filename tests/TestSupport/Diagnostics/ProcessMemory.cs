@@ -1,5 +1,4 @@
 using System.Diagnostics.Tracing;
-using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
@@ -7,23 +6,10 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 namespace TestSupport.Diagnostics;
 
-/// <summary>Memory of another process on this machine: its resident set, and the managed heap of a .NET process.</summary>
+/// <summary>The managed heap of another .NET process on this machine.</summary>
 public static class ProcessMemory
 {
     private const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
-
-    /// <summary>The resident set (VmRSS) from /proc: what the kernel counts against the process's memory limit.</summary>
-    public static long ResidentBytes(int processId)
-    {
-        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        throw new InvalidOperationException($"/proc/{processId}/status has no VmRSS line.");
-    }
 
     /// <summary>
     /// Makes the .NET process <paramref name="processId"/> run a full, blocking collection and returns what its
