@@ -26,6 +26,8 @@ public sealed partial class MessageHub(
     TimeProvider time,
     ILogger<MessageHub> logger) : BackgroundService
 {
+    private const int ReadAheadMessages = 64;
+
     private readonly ConcurrentDictionary<StreamClient, byte> _clients = new();
     private readonly Lock _relaying = new();
     private readonly SemaphoreSlim _checkNow = new(0, 1);
@@ -158,7 +160,10 @@ public sealed partial class MessageHub(
             return;
         }
         Log.MissedMessages(logger, last, newest);
-        foreach (var entry in await redis.GetDatabase().ListRangeAsync(keys.ReplayLog))
+        // Only the log's tail can hold them (it keeps consecutive messages, newest last), plus a few published
+        // meanwhile. Under load pub/sub often just trails the seq key here, and the whole log is up to
+        // Publishing__ReplayLogBytes (64 MiB) to read every GapCheckInterval.
+        foreach (var entry in await redis.GetDatabase().ListRangeAsync(keys.ReplayLog, -(newest - last + ReadAheadMessages), -1))
         {
             if (StreamMessage.TryParse((byte[])entry!) is { } message && message.Seq > last)
             {

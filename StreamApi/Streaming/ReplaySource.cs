@@ -25,7 +25,12 @@ public sealed class ReplaySource(RecentMessages recent, IConnectionMultiplexer r
         {
             return [];
         }
-        if (recent.After(after) is { Count: > 0 } fromMemory && fromMemory[^1].Seq >= newestSeq)
+        // Memory reaching back to after + 1 is enough even when it ends before the newest seq: the rest is on its way
+        // through pub/sub to the queue of every client registered (each is, before asking), or, if it was lost, the
+        // hub relays it from the log within a gap check. Reading the log here instead made every client that joined
+        // while pub/sub trailed the seq key read dozens of messages from Redis: a thousand at once stalled the one
+        // connection for seconds and their streams died with timeouts.
+        if (recent.After(after) is { } fromMemory)
         {
             return fromMemory;
         }

@@ -11,6 +11,7 @@ namespace StreamApi.Streaming;
 /// </summary>
 public sealed class SnapshotData(long seq, RunMeta[] runs, IReadOnlyList<SnapshotData.Fragment> series)
 {
+    private readonly ViewSource _view = new();
     private byte[]? _unfiltered;
 
     public readonly record struct Fragment(string RunId, string SeriesId, byte[] Json);
@@ -22,7 +23,7 @@ public sealed class SnapshotData(long seq, RunMeta[] runs, IReadOnlyList<Snapsho
     public IReadOnlyList<Fragment> Series { get; } = series;
 
     public byte[] For(StreamFilter filter, FilteredViewCache cache) =>
-        filter.IsEmpty ? _unfiltered ??= Compose(filter, this) : cache.GetOrAdd(this, filter, Compose);
+        filter.IsEmpty ? _unfiltered ??= Compose(filter, this) : cache.GetOrAdd(_view, this, filter, Compose);
 
     private static byte[] Compose(StreamFilter filter, SnapshotData snapshot)
     {

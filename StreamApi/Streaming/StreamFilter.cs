@@ -25,7 +25,12 @@ public sealed class StreamFilter : IEquatable<StreamFilter>
         _metricPrefixes = [.. metricPrefixes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         // Length-prefixed, so no entry can spell a separator: run ids may hold any character, newlines included.
         _canonical = string.Concat(_runs.Order(StringComparer.Ordinal).Select(Canonical)) + "|" + string.Concat(_metricPrefixes.Select(Canonical));
+        // The entries and the canonical text, two bytes a character each, plus the set's and the array's slots.
+        ApproximateBytes = (4L * _canonical.Length) + (64L * (_runs.Count + _metricPrefixes.Length)) + 256;
     }
+
+    /// <summary>Roughly what the filter holds in memory: a client chooses its size (up to the request line's limit).</summary>
+    public long ApproximateBytes { get; }
 
     public bool IsEmpty => _runs.Count == 0 && _metricPrefixes.Length == 0;
 

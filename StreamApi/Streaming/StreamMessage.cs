@@ -9,6 +9,8 @@ namespace StreamApi.Streaming;
 /// </summary>
 public sealed class StreamMessage
 {
+    private readonly ViewSource _view = new();
+
     private StreamMessage(long seq, string type, byte[] payload)
     {
         Seq = seq;
@@ -52,7 +54,7 @@ public sealed class StreamMessage
     }
 
     /// <summary>The bytes for a client with <paramref name="filter"/>.</summary>
-    public byte[] For(StreamFilter filter, FilteredViewCache cache) => filter.IsEmpty ? Payload : cache.GetOrAdd(this, filter, Filter);
+    public byte[] For(StreamFilter filter, FilteredViewCache cache) => filter.IsEmpty ? Payload : cache.GetOrAdd(_view, this, filter, Filter);
 
     private static byte[] Filter(StreamFilter filter, StreamMessage message)
     {

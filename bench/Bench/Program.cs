@@ -13,6 +13,12 @@ switch (args.FirstOrDefault())
             deltasPerSecond: IntArgument(args, 2, 10),
             duration: TimeSpan.FromSeconds(IntArgument(args, 3, 30)));
         break;
+    case "soak":
+        await SoakScenario.RunAsync(
+            clients: IntArgument(args, 1, 1000),
+            minutes: IntArgument(args, 2, 10),
+            stepsPerSecond: IntArgument(args, 3, 10));
+        break;
     case "feed":
         await FeedScenario.RunAsync(args[1], IntArgument(args, 2, 10), TimeSpan.FromSeconds(IntArgument(args, 3, 30)));
         break;

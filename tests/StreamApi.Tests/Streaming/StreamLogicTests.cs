@@ -60,27 +60,39 @@ public sealed class StreamLogicTests
     public void FilteredViewCache_KeepsItsBytesUnderTheBudget_DroppingTheLeastRecentlyUsed()
     {
         var cache = new FilteredViewCache(capacityBytes: 10_000);
-        var source = new object();
+        var source = new ViewSource();
         var made = 0;
-        byte[] Compose(StreamFilter filter, object _)
+        byte[] Compose(StreamFilter filter, int _)
         {
             made++;
-            return new byte[3_000];
+            return new byte[2_500];
         }
 
-        var first = cache.GetOrAdd(source, new StreamFilter(["run"], ["junk0"]), Compose);
+        var first = cache.GetOrAdd(source, 0, new StreamFilter(["run"], ["junk0"]), Compose);
         for (var i = 1; i < 500; i++)
         {
-            cache.GetOrAdd(source, new StreamFilter(["run"], [$"junk{i}"]), Compose);
+            cache.GetOrAdd(source, 0, new StreamFilter(["run"], [$"junk{i}"]), Compose);
         }
-        var again = cache.GetOrAdd(source, new StreamFilter(["run"], ["junk0"]), Compose);
-        var huge = cache.GetOrAdd(source, new StreamFilter(["run"], ["huge"]), (_, _) => new byte[20_000]);
+        var again = cache.GetOrAdd(source, 0, new StreamFilter(["run"], ["junk0"]), Compose);
+        var huge = cache.GetOrAdd(source, 0, new StreamFilter(["run"], ["huge"]), (_, _) => new byte[20_000]);
 
         Assert.True(cache.Bytes <= 10_000, $"{cache.Bytes} bytes held");
         Assert.Equal(3, cache.Count);
         Assert.NotSame(first, again);
         Assert.Equal(20_000, huge.Length);
         Assert.Equal(501, made);
+    }
+
+    /// <summary>A client can ask for long ids that match nothing: its copy is empty, its filter is not.</summary>
+    [Fact]
+    public void FilteredViewCache_ChargesAnEntryForItsFilter()
+    {
+        var cache = new FilteredViewCache(capacityBytes: 1_000_000);
+        var ids = Enumerable.Range(0, 100).Select(i => $"{i:D3}".PadRight(250, 'x')).ToArray();
+
+        cache.GetOrAdd(new ViewSource(), 0, new StreamFilter(ids, []), (_, _) => []);
+
+        Assert.True(cache.Bytes >= 2 * 100 * 250, $"{cache.Bytes} bytes charged for 25,000 characters of filter");
     }
 
     [Theory]
