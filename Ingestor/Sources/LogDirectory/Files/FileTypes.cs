@@ -14,29 +14,50 @@ public static class FileTypes
     private const int AtCurrentDirectory = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1;
+    private const uint StatxModificationTime = 0x40;
+    private const uint StatxSizeField = 0x200;
     private const int StatxSize = 256;
     private const int StatxModeOffset = 28;
+    private const int StatxSizeOffset = 40;
+    private const int StatxModificationSecondsOffset = 112;
+    private const int StatxModificationNanosecondsOffset = 120;
+
+    [ThreadStatic]
+    private static byte[]? t_buffer;
     private const int FormatMask = 0xF000;
 
     /// <summary>The type of <paramref name="path"/> itself (a symbolic link is not followed).</summary>
-    public static FileType Of(string path)
+    public static FileType Of(string path) => Stat(path).Type;
+
+    /// <summary>
+    /// The type, length and modification time of <paramref name="path"/> itself (a symbolic link is not followed) in
+    /// one system call, so a listing of thousands of files costs one call per file and no object.
+    /// </summary>
+    public static FileStatus Stat(string path)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return File.Exists(path) ? FileType.Regular : Directory.Exists(path) ? FileType.Directory : FileType.Missing;
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStatus(FileType.Regular, info.Length, info.LastWriteTimeUtc.Ticks)
+                : Directory.Exists(path) ? new FileStatus(FileType.Directory, 0, 0) : default;
         }
-        var buffer = new byte[StatxSize];
-        if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
+        var buffer = t_buffer ??= new byte[StatxSize];
+        if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType | StatxSizeField | StatxModificationTime, buffer) != 0)
         {
-            return FileType.Missing;
+            return default;
         }
-        return (BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(StatxModeOffset)) & FormatMask) switch
+        var type = (BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(StatxModeOffset)) & FormatMask) switch
         {
             0x8000 => FileType.Regular,
             0x4000 => FileType.Directory,
             0xA000 => FileType.SymbolicLink,
             _ => FileType.Special,
         };
+        var seconds = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(StatxModificationSecondsOffset));
+        var nanoseconds = BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(StatxModificationNanosecondsOffset));
+        // The same ticks FileInfo.LastWriteTimeUtc gives, so entries from either compare equal.
+        var ticks = DateTime.UnixEpoch.Ticks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100);
+        return new FileStatus(type, (long)BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(StatxSizeOffset)), ticks);
     }
 
     /// <summary>The absolute path with every symbolic link resolved (<c>realpath(3)</c>); null when it does not exist.</summary>

@@ -38,6 +38,7 @@ public sealed partial class LogDirectoryRedisWriter(
 
     private readonly LogDirectorySourceOptions _options = options.Value;
     private volatile bool _rewriteAll = true;
+    private DateTimeOffset _healthDue = DateTimeOffset.MinValue;
     private int _leaseGeneration;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -96,6 +97,20 @@ public sealed partial class LogDirectoryRedisWriter(
         var rewrite = false;
         try
         {
+            // A rescan that found nothing new must cost Redis nothing: only the health record is refreshed, at its pace.
+            RedisWork? first = null;
+            if (!_rewriteAll && time.GetUtcNow() < _healthDue)
+            {
+                lock (store.Sync)
+                {
+                    first = RedisWork.Take(store, keys, WorkBudgetBytes);
+                }
+                if (first.IsEmpty && !first.More)
+                {
+                    return true;
+                }
+                work = first;
+            }
             var database = redis.GetDatabase();
             rewrite = _rewriteAll || !await database.KeyExistsAsync(keys.LogDirectoryEpoch);
             _rewriteAll = false;
@@ -109,21 +124,30 @@ public sealed partial class LogDirectoryRedisWriter(
                     }
                 }
             }
+            var pending = first;
+            bool more;
             do
             {
-                lock (store.Sync)
+                if (pending is null)
                 {
-                    work = RedisWork.Take(store, keys, WorkBudgetBytes);
+                    lock (store.Sync)
+                    {
+                        pending = RedisWork.Take(store, keys, WorkBudgetBytes);
+                    }
                 }
+                work = pending;
+                pending = null;
                 await work.ExecuteAsync(database);
+                more = work.More || (rewrite && ReferenceEquals(work, first));
             }
-            while (work.More);
+            while (more);
             if (rewrite)
             {
                 await database.StringSetAsync(keys.LogDirectoryEpoch, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
                 Rewritten(store.RunCount);
             }
             await WriteHealthAsync(database);
+            _healthDue = time.GetUtcNow() + HealthRefresh;
             metrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", RunSource.LogDirectory));
             return true;
         }

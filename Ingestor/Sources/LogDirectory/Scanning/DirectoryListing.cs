@@ -17,6 +17,9 @@ public sealed class DirectoryListing
 
     public Dictionary<DateTime, FileEntry> Summaries { get; } = [];
 
+    /// <summary>The latest timestep with a loss log, <see cref="DateTime.MinValue"/> when there is none.</summary>
+    public DateTime NewestLoss { get; private set; } = DateTime.MinValue;
+
     public List<(DateTime Start, FileEntry File)> Checkpoints { get; } = [];
 
     public List<ExperimentEntry> Experiments { get; } = [];
@@ -69,7 +72,10 @@ public sealed class DirectoryListing
             listing._timestampByPath[file.Path] = (kind, timestamp);
             switch (kind)
             {
-                case LogFileKind.Losses: listing.Losses[timestamp] = file; break;
+                case LogFileKind.Losses:
+                    listing.Losses[timestamp] = file;
+                    listing.NewestLoss = timestamp > listing.NewestLoss ? timestamp : listing.NewestLoss;
+                    break;
                 case LogFileKind.Summary: listing.Summaries[timestamp] = file; break;
                 default: listing.Checkpoints.Add((timestamp, file)); break;
             }
@@ -84,37 +90,31 @@ public sealed class DirectoryListing
     /// <summary>The entry of <paramref name="path"/> when it is a <paramref name="wanted"/> the source may read; null, and a rejection, when not.</summary>
     private FileEntry? Admit(string path, string realRoot, bool followLinks, FileType wanted)
     {
-        var type = FileTypes.Of(path);
-        var target = path;
-        if (type == FileType.SymbolicLink)
+        var status = FileTypes.Stat(path);
+        if (status.Type == FileType.SymbolicLink)
         {
             if (!followLinks)
             {
                 Rejected.Add((path, SkipReasons.SymbolicLink));
                 return null;
             }
-            target = FileTypes.RealPath(path) ?? "";
+            var target = FileTypes.RealPath(path) ?? "";
             if (target.Length == 0 || !FileTypes.IsWithin(target, realRoot))
             {
                 Rejected.Add((path, target.Length == 0 ? SkipReasons.NotARegularFile : SkipReasons.LinkOutsideDirectory));
                 return null;
             }
-            type = FileTypes.Of(target);
+            status = FileTypes.Stat(target);
         }
-        if (type != wanted)
+        if (status.Type != wanted)
         {
-            if (type != FileType.Missing)
+            if (status.Type != FileType.Missing)
             {
                 Rejected.Add((path, SkipReasons.NotARegularFile));
             }
             return null;
         }
-        if (wanted == FileType.Directory)
-        {
-            return new FileEntry(path, 0, 0);
-        }
-        var info = new FileInfo(target);
-        return info.Exists ? new FileEntry(path, info.Length, info.LastWriteTimeUtc.Ticks) : null;
+        return wanted == FileType.Directory ? new FileEntry(path, 0, 0) : new FileEntry(path, status.Length, status.LastWriteTicks);
     }
 
     private void ReadExperiments(string runs, string realRoot, bool followLinks)

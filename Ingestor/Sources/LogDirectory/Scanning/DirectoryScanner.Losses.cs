@@ -219,7 +219,7 @@ public sealed partial class DirectoryScanner
             return;
         }
         var analytics = _store.GetOrAdd(runId).GetOrCreateLoss();
-        var newest = listing.Losses.Count > 0 ? listing.Losses.Keys.Last() : DateTime.MinValue;
+        var newest = listing.NewestLoss;
         var open = new List<(DateTime Timestamp, LossFile File)>();
         foreach (var (timestamp, file) in Current.Losses)
         {
