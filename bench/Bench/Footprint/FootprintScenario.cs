@@ -16,7 +16,8 @@ namespace Bench.Footprint;
 /// </summary>
 internal static class FootprintScenario
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+    /// <summary>Long enough for tiered compilation to finish with the start-up code, so the idle window measures idle.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
 
     public static async Task RunAsync(int timesteps, int batches, int freshnessSamples, TimeSpan idleWindow)
     {
