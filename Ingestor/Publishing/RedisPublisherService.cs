@@ -250,7 +250,8 @@ public sealed partial class RedisPublisherService(
     {
         foreach (var runId in store.RunsAwaitingRestore())
         {
-            var unreadable = store.RestoreRun(runId, await snapshots.ReadRunSeriesAsync(runId));
+            var (series, notSeries) = await snapshots.ReadRunSeriesAsync(runId);
+            var unreadable = notSeries + store.RestoreRun(runId, series);
             metrics.RunsRestored.Add(1);
             Log.RunRestored(logger, runId, unreadable);
         }

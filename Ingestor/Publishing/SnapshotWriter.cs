@@ -38,10 +38,10 @@ public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
     }
 
     /// <summary>
-    /// The stored series of one run, to continue an evicted run from. An entry that is not a series is left out:
-    /// its new points start it anew.
+    /// The stored series of one run, to continue an evicted run from, and how many entries were not a series (left
+    /// out: their new points start them anew).
     /// </summary>
-    public async Task<IReadOnlyList<SeriesPoints>> ReadRunSeriesAsync(string runId)
+    public async Task<(IReadOnlyList<SeriesPoints> Series, int Unreadable)> ReadRunSeriesAsync(string runId)
     {
         var entries = await redis.GetDatabase().HashGetAllAsync(keys.RunSeries(runId));
         var series = new List<SeriesPoints>(entries.Length);
@@ -58,7 +58,7 @@ public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
             {
             }
         }
-        return series;
+        return (series, entries.Length - series.Count);
     }
 
     /// <summary>The run list a previous ingestor left, so its runs keep showing after a restart.</summary>

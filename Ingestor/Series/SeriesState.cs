@@ -4,19 +4,17 @@ using Contracts.Series;
 namespace Ingestor.Series;
 
 /// <summary>One series held by the store: its decimated points and what has not been published yet.</summary>
-internal sealed class SeriesState(SeriesKey key, int maxPoints)
+/// <param name="decimator">A new one, or one rebuilt from the published output (a run read back after eviction).</param>
+internal sealed class SeriesState(SeriesKey key, SeriesDecimator decimator)
 {
     public SeriesKey Key { get; } = key;
 
     public string Id { get; } = key.Id;
 
-    public SeriesDecimator Decimator { get; private set; } = new(maxPoints);
+    public SeriesDecimator Decimator { get; private set; } = decimator;
 
     /// <summary>Starts the decimation over, for a series a source sends anew whole; its next delta is a replace.</summary>
     public void ResetDecimator() => Decimator = new SeriesDecimator(Decimator.MaxPoints);
-
-    /// <summary>Continues from a decimator rebuilt from the published output (a run read back after eviction).</summary>
-    public void Restore(SeriesDecimator restored) => Decimator = restored;
 
     /// <summary>Never sent in a delta: the first one must be a replace, whatever the decimator reports.</summary>
     public bool NeverPublished { get; set; } = true;

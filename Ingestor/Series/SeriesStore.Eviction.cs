@@ -65,15 +65,16 @@ public sealed partial class SeriesStore
             foreach (var series in stored)
             {
                 var key = new SeriesKey(runId, series.Metric, series.Host, series.Rank, series.Device);
-                if (_series.ContainsKey(key) || !TryRestoreDecimator(series, out var decimator))
+                if (!TryRestoreDecimator(series, out var decimator))
                 {
-                    unreadable += _series.ContainsKey(key) ? 0 : 1;
+                    unreadable++;
                     continue;
                 }
-                var state = new SeriesState(key, _maxPoints) { NeverPublished = false };
-                state.Restore(decimator);
-                _series.Add(key, state);
-                run.Series.Add(state);
+                var state = new SeriesState(key, decimator) { NeverPublished = false };
+                if (_series.TryAdd(key, state))
+                {
+                    run.Series.Add(state);
+                }
             }
             run.Evicted = false;
             _awaitingRestore.Remove(runId);

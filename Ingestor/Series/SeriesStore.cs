@@ -159,7 +159,7 @@ public sealed partial class SeriesStore : IMetricSink
         run.LastChangedAt = now;
         if (!_series.TryGetValue(key, out var state))
         {
-            state = new SeriesState(key, _maxPoints);
+            state = new SeriesState(key, new SeriesDecimator(_maxPoints));
             _series.Add(key, state);
             run.Series.Add(state);
             run.SeriesCount++;

@@ -29,13 +29,7 @@ internal static class FootprintScenario
         Console.WriteLine($"workload: {timesteps} timesteps x {batches} batches = {(long)timesteps * batches:N0} losses in {2 * timesteps:N0} files, written in {written.Elapsed.TotalSeconds:F1} s");
 
         await using var redis = await RedisServerProcess.StartNewAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__redis"] = redis.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["LogDirectorySource__Directories__0"] = directory,
-        };
+        var settings = ServiceSettings.WatchingDirectory(redis.ConnectionString, directory);
         await using var streamApi = await ServiceProcess.StartAsync("StreamApi", settings, readyPath: "/alive");
         using var http = new HttpClient { BaseAddress = streamApi.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 

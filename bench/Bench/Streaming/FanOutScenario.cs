@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
+using Bench.Footprint;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
@@ -21,15 +22,10 @@ internal static class FanOutScenario
         // A thousand readers in one process: without spare threads the pool's slow growth would be measured as lag.
         ThreadPool.SetMinThreads(64, 64);
         await using var redis = await RedisServerProcess.StartNewAsync();
-        await using var streamApi = await ServiceProcess.StartAsync("StreamApi", new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__redis"] = redis.ConnectionString,
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        });
+        await using var streamApi = await ServiceProcess.StartAsync("StreamApi", ServiceSettings.Deployed(redis.ConnectionString));
         using var feeder = StartFeeder(redis.ConnectionString, deltasPerSecond, duration);
         await WaitForLineAsync(feeder, "ready");
-        var rssBefore = ResidentBytes(streamApi.ProcessId);
+        var rssBefore = ProcessUsage.Read(streamApi.ProcessId).RssBytes;
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = streamApi.BaseAddress };
@@ -50,22 +46,22 @@ internal static class FanOutScenario
         }
         Console.WriteLine($"  {clients} snapshots delivered in {snapshotsWait.Elapsed.TotalSeconds:F1} s");
         await Task.Delay(2000);
-        var rssConnected = ResidentBytes(streamApi.ProcessId);
+        var rssConnected = ProcessUsage.Read(streamApi.ProcessId).RssBytes;
         // The thousand snapshots just read are garbage in this process; collecting it during the measurement would
         // stop every client at once and be counted as StreamApi's lag.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         lags.Reset();
-        var streamApiCpuBefore = CpuTime(streamApi.ProcessId);
-        var clientsCpuBefore = CpuTime(Environment.ProcessId);
+        var streamApiCpuBefore = ProcessUsage.Read(streamApi.ProcessId).CpuTime;
+        var clientsCpuBefore = ProcessUsage.Read(Environment.ProcessId).CpuTime;
         var measured = Stopwatch.StartNew();
 
         await feeder.StandardInput.WriteLineAsync("go");
         var done = await WaitForLineAsync(feeder, "done");
         var published = int.Parse(done.Split(' ')[1], CultureInfo.InvariantCulture);
-        var streamApiCores = (CpuTime(streamApi.ProcessId) - streamApiCpuBefore).TotalSeconds / measured.Elapsed.TotalSeconds;
-        var clientsCores = (CpuTime(Environment.ProcessId) - clientsCpuBefore).TotalSeconds / measured.Elapsed.TotalSeconds;
+        var streamApiCores = (ProcessUsage.Read(streamApi.ProcessId).CpuTime - streamApiCpuBefore).TotalSeconds / measured.Elapsed.TotalSeconds;
+        var clientsCores = (ProcessUsage.Read(Environment.ProcessId).CpuTime - clientsCpuBefore).TotalSeconds / measured.Elapsed.TotalSeconds;
         await Task.Delay(1000);
-        var rssEnd = ResidentBytes(streamApi.ProcessId);
+        var rssEnd = ProcessUsage.Read(streamApi.ProcessId).RssBytes;
         await stop.CancelAsync();
         await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
 
@@ -163,26 +159,5 @@ internal static class FanOutScenario
             }
         }
         throw new InvalidOperationException($"The feeder ended before saying '{prefix}'.");
-    }
-
-    /// <summary>User plus system CPU time of a process, from /proc (fields 14 and 15 of stat, in clock ticks of 10 ms).</summary>
-    private static TimeSpan CpuTime(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
-    }
-
-    private static long ResidentBytes(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        return 0;
     }
 }

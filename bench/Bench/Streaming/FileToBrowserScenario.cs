@@ -26,15 +26,9 @@ internal static class FileToBrowserScenario
         using var output = new TempDirectory("bench-logdir");
         var directory = Directory.CreateDirectory(output.Combine("icon-output")).FullName;
         await using var redis = await RedisServerProcess.StartNewAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__redis"] = redis.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["LogDirectorySource__Directories__0"] = directory,
-            ["LogDirectorySource__WatchFileSystem"] = fileSystemEvents ? "true" : "false",
-            ["LogDirectorySource__RescanInterval"] = rescanInterval.ToString("c", CultureInfo.InvariantCulture),
-        };
+        var settings = ServiceSettings.WatchingDirectory(redis.ConnectionString, directory);
+        settings["LogDirectorySource__WatchFileSystem"] = fileSystemEvents ? "true" : "false";
+        settings["LogDirectorySource__RescanInterval"] = rescanInterval.ToString("c", CultureInfo.InvariantCulture);
         await using var ingestor = await ServiceProcess.StartAsync("Ingestor", settings, readyPath: "/alive");
         await using var streamApi = await ServiceProcess.StartAsync("StreamApi", settings, readyPath: "/alive");
 

@@ -19,13 +19,8 @@ internal static class InsertToBrowserScenario
         await using var clickHouse = await ClickHouseServerProcess.StartNewAsync();
         await using var database = await clickHouse.CreateDatabaseAsync();
         await using var redis = await RedisServerProcess.StartNewAsync();
-        var quiet = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__redis"] = redis.ConnectionString,
-            ["ConnectionStrings__clickhouse"] = database.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+        var quiet = ServiceSettings.Deployed(redis.ConnectionString);
+        quiet["ConnectionStrings__clickhouse"] = database.ConnectionString;
         await using var ingestor = await ServiceProcess.StartAsync("Ingestor", quiet, readyPath: "/alive");
         await using var streamApi = await ServiceProcess.StartAsync("StreamApi", quiet, readyPath: "/alive");
 

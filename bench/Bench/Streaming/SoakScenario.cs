@@ -39,13 +39,7 @@ internal static class SoakScenario
         using var events = LiveEventFile.Create(directory, Tags);
         events.WriteHistory(history, interval);
         await using var redis = await RedisServerProcess.StartNewAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__redis"] = redis.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["LogDirectorySource__Directories__0"] = directory,
-        };
+        var settings = ServiceSettings.WatchingDirectory(redis.ConnectionString, directory);
         await using var ingestor = await ServiceProcess.StartAsync("Ingestor", settings, readyPath: "/alive");
         await using var streamApi = await ServiceProcess.StartAsync("StreamApi", settings, readyPath: "/alive");
         var snapshotBytes = await SoakHistory.WaitUntilStreamedAsync(streamApi, Tags, history);

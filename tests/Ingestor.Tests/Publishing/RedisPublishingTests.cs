@@ -20,7 +20,7 @@ public sealed class RedisPublishingTests
         await using var redis = await RedisServers.StartAsync(kind);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, PublishingSettings.FastSnapshots);
 
         await ingestor.WriteAsync("run-a", "loss_t1", [(0, 2.5), (1, 2.25), (2, double.NaN)]);
 
@@ -53,7 +53,7 @@ public sealed class RedisPublishingTests
         await using var redis = await RedisServers.StartAsync(kind);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, PublishingSettings.FastSnapshots);
 
         await ingestor.WriteAsync("run-b", "loss_t1", [(0, 1.0), (1, 0.9)]);
         var first = await messages.NextDeltaAsync(d => d.Series.Length > 0);
@@ -74,7 +74,7 @@ public sealed class RedisPublishingTests
     public async Task Publisher_RepublishesEverything_WhenRedisRestartsEmpty(string kind)
     {
         await using var redis = await RedisServers.StartAsync(kind);
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, PublishingSettings.FastSnapshots);
         await ingestor.WriteAsync("run-c", "loss_t1", Enumerable.Range(0, 50).Select(i => ((long)i, 1.0 / (i + 1))));
         long before;
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
@@ -109,7 +109,7 @@ public sealed class RedisPublishingTests
         await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-        var settings = new Dictionary<string, string?>(FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384", ["Publishing:ReplayLogBytes"] = "65536" };
+        var settings = new Dictionary<string, string?>(PublishingSettings.FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384", ["Publishing:ReplayLogBytes"] = "65536" };
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
 
         long newest = 0;
@@ -144,7 +144,7 @@ public sealed class RedisPublishingTests
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
             var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-            await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+            await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, PublishingSettings.FastSnapshots);
             await ingestor.WriteAsync("run-e", "loss_t1", [(0, 1.0)]);
             before = (await messages.NextDeltaAsync(d => d.Series.Length > 0)).Seq;
         }
@@ -154,7 +154,7 @@ public sealed class RedisPublishingTests
         await redis.StartAsync();
         await using var reconnected = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var after = await PublishedMessages.SubscribeAsync(reconnected, _keys);
-        await using var restarted = await IngestorHost.StartAsync(redis.ConnectionString, FastSnapshots);
+        await using var restarted = await IngestorHost.StartAsync(redis.ConnectionString, PublishingSettings.FastSnapshots);
         await restarted.WriteAsync("run-e", "loss_t1", [(1, 0.9)]);
         var delta = await after.NextDeltaAsync(d => d.Series.Length > 0);
 
@@ -168,7 +168,7 @@ public sealed class RedisPublishingTests
         await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-        var settings = new Dictionary<string, string?>(FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384" };
+        var settings = new Dictionary<string, string?>(PublishingSettings.FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384" };
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
 
         var batch = new Model.MetricBatch();
@@ -207,12 +207,6 @@ public sealed class RedisPublishingTests
         Assert.True(sizes.Count > 1, "40 series of 50 points should not fit in one 16 KiB message");
         Assert.All(sizes, size => Assert.True(size <= 16384 + 4096, $"message of {size} bytes"));
     }
-
-    private static readonly IReadOnlyDictionary<string, string?> FastSnapshots = new Dictionary<string, string?>
-    {
-        ["Publishing:SnapshotInterval"] = "00:00:00.200",
-        ["Publishing:MaxRetryDelay"] = "00:00:00.500",
-    };
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : notnull
     {

@@ -13,10 +13,8 @@ public sealed class RunEvictionTests
     private const int Points = 5_000;
     private readonly RedisKeys _keys = new();
 
-    private static readonly IReadOnlyDictionary<string, string?> ShortRetention = new Dictionary<string, string?>
+    private static readonly IReadOnlyDictionary<string, string?> ShortRetention = new Dictionary<string, string?>(PublishingSettings.FastSnapshots)
     {
-        ["Publishing:SnapshotInterval"] = "00:00:00.200",
-        ["Publishing:MaxRetryDelay"] = "00:00:00.500",
         ["Retention:FinishedRunsAfter"] = "00:00:01",
     };
 
@@ -34,7 +32,7 @@ public sealed class RunEvictionTests
         await ingestor.Sink.UpsertRunsAsync([Meta("finished", active: false), Meta("training", active: true)], CancellationToken.None);
         var before = await StoredAsync(connection, "finished", s => s.TotalPoints == Points);
 
-        await Until(() => ingestor.Store.SeriesCount == 1);
+        await Polling.Until(() => ingestor.Store.SeriesCount == 1);
 
         // The training run keeps its series in memory; the finished run's stay readable where the dashboard reads them.
         Assert.Equal(before.Steps, (await StoredAsync(connection, "finished", _ => true)).Steps);
@@ -71,21 +69,12 @@ public sealed class RunEvictionTests
     private async Task<SeriesPoints> StoredAsync(ConnectionMultiplexer connection, string runId, Func<SeriesPoints, bool> match)
     {
         SeriesPoints? stored = null;
-        await Until(() =>
+        await Polling.Until(() =>
         {
             var value = connection.GetDatabase().HashGet(_keys.RunSeries(runId), "loss");
             stored = value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
             return stored is not null && match(stored);
         });
         return stored!;
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }

@@ -26,9 +26,6 @@ public static class FileTypes
     private static byte[]? t_buffer;
     private const int FormatMask = 0xF000;
 
-    /// <summary>The type of <paramref name="path"/> itself (a symbolic link is not followed).</summary>
-    public static FileType Of(string path) => Stat(path).Type;
-
     /// <summary>
     /// The type, length and modification time of <paramref name="path"/> itself (a symbolic link is not followed) in
     /// one system call, so a listing of thousands of files costs one call per file and no object.

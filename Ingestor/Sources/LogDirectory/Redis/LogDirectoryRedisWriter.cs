@@ -101,10 +101,7 @@ public sealed partial class LogDirectoryRedisWriter(
             RedisWork? first = null;
             if (!_rewriteAll && time.GetUtcNow() < _healthDue)
             {
-                lock (store.Sync)
-                {
-                    first = RedisWork.Take(store, keys, WorkBudgetBytes);
-                }
+                first = TakeWork();
                 if (first.IsEmpty && !first.More)
                 {
                     return true;
@@ -124,23 +121,14 @@ public sealed partial class LogDirectoryRedisWriter(
                     }
                 }
             }
-            var pending = first;
-            bool more;
-            do
+            // What was taken before a rewrite was found due is written too; the rewrite's own work follows it.
+            work = first ?? TakeWork();
+            await work.ExecuteAsync(database);
+            while (work.More || (rewrite && ReferenceEquals(work, first)))
             {
-                if (pending is null)
-                {
-                    lock (store.Sync)
-                    {
-                        pending = RedisWork.Take(store, keys, WorkBudgetBytes);
-                    }
-                }
-                work = pending;
-                pending = null;
+                work = TakeWork();
                 await work.ExecuteAsync(database);
-                more = work.More || (rewrite && ReferenceEquals(work, first));
             }
-            while (more);
             if (rewrite)
             {
                 await database.StringSetAsync(keys.LogDirectoryEpoch, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
@@ -177,6 +165,14 @@ public sealed partial class LogDirectoryRedisWriter(
         }
         catch (TimeoutException)
         {
+        }
+    }
+
+    private RedisWork TakeWork()
+    {
+        lock (store.Sync)
+        {
+            return RedisWork.Take(store, keys, WorkBudgetBytes);
         }
     }
 

@@ -31,16 +31,6 @@ internal sealed class RunningLogDirectorySource : IAsyncDisposable
         return new RunningLogDirectorySource(source, services);
     }
 
-    /// <summary>Waits, at most 30 s, until <paramref name="condition"/> holds.</summary>
-    public static async Task Until(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await source.StopAsync(CancellationToken.None);
