@@ -14,6 +14,12 @@ public record TimestepSummary
     /// <summary>Batches trained up to the end of this timestep (the plugin's global step).</summary>
     public required long GlobalStep { get; init; }
 
+    /// <summary>The global step of the timestep's first batch: its losses are the run's batch-loss points from here on.</summary>
+    public long? FirstStep { get; init; }
+
+    /// <summary>Batches in the timestep's log, malformed lines included; with <see cref="FirstStep"/>, the steps its losses take.</summary>
+    public int? Batches { get; init; }
+
     /// <summary>Finite batch losses.</summary>
     public required int Count { get; init; }
 

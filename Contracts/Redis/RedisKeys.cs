@@ -20,8 +20,7 @@ namespace Contracts.Redis;
 /// <item><see cref="LogDirectoryHealth"/>: string, <c>LogDirectoryHealth</c> JSON of the ingestor's log-directory source.</item>
 /// <item><see cref="LogDirectoryEpoch"/>: string, set once everything above was written; absent means Redis lost it and the ingestor rewrites it all.</item>
 /// <item><see cref="LossStatistics"/>: string per run, <c>LossStatistics</c> JSON.</item>
-/// <item><see cref="LossTimestepSummaries"/>: hash per run, field = timestep (<c>TimestepFormat</c>, sorts as time does), value = <c>TimestepSummary</c> JSON.</item>
-/// <item><see cref="LossTimestepDetails"/>: hash per run, same fields, value = <c>TimestepDetail</c> JSON (summary, run id and every batch loss).</item>
+/// <item><see cref="LossTimestepSummaries"/>: hash per run, field = timestep (<c>TimestepFormat</c>, sorts as time does), value = <c>TimestepSummary</c> JSON; a timestep's losses are its steps in the batch-loss series.</item>
 /// </list>
 /// </summary>
 public sealed class RedisKeys
@@ -69,8 +68,6 @@ public sealed class RedisKeys
     public string LossStatistics(string runId) => $"{_prefix}:run:{Part(runId)}:loss:statistics";
 
     public string LossTimestepSummaries(string runId) => $"{_prefix}:run:{Part(runId)}:loss:summaries";
-
-    public string LossTimestepDetails(string runId) => $"{_prefix}:run:{Part(runId)}:loss:timesteps";
 
     /// <summary>
     /// A run or series id as one part of a key: <c>:</c> (the separator) and <c>%</c> are percent-encoded, so no id can

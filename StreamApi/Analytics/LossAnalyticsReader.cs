@@ -3,6 +3,7 @@ using Contracts.Analytics;
 using Contracts.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using StreamApi.RawHistory;
 
 namespace StreamApi.Analytics;
 
@@ -10,7 +11,8 @@ namespace StreamApi.Analytics;
 /// Reads the loss analytics the ingestor keeps in Redis. Stored JSON that is served as is comes back as bytes;
 /// Redis failures propagate (the endpoints answer 503).
 /// </summary>
-public sealed class LossAnalyticsReader(IConnectionMultiplexer redis, RedisKeys keys, IOptions<LossAnalyticsOptions> options, TimeProvider time)
+public sealed class LossAnalyticsReader(
+    IConnectionMultiplexer redis, RedisKeys keys, RawHistoryReader history, IOptions<LossAnalyticsOptions> options, TimeProvider time)
 {
     /// <summary>
     /// The status of <paramref name="runId"/>, or of the most recently updated log-directory run when it is
@@ -89,9 +91,26 @@ public sealed class LossAnalyticsReader(IConnectionMultiplexer redis, RedisKeys 
         return summaries;
     }
 
-    /// <summary>A timestep with its batch losses, as stored JSON; null when the run has no such timestep.</summary>
-    public async Task<byte[]?> GetTimestepJsonAsync(string runId, DateTime timestep) =>
-        await redis.GetDatabase().HashGetAsync(keys.LossTimestepDetails(runId), TimestepFormat.Format(timestep)).ConfigureAwait(false);
+    /// <summary>
+    /// A timestep with its batch losses as JSON: its stored summary, and its losses read from the run's batch-loss
+    /// series at the steps the summary names (the ingestor writes a summary only once those are in Redis). Null when
+    /// the run has no such timestep.
+    /// </summary>
+    public async Task<byte[]?> GetTimestepJsonAsync(string runId, DateTime timestep)
+    {
+        byte[]? json = await redis.GetDatabase().HashGetAsync(keys.LossTimestepSummaries(runId), TimestepFormat.Format(timestep)).ConfigureAwait(false);
+        if (json is null || JsonSerializer.Deserialize(json, AnalyticsJsonContext.Default.TimestepSummary) is not { } summary)
+        {
+            return null;
+        }
+        double[] losses = [];
+        if (summary is { FirstStep: { } first, Batches: > 0 and var batches })
+        {
+            var points = await history.ReadAsync(runId, LossSeries.BatchLoss, new RawRange(first, first + batches - 1)).ConfigureAwait(false);
+            losses = points?.Values ?? [];
+        }
+        return JsonSerializer.SerializeToUtf8Bytes(TimestepDetail.From(runId, summary, losses), AnalyticsJsonContext.Default.TimestepDetail);
+    }
 
     public async Task<LogDirectoryHealth?> GetHealthAsync()
     {

@@ -1,9 +1,11 @@
+using Contracts.Analytics;
+
 namespace Ingestor.Sources.LogDirectory;
 
 /// <summary>Series names the source gives what it reads (TensorBoard tags keep their own names).</summary>
 public static class LogDirectoryMetricNames
 {
-    public const string BatchLoss = "Loss/batch";
+    public const string BatchLoss = LossSeries.BatchLoss;
     public const string MeanPerTimestep = "Loss/mean_per_timestep";
     public const string StdPerTimestep = "Loss/std_per_timestep";
     public const string MinPerTimestep = "Loss/min_per_timestep";

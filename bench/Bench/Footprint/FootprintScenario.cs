@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using StackExchange.Redis;
 using TestSupport;
+using TestSupport.Diagnostics;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
@@ -40,7 +41,7 @@ internal static class FootprintScenario
         Console.WriteLine($"ready: first /api/status answer {ready.FirstAnswer.TotalSeconds:F2} s, every timestep served {ready.Everything.TotalSeconds:F2} s after the ingestor was started");
 
         var processes = new (string Name, int Pid)[] { ("Ingestor", ingestor.ProcessId), ("StreamApi", streamApi.ProcessId), ("redis-server", redis.ProcessId) };
-        PrintMemory("after the initial read", processes);
+        await PrintMemoryAsync("after the initial read", processes);
 
         await Task.Delay(Settle);
         var before = processes.Select(p => ProcessUsage.Read(p.Pid).CpuTime).ToArray();
@@ -59,17 +60,25 @@ internal static class FootprintScenario
             Console.WriteLine($"  {endpoint.Path,-60} {endpoint.Status} p50 {endpoint.P50Ms,7:F1} ms  max {endpoint.MaxMs,7:F1} ms  {endpoint.Bytes,12:N0} bytes");
         }
 
-        PrintMemory("at the end", processes);
+        await PrintMemoryAsync("at the end", processes);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
         var info = (await connection.GetServer(connection.GetEndPoints()[0]).InfoAsync("memory")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
         Console.WriteLine($"redis used_memory {long.Parse(info["used_memory"], CultureInfo.InvariantCulture) / 1048576.0:F1} MiB");
     }
 
-    private static void PrintMemory(string when, (string Name, int Pid)[] processes)
+    private static async Task PrintMemoryAsync(string when, (string Name, int Pid)[] processes)
     {
         var usage = processes.Select(p => ProcessUsage.Read(p.Pid)).ToArray();
         Console.WriteLine($"memory {when} (RSS now / peak, MiB): "
             + string.Join(", ", processes.Select((p, i) => $"{p.Name} {usage[i].RssBytes / 1048576.0:F0} / {usage[i].PeakRssBytes / 1048576.0:F0}"))
             + $"; sum of peaks {usage.Sum(u => u.PeakRssBytes) / 1048576.0:F0}");
+        // After the resident sets: the full collection asked for here would otherwise shrink what is measured.
+        var heaps = new List<string>();
+        foreach (var (name, pid) in processes.Where(p => p.Name != "redis-server"))
+        {
+            var heap = await ProcessMemory.ManagedHeapAfterFullCollectionAsync(pid, TimeSpan.FromSeconds(30));
+            heaps.Add($"{name} {heap.LiveBytes / 1048576.0:F1} live / {heap.HeapBytes / 1048576.0:F1} heap");
+        }
+        Console.WriteLine($"managed heap {when} after a full collection (MiB): {string.Join(", ", heaps)}");
     }
 }

@@ -15,6 +15,9 @@ namespace Ingestor.Sources.LogDirectory.Redis;
 /// </summary>
 public sealed class RedisWork
 {
+    /// <summary>About what one timestep's summary JSON takes.</summary>
+    private const long SummaryBytes = 320;
+
     private long _bytes;
     private long _budget = long.MaxValue;
 
@@ -161,19 +164,14 @@ public sealed class RedisWork
         if (timesteps.Length > 0)
         {
             var summaries = new HashEntry[timesteps.Length];
-            var details = new HashEntry[timesteps.Length];
             for (var i = 0; i < timesteps.Length; i++)
             {
                 loss.TryGet(timesteps[i], out var timestep);
-                var field = TimestepFormat.Format(timesteps[i]);
-                var summary = JsonSerializer.SerializeToUtf8Bytes(timestep.ToSummary(), AnalyticsJsonContext.Default.TimestepSummary);
-                var detail = JsonSerializer.SerializeToUtf8Bytes(timestep.ToDetail(runId), AnalyticsJsonContext.Default.TimestepDetail);
-                summaries[i] = new HashEntry(field, summary);
-                details[i] = new HashEntry(field, detail);
-                _bytes += summary.Length + detail.Length;
+                var summary = JsonSerializer.SerializeToUtf8Bytes(loss.Summarize(timestep), AnalyticsJsonContext.Default.TimestepSummary);
+                summaries[i] = new HashEntry(TimestepFormat.Format(timesteps[i]), summary);
+                _bytes += summary.Length;
             }
             _hashes.Add((keys.LossTimestepSummaries(runId), summaries));
-            _hashes.Add((keys.LossTimestepDetails(runId), details));
         }
         var statistics = loss.StatisticsDirty;
         if (statistics)
@@ -185,8 +183,9 @@ public sealed class RedisWork
     }
 
     /// <summary>
-    /// Dirty timesteps, as many as the budget allows at about what a timestep costs (its losses in JSON), the newest
-    /// first so that a cold start shows the latest state soonest; those left stay dirty.
+    /// Dirty timesteps whose losses are in Redis (taken above, or before), as many as the budget allows at about what
+    /// a summary costs, the newest first so that a cold start shows the latest state soonest; those left stay dirty.
+    /// A timestep's losses are served from the batch-loss series, so its summary never goes out before them.
     /// </summary>
     private DateTime[] TakeTimesteps(LossAnalytics loss)
     {
@@ -194,19 +193,12 @@ public sealed class RedisWork
         {
             return [];
         }
-        var room = Full ? 1 : Math.Max(1, (_budget - _bytes) / Math.Max(1, EstimatedTimestepBytes(loss)));
-        if (room >= loss.DirtyTimesteps.Count)
-        {
-            var all = loss.DirtyTimesteps.ToArray();
-            loss.DirtyTimesteps.Clear();
-            return all;
-        }
-        var newest = loss.DirtyTimesteps.Order().TakeLast((int)room).ToArray();
-        loss.DirtyTimesteps.ExceptWith(newest);
-        More = true;
-        return newest;
+        var ready = loss.DirtyTimesteps.Where(t => loss.TryGet(t, out var timestep) && loss.IsWritten(timestep)).ToList();
+        More |= ready.Count < loss.DirtyTimesteps.Count;
+        var room = Full ? 1 : Math.Max(1, (_budget - _bytes) / SummaryBytes);
+        var taken = room >= ready.Count ? ready.ToArray() : ready.Order().TakeLast((int)room).ToArray();
+        More |= taken.Length < ready.Count;
+        loss.DirtyTimesteps.ExceptWith(taken);
+        return taken;
     }
-
-    private static long EstimatedTimestepBytes(LossAnalytics loss) =>
-        loss.Latest is { } latest ? 256 + (2L * 24 * latest.Values.Count) : 4096;
 }

@@ -1,5 +1,7 @@
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Files;
+using Contracts.Series;
+using Ingestor.Model;
 using Ingestor.Sources.LogDirectory.Store;
 
 namespace Ingestor.Sources.LogDirectory.Scanning;
@@ -142,7 +144,7 @@ public sealed partial class DirectoryScanner
 
             var rest = span[consumed..];
             var complete = final && endOfFile ? rest.Length : rest.LastIndexOf((byte)'\n') + 1;
-            malformed += ReadLines(runId, analytics, file, rest[..complete], wallTimeMs, output);
+            malformed += ReadLines(runId, file, rest[..complete], wallTimeMs, output);
             consumed += complete;
             var partial = span.Length - consumed;
             if (partial > MaxLineBytes)
@@ -171,7 +173,7 @@ public sealed partial class DirectoryScanner
     }
 
     /// <summary>Every non-blank line of <paramref name="lines"/> as one batch; returns how many were malformed.</summary>
-    private int ReadLines(string runId, LossAnalytics analytics, LossFile file, ReadOnlySpan<byte> lines, long wallTimeMs, ScanOutput output)
+    private int ReadLines(string runId, LossFile file, ReadOnlySpan<byte> lines, long wallTimeMs, ScanOutput output)
     {
         var malformed = 0;
         while (!lines.IsEmpty)
@@ -186,8 +188,8 @@ public sealed partial class DirectoryScanner
             var step = TakeBatch(file, output);
             if (line.Length <= MaxLineBytes && LossLine.TryParse(line, out var loss))
             {
-                analytics.Add(file.Timestep, step, loss, wallTimeMs);
-                Emit(output, runId, LogDirectoryMetricNames.BatchLoss, step, wallTimeMs, loss);
+                var change = _store.GetOrAdd(runId).AddLoss(file.Timestep, step, loss, wallTimeMs);
+                Emitted(output, new SeriesKey(runId, LogDirectoryMetricNames.BatchLoss), new MetricSample(step, wallTimeMs, loss), change);
             }
             else
             {
@@ -238,11 +240,12 @@ public sealed partial class DirectoryScanner
             file.Closed = true;
 
             var timestep = file.Timestep;
-            if (timestep.Values.Count == 0)
+            var losses = analytics.LossesOf(timestep);
+            if (losses.Length == 0)
             {
                 continue;
             }
-            var summary = timestep.ToSummary();
+            var summary = LossAnalytics.Summarize(timestep, losses);
             var (step, time) = (timestep.GlobalStep, timestep.WallTimeMs);
             Emit(output, runId, LogDirectoryMetricNames.MeanPerTimestep, step, time, summary.Mean ?? double.NaN);
             Emit(output, runId, LogDirectoryMetricNames.StdPerTimestep, step, time, summary.Std ?? double.NaN);

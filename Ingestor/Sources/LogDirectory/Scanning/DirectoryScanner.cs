@@ -297,9 +297,14 @@ public sealed partial class DirectoryScanner
     private void Emit(ScanOutput output, string runId, string metric, long step, long timeMs, double value)
     {
         var sample = new MetricSample(step, timeMs, value);
-        var key = new SeriesKey(runId, metric);
+        Emitted(output, new SeriesKey(runId, metric), sample, _store.GetOrAdd(runId).Set(metric, sample));
+    }
+
+    /// <summary>A point the store has recorded goes to the sink; a series in which a held point changed goes whole.</summary>
+    private static void Emitted(ScanOutput output, SeriesKey key, MetricSample sample, PointChange change)
+    {
         output.Batch.Add(key, sample);
-        if (_store.GetOrAdd(runId).Set(metric, sample))
+        if (change == PointChange.Replaced)
         {
             output.Rewritten.Add(key);
         }

@@ -41,13 +41,34 @@ public sealed class LogRun(string runId)
         && (Loss is null || (Loss.DirtyTimesteps.Count == 0 && !Loss.StatisticsDirty))
         && _series.Values.All(static series => !series.IsDirty);
 
-    public LossAnalytics GetOrCreateLoss() => Loss ??= new LossAnalytics(RunId);
+    /// <summary>The run's loss analytics, reading its batch losses from the run's <see cref="LogDirectoryMetricNames.BatchLoss"/> series.</summary>
+    public LossAnalytics GetOrCreateLoss() => Loss ??= new LossAnalytics(RunId, GetOrAddSeries(LogDirectoryMetricNames.BatchLoss));
 
     /// <summary>
     /// Records a point; one the series holds at that step already is replaced (see <see cref="RawSeries.Set"/>).
-    /// True when a point held before changed.
     /// </summary>
-    public bool Set(string metric, MetricSample sample)
+    public PointChange Set(string metric, MetricSample sample) => Set(metric, sample, out _);
+
+    /// <summary>Records the loss of one batch of <paramref name="timestep"/>: in the batch-loss series, once, and in the analytics.</summary>
+    public PointChange AddLoss(TimestepLosses timestep, long step, double value, long wallTimeMs)
+    {
+        timestep.Lines = (int)Math.Max(timestep.Lines, step - timestep.BaseStep + 1);
+        var change = Set(LogDirectoryMetricNames.BatchLoss, new MetricSample(step, wallTimeMs, value), out var previous);
+        GetOrCreateLoss().Add(timestep, value, wallTimeMs, change, previous);
+        return change;
+    }
+
+    private PointChange Set(string metric, MetricSample sample, out double previous)
+    {
+        var change = GetOrAddSeries(metric).Set(sample, out previous);
+        StartMs = Math.Min(StartMs, sample.TimeMs);
+        LastMs = Math.Max(LastMs, sample.TimeMs);
+        LatestStep = Math.Max(LatestStep, sample.Step);
+        StatusDirty = true;
+        return change;
+    }
+
+    private RawSeries GetOrAddSeries(string metric)
     {
         if (!_series.TryGetValue(metric, out var series))
         {
@@ -55,12 +76,7 @@ public sealed class LogRun(string runId)
             _series.Add(metric, series);
             SeriesListDirty = true;
         }
-        var changed = series.Set(sample);
-        StartMs = Math.Min(StartMs, sample.TimeMs);
-        LastMs = Math.Max(LastMs, sample.TimeMs);
-        LatestStep = Math.Max(LatestStep, sample.Step);
-        StatusDirty = true;
-        return changed;
+        return series;
     }
 
     /// <summary>The run's <c>/api/status</c>; a run with event files but no loss log has no timesteps.</summary>

@@ -5,16 +5,18 @@ using Contracts.Analytics;
 namespace Ingestor.Sources.LogDirectory.Store;
 
 /// <summary>
-/// Every batch loss of one run, per timestep, and the exact statistics over them. Statistics are computed when
-/// they are written out (at most once per Redis flush), in timestep and line order, over the finite losses
-/// only; percentiles come from a sorted copy that grows by merges.
+/// The loss analytics of one run: its timesteps, and the exact statistics over every batch loss. The losses
+/// themselves are held once, in the run's batch-loss series; a timestep knows the global steps its batches take.
+/// Statistics are computed when they are written out (at most once per Redis flush), in step order, over the finite
+/// losses only; percentiles come from a sorted copy that grows by merges.
 /// </summary>
-public sealed class LossAnalytics(string runId)
+public sealed class LossAnalytics(string runId, RawSeries losses)
 {
     private readonly SortedDictionary<DateTime, TimestepLosses> _timesteps = [];
     private readonly SortedDoubles _sorted = new();
     private readonly List<double> _unsorted = [];
     private bool _rebuildSorted;
+    private long _total, _nan, _positive, _negative;
 
     public string RunId { get; } = runId;
 
@@ -32,37 +34,67 @@ public sealed class LossAnalytics(string runId)
 
     public long LastUpdateMs { get; private set; }
 
-    public bool TryGet(DateTime timestep, out TimestepLosses losses) => _timesteps.TryGetValue(timestep, out losses!);
+    public bool TryGet(DateTime timestep, out TimestepLosses timestepLosses) => _timesteps.TryGetValue(timestep, out timestepLosses!);
 
     public TimestepLosses GetOrAdd(DateTime timestep, long baseStep)
     {
-        if (!_timesteps.TryGetValue(timestep, out var losses))
+        if (!_timesteps.TryGetValue(timestep, out var added))
         {
-            losses = new TimestepLosses(timestep, baseStep);
-            _timesteps.Add(timestep, losses);
-            MarkChanged(losses);
+            added = new TimestepLosses(timestep, baseStep);
+            _timesteps.Add(timestep, added);
+            MarkChanged(added);
         }
-        return losses;
+        return added;
     }
 
-    /// <summary>The loss of one batch; a batch read again (its file was rewritten) replaces its earlier value.</summary>
-    public void Add(TimestepLosses timestep, long step, double value, long wallTimeMs)
+    /// <summary>
+    /// Accounts for the loss of one batch of <paramref name="timestep"/> that the batch-loss series just recorded
+    /// (<paramref name="change"/>; <paramref name="previous"/> is the value it replaced, if any).
+    /// </summary>
+    public void Add(TimestepLosses timestep, double value, long wallTimeMs, PointChange change, double previous)
     {
-        var replaced = timestep.Set(step, value);
         timestep.WallTimeMs = Math.Max(timestep.WallTimeMs, wallTimeMs);
-        if (replaced is { } previous)
+        switch (change)
         {
-            // The sorted copy cannot take a value out; it is rebuilt when next asked for.
-            _rebuildSorted |= !previous.Equals(value);
-        }
-        else if (double.IsFinite(value))
-        {
-            _unsorted.Add(value);
+            case PointChange.Added:
+                _total++;
+                Count(value, +1);
+                if (double.IsFinite(value))
+                {
+                    _unsorted.Add(value);
+                }
+                break;
+            case PointChange.Replaced:
+                Count(previous, -1);
+                Count(value, +1);
+                // The sorted copy cannot take a value out; it is rebuilt when next asked for.
+                _rebuildSorted |= !previous.Equals(value);
+                break;
         }
         LatestLoss = value;
         LastUpdateMs = Math.Max(LastUpdateMs, wallTimeMs);
         MarkChanged(timestep);
     }
+
+    /// <summary>The timestep's losses, in line order (malformed lines have none).</summary>
+    public double[] LossesOf(TimestepLosses timestep)
+    {
+        var values = new List<double>(Math.Max(0, timestep.Lines));
+        losses.CopyValues(timestep.BaseStep, timestep.LastStep, values);
+        return [.. values];
+    }
+
+    public TimestepSummary Summarize(TimestepLosses timestep) => Summarize(timestep, LossesOf(timestep));
+
+    public static TimestepSummary Summarize(TimestepLosses timestep, double[] timestepLosses) =>
+        new TimestepSummaryBuilder(timestepLosses).Build(timestep.Timestep, timestep.GlobalStep, timestep.WallTimeMs) with
+        {
+            FirstStep = timestep.BaseStep,
+            Batches = timestep.Lines,
+        };
+
+    /// <summary>Whether Redis holds every loss of the timestep, so that a reader can serve them from there.</summary>
+    public bool IsWritten(TimestepLosses timestep) => losses.IsWrittenThrough(timestep.LastStep);
 
     public void MarkChanged(TimestepLosses timestep)
     {
@@ -80,74 +112,39 @@ public sealed class LossAnalytics(string runId)
         StatisticsDirty = true;
     }
 
-    public LossStatus BuildStatus()
+    public LossStatus BuildStatus() => new()
     {
-        long nan = 0, positive = 0, negative = 0, total = 0;
-        foreach (var timestep in _timesteps.Values)
-        {
-            total += timestep.Values.Count;
-            foreach (var value in timestep.Values)
-            {
-                if (double.IsNaN(value))
-                {
-                    nan++;
-                }
-                else if (double.IsPositiveInfinity(value))
-                {
-                    positive++;
-                }
-                else if (double.IsNegativeInfinity(value))
-                {
-                    negative++;
-                }
-            }
-        }
-        return new LossStatus
-        {
-            RunId = RunId,
-            CurrentTimestep = Latest is null ? null : TimestepFormat.Format(Latest.Timestep),
-            Timesteps = _timesteps.Count,
-            TotalBatches = total,
-            LatestLoss = LatestLoss,
-            LastUpdate = WireLimits.ToDateTimeOffset(LastUpdateMs),
-            NonFinite = Counts(nan, positive, negative),
-        };
-    }
+        RunId = RunId,
+        CurrentTimestep = Latest is null ? null : TimestepFormat.Format(Latest.Timestep),
+        Timesteps = _timesteps.Count,
+        TotalBatches = _total,
+        LatestLoss = LatestLoss,
+        LastUpdate = WireLimits.ToDateTimeOffset(LastUpdateMs),
+        NonFinite = Counts(_nan, _positive, _negative),
+    };
 
     public LossStatistics BuildStatistics()
     {
         UpdateSorted();
-        long count = 0, nan = 0, positive = 0, negative = 0;
+        long count = 0;
         double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity, stepSum = 0;
-        foreach (var timestep in _timesteps.Values)
+        for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
         {
-            for (var i = 0; i < timestep.Values.Count; i++)
+            foreach (var point in losses.Chunk(chunk))
             {
-                var value = timestep.Values[i];
+                var value = point.Value;
                 if (double.IsFinite(value))
                 {
                     count++;
                     sum += value;
-                    stepSum += timestep.Steps[i];
+                    stepSum += point.Step;
                     min = Math.Min(min, value);
                     max = Math.Max(max, value);
-                }
-                else if (double.IsNaN(value))
-                {
-                    nan++;
-                }
-                else if (value > 0)
-                {
-                    positive++;
-                }
-                else
-                {
-                    negative++;
                 }
             }
         }
 
-        var nonFinite = Counts(nan, positive, negative);
+        var nonFinite = Counts(_nan, _positive, _negative);
         if (count == 0)
         {
             return new LossStatistics { RunId = RunId, Count = 0, NonFinite = nonFinite };
@@ -156,15 +153,15 @@ public sealed class LossAnalytics(string runId)
         var mean = sum / count;
         var meanStep = stepSum / count;
         double squares = 0, covariance = 0, stepSquares = 0;
-        foreach (var timestep in _timesteps.Values)
+        for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
         {
-            for (var i = 0; i < timestep.Values.Count; i++)
+            foreach (var point in losses.Chunk(chunk))
             {
-                var value = timestep.Values[i];
+                var value = point.Value;
                 if (double.IsFinite(value))
                 {
                     var dy = value - mean;
-                    var dx = timestep.Steps[i] - meanStep;
+                    var dx = point.Step - meanStep;
                     squares += dy * dy;
                     covariance += dx * dy;
                     stepSquares += dx * dx;
@@ -209,11 +206,11 @@ public sealed class LossAnalytics(string runId)
     }
 
     /// <summary>The same arithmetic as the timestep's summary, so improvement agrees with the history.</summary>
-    private static double? FiniteMean(TimestepLosses timestep)
+    private double? FiniteMean(TimestepLosses timestep)
     {
         double sum = 0;
         var count = 0;
-        foreach (var value in timestep.Values)
+        foreach (var value in LossesOf(timestep))
         {
             if (double.IsFinite(value))
             {
@@ -230,13 +227,13 @@ public sealed class LossAnalytics(string runId)
         {
             _sorted.Clear();
             _unsorted.Clear();
-            foreach (var timestep in _timesteps.Values)
+            for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
             {
-                foreach (var value in timestep.Values)
+                foreach (var point in losses.Chunk(chunk))
                 {
-                    if (double.IsFinite(value))
+                    if (double.IsFinite(point.Value))
                     {
-                        _unsorted.Add(value);
+                        _unsorted.Add(point.Value);
                     }
                 }
             }
@@ -244,6 +241,22 @@ public sealed class LossAnalytics(string runId)
         }
         _sorted.Add(CollectionsMarshal.AsSpan(_unsorted));
         _unsorted.Clear();
+    }
+
+    private void Count(double value, int by)
+    {
+        if (double.IsNaN(value))
+        {
+            _nan += by;
+        }
+        else if (double.IsPositiveInfinity(value))
+        {
+            _positive += by;
+        }
+        else if (double.IsNegativeInfinity(value))
+        {
+            _negative += by;
+        }
     }
 
     private static NonFiniteCounts Counts(long nan, long positive, long negative) => nan + positive + negative == 0

@@ -34,27 +34,114 @@ public sealed class RawSeries(string seriesId)
 
     /// <summary>
     /// Adds the point, or, when the series holds one at its step already (its file was rewritten or read again),
-    /// gives that point the new time and value. True when a point held before changed: the decimated view of the
-    /// series must then be rebuilt, since decimation only ever adds.
+    /// gives that point the new time and value; <paramref name="previous"/> is the value held before. A
+    /// <see cref="PointChange.Replaced"/> point means the decimated view of the series must be rebuilt, since
+    /// decimation only ever adds.
     /// </summary>
-    public bool Set(MetricSample sample)
+    public PointChange Set(MetricSample sample, out double previous)
     {
+        previous = double.NaN;
         if (Count > 0 && sample.Step <= MaxStep && Find(sample.Step) is var (chunk, index))
         {
             ref var held = ref _chunks[chunk][index];
+            previous = held.Value;
             if (held.TimeMs == sample.TimeMs && held.Value.Equals(sample.Value))
             {
-                return false;
+                return PointChange.Unchanged;
             }
             held = sample;
             var extent = _extents[chunk];
             _extents[chunk] = extent with { MinTimeMs = Math.Min(extent.MinTimeMs, sample.TimeMs), MaxTimeMs = Math.Max(extent.MaxTimeMs, sample.TimeMs) };
             MarkDirty(chunk);
-            return true;
+            return PointChange.Replaced;
         }
         _ascending &= Count == 0 || sample.Step > MaxStep;
         Append(sample);
-        return false;
+        return PointChange.Added;
+    }
+
+    /// <summary>
+    /// The values of the points with steps from <paramref name="firstStep"/> to <paramref name="lastStep"/>, in step
+    /// order, appended to <paramref name="values"/>.
+    /// </summary>
+    public void CopyValues(long firstStep, long lastStep, List<double> values)
+    {
+        if (Count == 0 || firstStep > lastStep)
+        {
+            return;
+        }
+        if (_ascending)
+        {
+            for (var chunk = FirstChunkFrom(firstStep); chunk < _chunks.Count && _extents[chunk].MinStep <= lastStep; chunk++)
+            {
+                var points = Chunk(chunk);
+                for (var i = LowerBound(points, firstStep); i < points.Length && points[i].Step <= lastStep; i++)
+                {
+                    values.Add(points[i].Value);
+                }
+            }
+            return;
+        }
+        var found = new List<MetricSample>();
+        for (var chunk = 0; chunk < _chunks.Count; chunk++)
+        {
+            if (_extents[chunk].MinStep <= lastStep && _extents[chunk].MaxStep >= firstStep)
+            {
+                foreach (var point in Chunk(chunk))
+                {
+                    if (point.Step >= firstStep && point.Step <= lastStep)
+                    {
+                        found.Add(point);
+                    }
+                }
+            }
+        }
+        found.Sort(static (a, b) => a.Step.CompareTo(b.Step));
+        values.AddRange(found.Select(static point => point.Value));
+    }
+
+    /// <summary>
+    /// Whether every point up to <paramref name="step"/> is in Redis as the series holds it: readers may then derive
+    /// what they serve about those steps from Redis.
+    /// </summary>
+    public bool IsWrittenThrough(long step) =>
+        !IsDirty || (_ascending && _extents[DirtyFromChunk].MinStep > step);
+
+    private static int LowerBound(ReadOnlySpan<MetricSample> points, long step)
+    {
+        int low = 0, high = points.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >> 1;
+            if (points[middle].Step < step)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /// <summary>In an ascending series, the first chunk whose steps reach <paramref name="step"/>.</summary>
+    private int FirstChunkFrom(long step)
+    {
+        int low = 0, high = _chunks.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >> 1;
+            if (_extents[middle].MaxStep < step)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /// <summary>Every point held, in order.</summary>

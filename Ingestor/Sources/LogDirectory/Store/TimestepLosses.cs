@@ -1,8 +1,9 @@
-using Contracts.Analytics;
-
 namespace Ingestor.Sources.LogDirectory.Store;
 
-/// <summary>The batch losses of one simulation timestep as read so far from its log file, with their global steps.</summary>
+/// <summary>
+/// One simulation timestep as read so far from its log file: the global steps its batches take. Its losses are
+/// the points of the run's batch-loss series at those steps (<see cref="LossAnalytics.LossesOf"/>), held once.
+/// </summary>
 public sealed class TimestepLosses(DateTime timestep, long baseStep)
 {
     public DateTime Timestep { get; } = timestep;
@@ -16,57 +17,10 @@ public sealed class TimestepLosses(DateTime timestep, long baseStep)
     /// <summary>Batches seen in the log, malformed lines included (each line is one batch).</summary>
     public int Lines { get; set; }
 
-    public List<double> Values { get; } = [];
-
-    public List<long> Steps { get; } = [];
-
     public long WallTimeMs { get; set; }
 
     public long GlobalStep => SummaryGlobalStep ?? (BaseStep + Lines);
 
-    /// <summary>
-    /// Records the loss of the batch at <paramref name="step"/>: a batch read before (its file was replaced or read
-    /// again) gets the new value instead of a second entry. Returns the value it replaced, if any.
-    /// </summary>
-    public double? Set(long step, double value)
-    {
-        if (Steps.Count == 0 || step > Steps[^1])
-        {
-            Steps.Add(step);
-            Values.Add(value);
-            return null;
-        }
-        var index = Steps.BinarySearch(step);
-        if (index >= 0)
-        {
-            var previous = Values[index];
-            Values[index] = value;
-            return previous;
-        }
-        Steps.Insert(~index, step);
-        Values.Insert(~index, value);
-        return null;
-    }
-
-    public TimestepSummary ToSummary() => new TimestepSummaryBuilder(Values).Build(Timestep, GlobalStep, WallTimeMs);
-
-    public TimestepDetail ToDetail(string runId)
-    {
-        var summary = ToSummary();
-        return new TimestepDetail
-        {
-            RunId = runId,
-            Timestep = summary.Timestep,
-            GlobalStep = summary.GlobalStep,
-            Count = summary.Count,
-            Mean = summary.Mean,
-            Std = summary.Std,
-            Min = summary.Min,
-            Max = summary.Max,
-            NonFinite = summary.NonFinite,
-            WallTime = summary.WallTime,
-            Losses = [.. Values],
-        };
-    }
-
+    /// <summary>The global step of the timestep's last batch.</summary>
+    public long LastStep => BaseStep + Lines - 1;
 }

@@ -4,7 +4,7 @@ using Contracts.Analytics;
 namespace Ingestor.Sources.LogDirectory.Store;
 
 /// <summary>Exact per-timestep statistics over the finite values (two passes, population deviation).</summary>
-public readonly struct TimestepSummaryBuilder(List<double> values)
+public readonly struct TimestepSummaryBuilder(double[] values)
 {
     public TimestepSummary Build(DateTime timestep, long globalStep, long wallTimeMs)
     {

@@ -9,7 +9,8 @@ public sealed class LossAnalyticsTests
     public void Statistics_AreExactOverFiniteLosses_WithNonFiniteCountedApart()
     {
         var random = new Random(7);
-        var analytics = new LossAnalytics("r");
+        var run = new LogRun("r");
+        var analytics = run.GetOrCreateLoss();
         var finite = new List<(long Step, double Value)>();
         var perTimestepMeans = new List<double>();
         long step = 0;
@@ -21,7 +22,7 @@ public sealed class LossAnalyticsTests
             {
                 var value = (t * b) % 23 == 5 ? double.NaN : (t * b) % 31 == 7 ? double.PositiveInfinity : (t * b) % 37 == 11 ? double.NegativeInfinity
                     : 2.0 - (0.05 * t) + (random.NextDouble() * 0.1);
-                analytics.Add(timestep, step, value, 1_000 + step);
+                run.AddLoss(timestep, step, value, 1_000 + step);
                 if (double.IsFinite(value))
                 {
                     finite.Add((step, value));
@@ -68,7 +69,7 @@ public sealed class LossAnalyticsTests
         Assert.Equal(perTimestepMeans[^1], statistics.Improvement.Last);
         Assert.Equal((perTimestepMeans[0] - perTimestepMeans[^1]) / perTimestepMeans[0] * 100, statistics.Improvement.Percent!.Value, 1e-12);
 
-        var all = analytics.Timesteps.SelectMany(t => t.Values).ToArray();
+        var all = analytics.Timesteps.SelectMany(analytics.LossesOf).ToArray();
         Assert.Equal(all.Count(double.IsNaN), statistics.NonFinite.Nan);
         Assert.Equal(all.Count(double.IsPositiveInfinity), statistics.NonFinite.PositiveInfinity);
         Assert.Equal(all.Count(double.IsNegativeInfinity), statistics.NonFinite.NegativeInfinity);
@@ -78,10 +79,11 @@ public sealed class LossAnalyticsTests
     [Fact]
     public void Statistics_LeaveOutEverythingButCounts_WhenNoLossIsFinite()
     {
-        var analytics = new LossAnalytics("r");
+        var run = new LogRun("r");
+        var analytics = run.GetOrCreateLoss();
         var timestep = analytics.GetOrAdd(new DateTime(2022, 1, 1), 0);
-        analytics.Add(timestep, 0, double.NaN, 1);
-        analytics.Add(timestep, 1, double.PositiveInfinity, 2);
+        run.AddLoss(timestep, 0, double.NaN, 1);
+        run.AddLoss(timestep, 1, double.PositiveInfinity, 2);
 
         var statistics = analytics.BuildStatistics();
 
@@ -91,7 +93,7 @@ public sealed class LossAnalyticsTests
         Assert.Null(statistics.Trend);
         Assert.Null(statistics.Improvement);
         Assert.Equal(1, statistics.NonFinite.Nan);
-        var summary = timestep.ToSummary();
+        var summary = analytics.Summarize(timestep);
         Assert.Null(summary.Mean);
         Assert.Equal(0, summary.Count);
     }
@@ -99,11 +101,12 @@ public sealed class LossAnalyticsTests
     [Fact]
     public void Trend_IsFlat_WhenTheLossBarelyMoves()
     {
-        var analytics = new LossAnalytics("r");
+        var run = new LogRun("r");
+        var analytics = run.GetOrCreateLoss();
         var timestep = analytics.GetOrAdd(new DateTime(2022, 1, 1), 0);
         for (var i = 0; i < 100; i++)
         {
-            analytics.Add(timestep, i, 1.0 + (i % 2 == 0 ? 1e-6 : -1e-6), i);
+            run.AddLoss(timestep, i, 1.0 + (i % 2 == 0 ? 1e-6 : -1e-6), i);
         }
 
         Assert.Equal(LossTrend.Flat, analytics.BuildStatistics().Trend!.Direction);
