@@ -1,15 +1,15 @@
 namespace Ingestor.Sources.LogDirectory;
 
 /// <summary>
-/// File-system events for one directory tree, reduced to "something changed here". A buffer overflow or any
-/// watcher error is a change too (the next scan finds out what), and marks the watcher for recreation.
+/// File-system events for one directory tree, reduced to the path that changed. A buffer overflow or any watcher
+/// error is a change of unknown path (null: the next scan lists everything), and marks the watcher for recreation.
 /// </summary>
 public sealed class DirectoryWatcher : IDisposable
 {
     private readonly FileSystemWatcher _watcher;
-    private readonly Action _changed;
+    private readonly Action<string?> _changed;
 
-    public DirectoryWatcher(string directory, Action changed)
+    public DirectoryWatcher(string directory, Action<string?> changed)
     {
         _changed = changed;
         _watcher = new FileSystemWatcher(directory)
@@ -30,11 +30,18 @@ public sealed class DirectoryWatcher : IDisposable
 
     public void Dispose() => _watcher.Dispose();
 
-    private void OnChanged(object sender, FileSystemEventArgs e) => _changed();
+    private void OnChanged(object sender, FileSystemEventArgs e)
+    {
+        _changed(e.FullPath);
+        if (e is RenamedEventArgs renamed)
+        {
+            _changed(renamed.OldFullPath);
+        }
+    }
 
     private void OnError(object sender, ErrorEventArgs e)
     {
         Broken = true;
-        _changed();
+        _changed(null);
     }
 }

@@ -159,8 +159,10 @@ public sealed partial class LogDirectorySource(
         {
             try
             {
-                _watchers[index] = new DirectoryWatcher(_scanners[index].Root, () =>
+                var scanner = _scanners[index];
+                _watchers[index] = new DirectoryWatcher(scanner.Root, path =>
                 {
+                    scanner.FileChanged(path);
                     Volatile.Write(ref _pending[index], 1);
                     _wake.Set();
                 });

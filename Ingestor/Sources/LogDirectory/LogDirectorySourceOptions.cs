@@ -16,9 +16,10 @@ public sealed class LogDirectorySourceOptions
 
     /// <summary>
     /// Between full listings a rescan only checks the directories' modification times and the files that can still
-    /// grow, so an idle 10,000-file directory costs a few system calls; at least this often every file is listed.
+    /// grow, so an idle 10,000-file directory costs a few system calls; at least this often every file is listed
+    /// (sooner when a file-system event names a file that is not one that can grow).
     /// </summary>
-    public TimeSpan FullListingInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan FullListingInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Read a symbolic link (to a loss log, an event file, <c>runs/</c> or an experiment directory) when its target lies

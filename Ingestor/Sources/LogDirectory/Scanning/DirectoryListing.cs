@@ -169,6 +169,9 @@ public sealed class DirectoryListing
         return true;
     }
 
+    /// <summary>How many times <see cref="Refresh"/> found a file changed since this listing was read.</summary>
+    public int Version { get; private set; }
+
     /// <summary>Takes the current length and time of a file in place of the listed ones; false when it is gone.</summary>
     public bool Refresh(string path)
     {
@@ -184,6 +187,7 @@ public sealed class DirectoryListing
             return true;
         }
         ByPath[path] = now;
+        Version++;
         if (_timestampByPath.TryGetValue(path, out var place) && place.Kind != LogFileKind.Checkpoint)
         {
             (place.Kind == LogFileKind.Losses ? (IDictionary<DateTime, FileEntry>)Losses : Summaries)[place.Timestamp] = now;

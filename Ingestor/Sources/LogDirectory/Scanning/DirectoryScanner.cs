@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Contracts.Analytics;
 using Contracts.Series;
 using Ingestor.Model;
@@ -42,6 +43,13 @@ public sealed partial class DirectoryScanner
     private InitialRead? _initialRead;
     private DirectoryListing? _reusedListing;
     private long _lastFullListingMs;
+    private int _scannedVersion = -1;
+    private bool _settled;
+
+    /// <summary>Paths named by file-system events since the last scan; past <see cref="MaxQueuedChanges"/>, only that something changed.</summary>
+    private readonly ConcurrentQueue<string> _changedPaths = new();
+    private const int MaxQueuedChanges = 4096;
+    private int _unnamedChange;
 
     /// <param name="fullListingInterval">
     /// While no listed directory changed, a scan only looks again at the files that can still grow (the open
@@ -52,7 +60,7 @@ public sealed partial class DirectoryScanner
     {
         _followLinks = followLinks;
         _showPathInHealth = showPathInHealth;
-        _fullListingInterval = fullListingInterval ?? TimeSpan.FromSeconds(30);
+        _fullListingInterval = fullListingInterval ?? TimeSpan.FromMinutes(5);
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _name = RunNaming.DirectoryName(Root);
         _store = store;
@@ -110,6 +118,12 @@ public sealed partial class DirectoryScanner
             return;
         }
 
+        if (ReferenceEquals(listing, _reusedListing) && listing.Version == _scannedVersion && _settled)
+        {
+            // Nothing that can grow changed and no directory did: the stages below would find nothing to do.
+            return;
+        }
+
         if (Current.FileCount > 0 && !AnyTrackedFileSurvives(listing))
         {
             EndGeneration("the directory was recreated");
@@ -129,6 +143,58 @@ public sealed partial class DirectoryScanner
         SendRewrittenWhole(output);
         TrackInitialRead(listing, output);
         Report(exists: true);
+        _scannedVersion = listing.Version;
+        _settled = !output.MoreWork && _lastError is null && _initialRead is { Complete: true };
+    }
+
+    /// <summary>
+    /// A file-system event named <paramref name="path"/> (null: a change it cannot name, such as an overflow). Called
+    /// from the watcher's thread; the next scan reads what was named.
+    /// </summary>
+    public void FileChanged(string? path)
+    {
+        if (path is null || _changedPaths.Count >= MaxQueuedChanges)
+        {
+            Volatile.Write(ref _unnamedChange, 1);
+            return;
+        }
+        _changedPaths.Enqueue(path);
+    }
+
+    /// <summary>
+    /// Whether an event since the last scan named something other than a file that can grow (a new, removed or
+    /// rewritten file, a directory, or a change it could not name): such a change needs a full listing to be seen.
+    /// </summary>
+    private bool ChangedBeyondGrowingFiles()
+    {
+        var beyond = Interlocked.Exchange(ref _unnamedChange, 0) == 1;
+        HashSet<string>? growing = null;
+        while (_changedPaths.TryDequeue(out var path))
+        {
+            if (!beyond)
+            {
+                growing ??= GrowingFiles();
+                beyond = !growing.Contains(path);
+            }
+        }
+        return beyond;
+    }
+
+    private HashSet<string> GrowingFiles()
+    {
+        var paths = new HashSet<string>(Current.Events.Keys.Concat(Current.Checkpoints.Keys), StringComparer.Ordinal);
+        foreach (var (timestamp, file) in Current.Losses)
+        {
+            if (!file.Closed)
+            {
+                paths.Add(file.Entry.Path);
+                if (Current.Summaries.TryGetValue(timestamp, out var summary))
+                {
+                    paths.Add(summary.Entry.Path);
+                }
+            }
+        }
+        return paths;
     }
 
     /// <summary>Until a scan leaves no backlog, how much of the listing has been read; then frozen as complete.</summary>
@@ -168,7 +234,7 @@ public sealed partial class DirectoryScanner
     private DirectoryListing List()
     {
         var now = Environment.TickCount64;
-        if (_listing is { } previous && now - _lastFullListingMs < _fullListingInterval.TotalMilliseconds
+        if (_listing is { } previous && !ChangedBeyondGrowingFiles() && now - _lastFullListingMs < _fullListingInterval.TotalMilliseconds
             && previous.DirectoriesUnchanged(Root, TimestampCoarseness) && RefreshGrowingFiles(previous))
         {
             return _reusedListing = previous;

@@ -39,4 +39,31 @@ public sealed class LogDirectorySourceTests
         await Polling.Until(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Count() == 3);
         Assert.Equal(2, sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Last().Step);
     }
+
+    [Fact]
+    public async Task Source_ReadsAFinishedTimestepRewrittenInPlace_AtItsFileSystemEvent_WithoutAFullListingDue()
+    {
+        using var temp = new TempDirectory("logdir-source-event");
+        var root = Directory.CreateDirectory(temp.Combine("icon-output")).FullName;
+        File.WriteAllText(Path.Combine(root, "log_2022-01-01 06:00:00.txt"), "0.5\n0.25\n");
+        File.WriteAllText(Path.Combine(root, "summary_2022-01-01 06:00:00.txt"), "Global Step: 2\nNumber of Batches: 2\n");
+        File.WriteAllText(Path.Combine(root, "log_2022-01-01 06:30:00.txt"), "0.125\n");
+        // An old directory time lets every rescan reuse the listing: only an event can show the rewrite below.
+        Directory.SetLastWriteTimeUtc(root, DateTime.UtcNow.AddMinutes(-5));
+        var sink = new RecordingSink();
+        await using var source = RunningLogDirectorySource.Start(new LogDirectorySourceOptions
+        {
+            Directories = [root],
+            RescanInterval = TimeSpan.FromMilliseconds(100),
+            FullListingInterval = TimeSpan.FromHours(1),
+            WatchFileSystem = true,
+        }, sink);
+        const string runId = "icon-output@2022-01-01T06:00:00";
+        await Polling.Until(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Count() == 3);
+
+        // The finished timestep's log, rewritten in place with as many bytes: no directory changes.
+        File.WriteAllText(Path.Combine(root, "log_2022-01-01 06:00:00.txt"), "0.75\n0.5\n");
+
+        await Polling.Until(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Any(s => s.Step == 0 && s.Value == 0.75));
+    }
 }
