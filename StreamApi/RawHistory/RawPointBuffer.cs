@@ -44,16 +44,16 @@ internal sealed class RawPointBuffer : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int AppendInRange(ReadOnlySpan<byte> chunk, RawRange range)
     {
-        var records = chunk.Length / RawPointChunk.RecordSize;
-        if (Count + records > _steps.Length)
+        if (Count + RawPointChunk.PointsPerChunk > _steps.Length)
         {
-            Grow(Count + records);
+            Grow(Count + RawPointChunk.PointsPerChunk);
         }
         var before = Count;
         var last = Count == 0 ? long.MinValue : _steps[Count - 1];
-        for (var offset = 0; offset + RawPointChunk.RecordSize <= chunk.Length; offset += RawPointChunk.RecordSize)
+        var points = new RawChunkReader(chunk);
+        while (points.MoveNext())
         {
-            var (step, timeMs, value) = RawPointChunk.Read(chunk[offset..]);
+            var (step, timeMs, value) = (points.Step, points.TimeMs, points.Value);
             if (!range.Contains(step, timeMs))
             {
                 continue;

@@ -19,12 +19,13 @@ internal static class RawChunkWriter
         var entries = new List<HashEntry>();
         for (var c = 0; c < chunks.Count; c++)
         {
-            var bytes = new byte[chunks[c].Length * RawPointChunk.RecordSize];
-            for (var i = 0; i < chunks[c].Length; i++)
+            var encoder = new RawChunkEncoder();
+            foreach (var (step, timeMs, value) in chunks[c])
             {
-                RawPointChunk.Write(bytes.AsSpan(i * RawPointChunk.RecordSize), chunks[c][i].Step, chunks[c][i].TimeMs, chunks[c][i].Value);
+                encoder.Append(step, timeMs, value);
             }
-            entries.Add(new HashEntry(RawPointChunk.ChunkField(c), bytes));
+            encoder.Seal();
+            entries.Add(new HashEntry(RawPointChunk.ChunkField(c), encoder.Encoded));
             var extent = new RawChunkExtent(
                 chunks[c].Min(p => p.Step), chunks[c].Max(p => p.Step), chunks[c].Min(p => p.TimeMs), chunks[c].Max(p => p.TimeMs));
             RawPointChunk.WriteIndexEntry(index.AsSpan(c * RawPointChunk.IndexEntrySize), indexEntry(c, extent));

@@ -270,8 +270,7 @@ public sealed partial class DirectoryScanner
             }
             Current.Checkpoints[entry.Path] = entry;
             var run = _store.GetOrAdd(runId);
-            if (run.Series.TryGetValue(LogDirectoryMetricNames.CheckpointSave, out var saves) && saves.Count > 0
-                && saves.Chunk(saves.ChunkCount - 1)[^1].Step == Current.LatestGlobalStep)
+            if (run.Series.TryGetValue(LogDirectoryMetricNames.CheckpointSave, out var saves) && saves.Last?.Step == Current.LatestGlobalStep)
             {
                 continue;
             }

@@ -130,14 +130,15 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
         double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity, stepSum = 0;
         for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
         {
-            foreach (var point in losses.Chunk(chunk))
+            var points = losses.Read(chunk);
+            while (points.MoveNext())
             {
-                var value = point.Value;
+                var value = points.Value;
                 if (double.IsFinite(value))
                 {
                     count++;
                     sum += value;
-                    stepSum += point.Step;
+                    stepSum += points.Step;
                     min = Math.Min(min, value);
                     max = Math.Max(max, value);
                 }
@@ -155,13 +156,14 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
         double squares = 0, covariance = 0, stepSquares = 0;
         for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
         {
-            foreach (var point in losses.Chunk(chunk))
+            var points = losses.Read(chunk);
+            while (points.MoveNext())
             {
-                var value = point.Value;
+                var value = points.Value;
                 if (double.IsFinite(value))
                 {
                     var dy = value - mean;
-                    var dx = point.Step - meanStep;
+                    var dx = points.Step - meanStep;
                     squares += dy * dy;
                     covariance += dx * dy;
                     stepSquares += dx * dx;
@@ -229,11 +231,12 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
             _unsorted.Clear();
             for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
             {
-                foreach (var point in losses.Chunk(chunk))
+                var points = losses.Read(chunk);
+                while (points.MoveNext())
                 {
-                    if (double.IsFinite(point.Value))
+                    if (double.IsFinite(points.Value))
                     {
-                        _unsorted.Add(point.Value);
+                        _unsorted.Add(points.Value);
                     }
                 }
             }

@@ -5,14 +5,14 @@ namespace Ingestor.Sources.LogDirectory.Store;
 
 /// <summary>
 /// Every point of one log-directory series, one per step, in arrival order, in chunks of
-/// <see cref="RawPointChunk.PointsPerChunk"/> (the unit written to Redis). Remembers the first chunk Redis has not
-/// yet seen.
+/// <see cref="RawPointChunk.PointsPerChunk"/> encoded as Redis stores them (<see cref="RawPointChunk"/>: about 10 bytes
+/// a point instead of 24), so the same bytes are held and written. Remembers the first chunk Redis has not yet seen.
 /// </summary>
 public sealed class RawSeries(string seriesId)
 {
     private const int Clean = int.MaxValue;
 
-    private readonly List<MetricSample[]> _chunks = [];
+    private readonly List<RawChunkEncoder> _chunks = [];
     private readonly List<RawChunkExtent> _extents = [];
 
     public string SeriesId { get; } = seriesId;
@@ -29,6 +29,9 @@ public sealed class RawSeries(string seriesId)
     /// <summary>The largest step held.</summary>
     public long MaxStep { get; private set; } = long.MinValue;
 
+    /// <summary>The point added last.</summary>
+    public MetricSample? Last { get; private set; }
+
     /// <summary>Every point came with a larger step than the one before, so chunks can be searched by halving.</summary>
     private bool _ascending = true;
 
@@ -43,13 +46,18 @@ public sealed class RawSeries(string seriesId)
         previous = double.NaN;
         if (Count > 0 && sample.Step <= MaxStep && Find(sample.Step) is var (chunk, index))
         {
-            ref var held = ref _chunks[chunk][index];
-            previous = held.Value;
-            if (held.TimeMs == sample.TimeMs && held.Value.Equals(sample.Value))
+            var points = Decode(chunk);
+            previous = points[index].Value;
+            if (points[index].TimeMs == sample.TimeMs && points[index].Value.Equals(sample.Value))
             {
                 return PointChange.Unchanged;
             }
-            held = sample;
+            points[index] = sample;
+            _chunks[chunk] = Encode(points, seal: chunk < _chunks.Count - 1 || points.Length == RawPointChunk.PointsPerChunk);
+            if (chunk == _chunks.Count - 1 && index == points.Length - 1)
+            {
+                Last = sample;
+            }
             var extent = _extents[chunk];
             _extents[chunk] = extent with { MinTimeMs = Math.Min(extent.MinTimeMs, sample.TimeMs), MaxTimeMs = Math.Max(extent.MaxTimeMs, sample.TimeMs) };
             MarkDirty(chunk);
@@ -59,6 +67,24 @@ public sealed class RawSeries(string seriesId)
         Append(sample);
         return PointChange.Added;
     }
+
+    /// <summary>Every point held, in order.</summary>
+    public IEnumerable<MetricSample> All()
+    {
+        for (var chunk = 0; chunk < _chunks.Count; chunk++)
+        {
+            foreach (var point in Decode(chunk))
+            {
+                yield return point;
+            }
+        }
+    }
+
+    /// <summary>The points of one chunk, decoded as they are walked.</summary>
+    public RawChunkReader Read(int chunk) => new(_chunks[chunk].Encoded.Span);
+
+    /// <summary>One chunk as Redis stores it; the bytes never change once handed out (a change makes new ones).</summary>
+    public ReadOnlyMemory<byte> Encoded(int chunk) => _chunks[chunk].Encoded;
 
     /// <summary>
     /// The values of the points with steps from <paramref name="firstStep"/> to <paramref name="lastStep"/>, in step
@@ -74,10 +100,13 @@ public sealed class RawSeries(string seriesId)
         {
             for (var chunk = FirstChunkFrom(firstStep); chunk < _chunks.Count && _extents[chunk].MinStep <= lastStep; chunk++)
             {
-                var points = Chunk(chunk);
-                for (var i = LowerBound(points, firstStep); i < points.Length && points[i].Step <= lastStep; i++)
+                var reader = Read(chunk);
+                while (reader.MoveNext() && reader.Step <= lastStep)
                 {
-                    values.Add(points[i].Value);
+                    if (reader.Step >= firstStep)
+                    {
+                        values.Add(reader.Value);
+                    }
                 }
             }
             return;
@@ -87,11 +116,12 @@ public sealed class RawSeries(string seriesId)
         {
             if (_extents[chunk].MinStep <= lastStep && _extents[chunk].MaxStep >= firstStep)
             {
-                foreach (var point in Chunk(chunk))
+                var reader = Read(chunk);
+                while (reader.MoveNext())
                 {
-                    if (point.Step >= firstStep && point.Step <= lastStep)
+                    if (reader.Step >= firstStep && reader.Step <= lastStep)
                     {
-                        found.Add(point);
+                        found.Add(new MetricSample(reader.Step, reader.TimeMs, reader.Value));
                     }
                 }
             }
@@ -107,22 +137,47 @@ public sealed class RawSeries(string seriesId)
     public bool IsWrittenThrough(long step) =>
         !IsDirty || (_ascending && _extents[DirtyFromChunk].MinStep > step);
 
-    private static int LowerBound(ReadOnlySpan<MetricSample> points, long step)
+    public RawChunkExtent Extent(int chunk) => _extents[chunk];
+
+    public void MarkDirty(int fromChunk) => DirtyFromChunk = Math.Min(DirtyFromChunk, fromChunk);
+
+    public void MarkClean() => DirtyFromChunk = Clean;
+
+    /// <summary>Chunks before <paramref name="chunk"/> are written; the series stays dirty from there if it has more.</summary>
+    public void MarkWrittenBefore(int chunk) => DirtyFromChunk = chunk >= ChunkCount ? Clean : chunk;
+
+    private (int Chunk, int Index)? Find(long step)
     {
-        int low = 0, high = points.Length;
-        while (low < high)
+        if (_ascending)
         {
-            var middle = (low + high) >> 1;
-            if (points[middle].Step < step)
+            var chunk = FirstChunkFrom(step);
+            return chunk < _chunks.Count ? FindIn(chunk, step) : null;
+        }
+        // Steps that went back (a training restarted from a checkpoint): only chunks whose range covers the step.
+        for (var chunk = _chunks.Count - 1; chunk >= 0; chunk--)
+        {
+            var extent = _extents[chunk];
+            if (extent.MinStep <= step && step <= extent.MaxStep && FindIn(chunk, step) is { } found)
             {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
+                return found;
             }
         }
-        return low;
+        return null;
+    }
+
+    /// <summary>The last point of the chunk at <paramref name="step"/> (a repeated step keeps one point: the newest).</summary>
+    private (int Chunk, int Index)? FindIn(int chunk, long step)
+    {
+        int? found = null;
+        var reader = Read(chunk);
+        for (var i = 0; reader.MoveNext(); i++)
+        {
+            if (reader.Step == step)
+            {
+                found = i;
+            }
+        }
+        return found is { } index ? (chunk, index) : null;
     }
 
     /// <summary>In an ascending series, the first chunk whose steps reach <paramref name="step"/>.</summary>
@@ -144,84 +199,29 @@ public sealed class RawSeries(string seriesId)
         return low;
     }
 
-    /// <summary>Every point held, in order.</summary>
-    public IEnumerable<MetricSample> All()
+    private MetricSample[] Decode(int chunk)
     {
-        for (var chunk = 0; chunk < _chunks.Count; chunk++)
+        var points = new MetricSample[_chunks[chunk].Count];
+        var reader = Read(chunk);
+        for (var i = 0; reader.MoveNext(); i++)
         {
-            var points = _chunks[chunk];
-            var length = Math.Min(RawPointChunk.PointsPerChunk, Count - (chunk * RawPointChunk.PointsPerChunk));
-            for (var i = 0; i < length; i++)
-            {
-                yield return points[i];
-            }
+            points[i] = new MetricSample(reader.Step, reader.TimeMs, reader.Value);
         }
+        return points;
     }
 
-    private (int Chunk, int Index)? Find(long step)
+    private static RawChunkEncoder Encode(MetricSample[] points, bool seal)
     {
-        if (_ascending)
+        var encoder = new RawChunkEncoder();
+        foreach (var point in points)
         {
-            int low = 0, high = _chunks.Count - 1;
-            while (low < high)
-            {
-                var middle = (low + high + 1) >> 1;
-                if (_extents[middle].MinStep <= step)
-                {
-                    low = middle;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
-            return FindIn(low, step);
+            encoder.Append(point.Step, point.TimeMs, point.Value);
         }
-        // Steps that went back (a training restarted from a checkpoint): only chunks whose range covers the step.
-        for (var chunk = _chunks.Count - 1; chunk >= 0; chunk--)
+        if (seal)
         {
-            var extent = _extents[chunk];
-            if (extent.MinStep <= step && step <= extent.MaxStep && FindIn(chunk, step) is { } found)
-            {
-                return found;
-            }
+            encoder.Seal();
         }
-        return null;
-    }
-
-    private (int Chunk, int Index)? FindIn(int chunk, long step)
-    {
-        var points = Chunk(chunk);
-        if (_ascending)
-        {
-            int low = 0, high = points.Length - 1;
-            while (low <= high)
-            {
-                var middle = (low + high) >> 1;
-                var held = points[middle].Step;
-                if (held == step)
-                {
-                    return (chunk, middle);
-                }
-                if (held < step)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
-            return null;
-        }
-        for (var i = points.Length - 1; i >= 0; i--)
-        {
-            if (points[i].Step == step)
-            {
-                return (chunk, i);
-            }
-        }
-        return null;
+        return encoder;
     }
 
     private void Append(MetricSample sample)
@@ -229,28 +229,21 @@ public sealed class RawSeries(string seriesId)
         var chunk = Count / RawPointChunk.PointsPerChunk;
         if (chunk == _chunks.Count)
         {
-            _chunks.Add(new MetricSample[RawPointChunk.PointsPerChunk]);
+            if (chunk > 0)
+            {
+                _chunks[chunk - 1].Seal();
+            }
+            _chunks.Add(new RawChunkEncoder());
             _extents.Add(new RawChunkExtent(sample.Step, sample.Step, sample.TimeMs, sample.TimeMs));
         }
-        _chunks[chunk][Count % RawPointChunk.PointsPerChunk] = sample;
+        _chunks[chunk].Append(sample.Step, sample.TimeMs, sample.Value);
         var extent = _extents[chunk];
         _extents[chunk] = new RawChunkExtent(
             Math.Min(extent.MinStep, sample.Step), Math.Max(extent.MaxStep, sample.Step),
             Math.Min(extent.MinTimeMs, sample.TimeMs), Math.Max(extent.MaxTimeMs, sample.TimeMs));
         Count++;
         MaxStep = Math.Max(MaxStep, sample.Step);
+        Last = sample;
         DirtyFromChunk = Math.Min(DirtyFromChunk, chunk);
     }
-
-    public ReadOnlySpan<MetricSample> Chunk(int chunk) =>
-        _chunks[chunk].AsSpan(0, Math.Min(RawPointChunk.PointsPerChunk, Count - (chunk * RawPointChunk.PointsPerChunk)));
-
-    public RawChunkExtent Extent(int chunk) => _extents[chunk];
-
-    public void MarkDirty(int fromChunk) => DirtyFromChunk = Math.Min(DirtyFromChunk, fromChunk);
-
-    public void MarkClean() => DirtyFromChunk = Clean;
-
-    /// <summary>Chunks before <paramref name="chunk"/> are written; the series stays dirty from there if it has more.</summary>
-    public void MarkWrittenBefore(int chunk) => DirtyFromChunk = chunk >= ChunkCount ? Clean : chunk;
 }

@@ -100,11 +100,7 @@ internal sealed class ScannerHarness : IDisposable
             {
                 return [];
             }
-            var points = new List<MetricSample>();
-            for (var chunk = 0; chunk < series.ChunkCount; chunk++)
-            {
-                points.AddRange(series.Chunk(chunk).ToArray());
-            }
+            var points = series.All().ToList();
             return points;
         }
     }
