@@ -15,6 +15,7 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
     private readonly SortedDictionary<DateTime, TimestepLosses> _timesteps = [];
     private readonly SortedDoubles _sorted = new();
     private readonly List<double> _unsorted = [];
+    private const int MaxIdleUnsortedCapacity = 1 << 16;
     private bool _rebuildSorted;
     private long _total, _nan, _positive, _negative;
 
@@ -244,6 +245,11 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
         }
         _sorted.Add(CollectionsMarshal.AsSpan(_unsorted));
         _unsorted.Clear();
+        if (_unsorted.Capacity > MaxIdleUnsortedCapacity)
+        {
+            // The initial read passes a million losses through here; live, a flush brings a few hundred.
+            _unsorted.TrimExcess();
+        }
     }
 
     private void Count(double value, int by)
