@@ -37,8 +37,9 @@ internal static class FootprintScenario
         var started = Stopwatch.GetTimestamp();
         var readiness = ReadyTimes.MeasureAsync(http, timesteps, started, TimeSpan.FromMinutes(10));
         await using var ingestor = await ServiceProcess.StartAsync("Ingestor", settings, readyPath: "/alive");
+        var alive = Stopwatch.GetElapsedTime(started);
         var ready = await readiness;
-        Console.WriteLine($"ready: first /api/status answer {ready.FirstAnswer.TotalSeconds:F2} s, every timestep served {ready.Everything.TotalSeconds:F2} s after the ingestor was started");
+        Console.WriteLine($"ready: ingestor alive {alive.TotalSeconds:F2} s, first /api/status answer {ready.FirstAnswer.TotalSeconds:F2} s, every timestep served {ready.Everything.TotalSeconds:F2} s after the ingestor was started");
 
         var processes = new (string Name, int Pid)[] { ("Ingestor", ingestor.ProcessId), ("StreamApi", streamApi.ProcessId), ("redis-server", redis.ProcessId) };
         await PrintMemoryAsync("after the initial read", processes);

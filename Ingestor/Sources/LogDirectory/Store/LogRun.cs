@@ -42,7 +42,7 @@ public sealed class LogRun(string runId)
         && _series.Values.All(static series => !series.IsDirty);
 
     /// <summary>The run's loss analytics, reading its batch losses from the run's <see cref="LogDirectoryMetricNames.BatchLoss"/> series.</summary>
-    public LossAnalytics GetOrCreateLoss() => Loss ??= new LossAnalytics(RunId, GetOrAddSeries(LogDirectoryMetricNames.BatchLoss));
+    public LossAnalytics GetOrCreateLoss() => Loss ??= new LossAnalytics(RunId, () => _series.GetValueOrDefault(LogDirectoryMetricNames.BatchLoss));
 
     /// <summary>
     /// Records a point; one the series holds at that step already is replaced (see <see cref="RawSeries.Set"/>).

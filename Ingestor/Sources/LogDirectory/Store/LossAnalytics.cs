@@ -10,7 +10,7 @@ namespace Ingestor.Sources.LogDirectory.Store;
 /// Statistics are computed when they are written out (at most once per Redis flush), in step order, over the finite
 /// losses only; percentiles come from a sorted copy that grows by merges.
 /// </summary>
-public sealed class LossAnalytics(string runId, RawSeries losses)
+public sealed class LossAnalytics(string runId, Func<RawSeries?> batchLosses)
 {
     private readonly SortedDictionary<DateTime, TimestepLosses> _timesteps = [];
     private readonly SortedDoubles _sorted = new();
@@ -80,6 +80,10 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
     /// <summary>The timestep's losses, in line order (malformed lines have none).</summary>
     public double[] LossesOf(TimestepLosses timestep)
     {
+        if (batchLosses() is not { } losses)
+        {
+            return [];
+        }
         var values = new List<double>(Math.Max(0, timestep.Lines));
         losses.CopyValues(timestep.BaseStep, timestep.LastStep, values);
         return [.. values];
@@ -95,7 +99,12 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
         };
 
     /// <summary>Whether Redis holds every loss of the timestep, so that a reader can serve them from there.</summary>
-    public bool IsWritten(TimestepLosses timestep) => losses.IsWrittenThrough(timestep.LastStep);
+    public bool IsWritten(TimestepLosses timestep) => batchLosses()?.IsWrittenThrough(timestep.LastStep) ?? true;
+
+    /// <summary>Every batch loss, chunk by chunk; none while no line of the run's logs was a number.</summary>
+    private RawSeries Losses => batchLosses() ?? Empty;
+
+    private static readonly RawSeries Empty = new(string.Empty);
 
     public void MarkChanged(TimestepLosses timestep)
     {
@@ -127,6 +136,7 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
     public LossStatistics BuildStatistics()
     {
         UpdateSorted();
+        var losses = Losses;
         long count = 0;
         double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity, stepSum = 0;
         for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
@@ -230,6 +240,7 @@ public sealed class LossAnalytics(string runId, RawSeries losses)
         {
             _sorted.Clear();
             _unsorted.Clear();
+            var losses = Losses;
             for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
             {
                 var points = losses.Read(chunk);
