@@ -172,6 +172,7 @@ public sealed partial class LogDirectorySource(
                 WatcherFailed(_scanners[index].Root, exception);
             }
         }
+        _scanners[index].WatchedByEvents = _watchers[index] is { Broken: false };
     }
 
     /// <summary>Once the sink took a batch it is the ingestor's; until then keep trying (the scanner has moved past it).</summary>

@@ -34,6 +34,9 @@ public sealed class DirectoryListing
     /// <summary>Paths with a name the source reads that it did not take, and why (<see cref="Health.SkipReasons"/>).</summary>
     public List<(string Path, string Reason)> Rejected { get; } = [];
 
+    /// <summary>Entries taken without a look while listing (<see cref="Read"/>'s knownFiles); not kept after it.</summary>
+    private Dictionary<string, FileEntry>? _knownFiles;
+
     /// <summary>Where each loss log and summary sits in <see cref="Losses"/> and <see cref="Summaries"/>.</summary>
     private readonly Dictionary<string, (LogFileKind Kind, DateTime Timestamp)> _timestampByPath = new(StringComparer.Ordinal);
 
@@ -42,9 +45,13 @@ public sealed class DirectoryListing
     /// symbolic link (to a file or to a <c>runs/</c> or experiment directory) only when it is not followed or leads
     /// outside the root. A followed link is read as its target, under its own name.
     /// </summary>
-    public static DirectoryListing Read(string root, bool followLinks = true)
+    /// <param name="knownFiles">
+    /// A listing of the same directory whose file entries are taken as they are for the paths it holds, so that only
+    /// new paths are looked at (a new timestep among ten thousand): the caller refreshes the files that can change.
+    /// </param>
+    public static DirectoryListing Read(string root, bool followLinks = true, DirectoryListing? knownFiles = null)
     {
-        var listing = new DirectoryListing { ListedAtUtc = DateTime.UtcNow };
+        var listing = new DirectoryListing { ListedAtUtc = DateTime.UtcNow, _knownFiles = knownFiles?.ByPath };
         var realRoot = FileTypes.RealPath(root) ?? root;
         listing.DirectoryStamps[root] = Directory.GetLastWriteTimeUtc(root).Ticks;
         var runs = Path.Combine(root, LogFileName.RunsDirectory);
@@ -84,12 +91,17 @@ public sealed class DirectoryListing
         {
             listing.ReadExperiments(runs, realRoot, followLinks);
         }
+        listing._knownFiles = null;
         return listing;
     }
 
     /// <summary>The entry of <paramref name="path"/> when it is a <paramref name="wanted"/> the source may read; null, and a rejection, when not.</summary>
     private FileEntry? Admit(string path, string realRoot, bool followLinks, FileType wanted)
     {
+        if (wanted == FileType.Regular && _knownFiles is not null && _knownFiles.TryGetValue(path, out var known))
+        {
+            return known;
+        }
         var status = FileTypes.Stat(path);
         if (status.Type == FileType.SymbolicLink)
         {

@@ -147,6 +147,9 @@ public sealed partial class DirectoryScanner
         _settled = !output.MoreWork && _lastError is null && _initialRead is { Complete: true };
     }
 
+    /// <summary>Set by the source while a file-system watcher reports this directory's changes by path.</summary>
+    public bool WatchedByEvents { get; set; }
+
     /// <summary>
     /// A file-system event named <paramref name="path"/> (null: a change it cannot name, such as an overflow). Called
     /// from the watcher's thread; the next scan reads what was named.
@@ -162,22 +165,23 @@ public sealed partial class DirectoryScanner
     }
 
     /// <summary>
-    /// Whether an event since the last scan named something other than a file that can grow (a new, removed or
-    /// rewritten file, a directory, or a change it could not name): such a change needs a full listing to be seen.
+    /// The listed files that events named since the last scan and that are not among those looked at anyway (a
+    /// finished timestep's log rewritten in place changes no directory time); <paramref name="unnamed"/> when an event
+    /// could not say what changed. New paths need nothing here: they change their directory's time.
     /// </summary>
-    private bool ChangedBeyondGrowingFiles()
+    private List<string> TakeNamedChanges(out bool unnamed)
     {
-        var beyond = Interlocked.Exchange(ref _unnamedChange, 0) == 1;
+        unnamed = Interlocked.Exchange(ref _unnamedChange, 0) == 1;
+        List<string> named = [];
         HashSet<string>? growing = null;
         while (_changedPaths.TryDequeue(out var path))
         {
-            if (!beyond)
+            if (_listing is { } listing && listing.ByPath.ContainsKey(path) && !(growing ??= GrowingFiles()).Contains(path) && !named.Contains(path))
             {
-                growing ??= GrowingFiles();
-                beyond = !growing.Contains(path);
+                named.Add(path);
             }
         }
-        return beyond;
+        return named;
     }
 
     private HashSet<string> GrowingFiles()
@@ -231,17 +235,46 @@ public sealed partial class DirectoryScanner
             bytesListed, complete ? bytesListed : Math.Min(bytesRead, bytesListed));
     }
 
+    /// <summary>
+    /// The directory's listing: the last one again while no directory changed (the files that can grow, and any a
+    /// file-system event named, looked at again); while events name every change, a new one that looks at new paths
+    /// only when a file was added or removed; in full (every file looked at) every full-listing interval, when an
+    /// event could not name what changed, and when a directory changed on a file system without events.
+    /// </summary>
     private DirectoryListing List()
     {
         var now = Environment.TickCount64;
-        if (_listing is { } previous && !ChangedBeyondGrowingFiles() && now - _lastFullListingMs < _fullListingInterval.TotalMilliseconds
-            && previous.DirectoriesUnchanged(Root, TimestampCoarseness) && RefreshGrowingFiles(previous))
+        var named = TakeNamedChanges(out var unnamed);
+        var fullDue = _listing is null || unnamed || now - _lastFullListingMs >= _fullListingInterval.TotalMilliseconds;
+        if (!fullDue && _listing is { } previous)
         {
-            return _reusedListing = previous;
+            if (previous.DirectoriesUnchanged(Root, TimestampCoarseness))
+            {
+                if (RefreshGrowingFiles(previous) && named.All(previous.Refresh))
+                {
+                    return _reusedListing = previous;
+                }
+            }
+            else if (WatchedByEvents)
+            {
+                _reusedListing = null;
+                var listing = DirectoryListing.Read(Root, _followLinks, knownFiles: previous);
+                // A file may vanish between the listing and this look; the scan then finds it gone.
+                RefreshGrowingFiles(listing);
+                foreach (var path in named)
+                {
+                    listing.Refresh(path);
+                }
+                return Listed(listing);
+            }
         }
         _reusedListing = null;
         _lastFullListingMs = now;
-        var listing = DirectoryListing.Read(Root, _followLinks);
+        return Listed(DirectoryListing.Read(Root, _followLinks));
+    }
+
+    private DirectoryListing Listed(DirectoryListing listing)
+    {
         foreach (var (path, reason) in listing.Rejected)
         {
             // Counted and logged once per path: the next listing rejects it again.
