@@ -80,7 +80,12 @@ public sealed class RandomArrivals(ArrivalPattern pattern, int seed)
         {
             _plateau = _random.Next(-2, 3);
         }
-        return _random.Next(50) == 0 ? double.NaN : _plateau;
+        if (_random.Next(50) == 0)
+        {
+            return double.NaN;
+        }
+        // On a plateau at zero the sign of each zero varies: the merged minimum must keep the earlier one.
+        return _plateau == 0 && _random.Next(2) == 0 ? -0.0 : _plateau;
     }
 
     private double NonFinite() => _random.Next(3) switch
