@@ -10,7 +10,8 @@ const MAX_COUNT = 2147483647;
  * result of the same IEEE operations in the same order as on the server, so the points match it bit for bit.
  */
 export function applyCoarsen(target: SeriesColumns, message: ColumnsMessage): void {
-  let width = target.bucketWidth;
+  // A width below 1 cannot come from the server; doubling it would never reach the new one.
+  let width = Math.max(1, target.bucketWidth);
   while (width < message.bucketWidth) {
     width *= 2;
     target.length = mergeDoubling(target, width);
