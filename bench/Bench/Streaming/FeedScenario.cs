@@ -18,8 +18,7 @@ internal static class FeedScenario
     public const int Series = 20;
     /// <summary>
     /// Between two doublings of the decimation bucket width (at 2000 and 4000 raw points with the default cap), so the
-    /// measured points travel as tails. At a doubling a series travels whole, once; had every series sat at 2000,
-    /// the first two seconds would carry twenty whole series to every client, and measure that instead.
+    /// measured points travel as tails only; the doublings are measured apart (<c>doublings</c>).
     /// </summary>
     public const int HistoryPoints = 3000;
 
