@@ -61,6 +61,38 @@ public sealed class SeriesDecimatorCoarsenTests
         DecimationOracle.AssertMatchesRaw(decimator, arrivals.Raw);
     }
 
+    [Theory]
+    [InlineData(ArrivalPattern.InOrder, 8)]
+    [InlineData(ArrivalPattern.LatePoints, 64)]
+    [InlineData(ArrivalPattern.NonFiniteRuns, 16)]
+    [InlineData(ArrivalPattern.SparseSteps, 5)]
+    public void AClientFollowingARestoredSeries_HoldsExactlyTheOutput(ArrivalPattern pattern, int maxPoints)
+    {
+        var arrivals = new RandomArrivals(pattern, seed: maxPoints);
+        var decimator = new SeriesDecimator(maxPoints);
+        var client = new HeldSeries();
+        var coarsens = 0;
+        for (var round = 0; round < 400; round++)
+        {
+            if (round == 200)
+            {
+                // A run evicted from memory and read back from its stored points: its next change is a replace.
+                decimator = SeriesDecimator.Restore(maxPoints, decimator.BucketWidth, decimator.TotalPoints, decimator.GetPoints());
+            }
+            foreach (var (step, timeMs, value) in arrivals.NextBatch())
+            {
+                decimator.Add(step, timeMs, value);
+            }
+
+            var change = decimator.TakeChange();
+            Apply(client, change, decimator);
+            coarsens += round > 200 && change.Kind == DecimationChangeKind.Coarsen ? 1 : 0;
+            BitExact.Equal(decimator.GetPoints(), client.Points, $"{pattern}, round {round}, after a {change.Kind}");
+        }
+
+        Assert.True(coarsens > 0, "no coarsen after the restore");
+    }
+
     [Fact]
     public void TakeChange_ReturnsACoarsenOfTheLastPoints_WhenALiveSeriesDoublesItsWidth()
     {
