@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Contracts.Decimation;
 
 /// <summary>Where raw points go: finding, inserting and merging buckets.</summary>
@@ -137,37 +139,77 @@ public sealed partial class SeriesDecimator
         Array.Resize(ref points, capacity);
     }
 
-    /// <summary>Doubles the bucket width, merging each pair of buckets that now share a key, until at most
-    /// <see cref="MaxPoints"/> buckets remain (sparse steps may need more than one doubling).</summary>
+    /// <summary>
+    /// Doubles the bucket width, merging each pair of buckets that now share a key, until at most
+    /// <see cref="MaxPoints"/> buckets remain (sparse steps may need more than one doubling). The output is merged
+    /// from the output points alone (<see cref="WidthDoubling"/>), as a client holding them merges its copy, so
+    /// only what changed since the last <see cref="TakeChange"/> has to be sent. Before anything was taken there is
+    /// no such copy: the output is chosen afresh then.
+    /// </summary>
     private void Coarsen()
     {
+        if (replacePending)
+        {
+            do
+            {
+                shift++;
+                MergeBuckets();
+            }
+            while (count > MaxPoints);
+            staleKey = long.MinValue;
+            return;
+        }
+
+        // The output at the old width: what a client holds once it has the pending tail, and what it will merge.
+        Refresh();
         do
         {
+            var firstDiffering = FirstDifferingKey();
             shift++;
-            var written = 0;
-            for (var read = 0; read < count; read++)
-            {
-                var bucket = buckets[read];
-                var oldStart = bucket.Key << (shift - 1);
-                var key = bucket.Key >> 1;
-                var offset = oldStart - (key << shift);
-                if (written != 0 && buckets[written - 1].Key == key)
-                {
-                    buckets[written - 1].Absorb(bucket, offset);
-                }
-                else
-                {
-                    bucket.Rebase(key, offset);
-                    buckets[written++] = bucket;
-                }
-            }
-
-            count = written;
+            var merged = WidthDoubling.Merge(points.AsSpan(0, count), shift);
+            MergeBuckets();
+            Debug.Assert(merged == count, "the output merges bucket for bucket");
+            // The client's points and ours agree before the changed bucket's previous finite bucket; merging keeps
+            // that for the new buckets before the one holding it, and TakeChange steps back one finite bucket more,
+            // since a merged point depends on the next group's points.
+            changedKey = firstDiffering == long.MaxValue ? long.MaxValue : firstDiffering >> 1;
         }
         while (count > MaxPoints);
+        coarsenPending = true;
+    }
 
-        staleKey = long.MinValue;
-        changedKey = long.MaxValue;
-        replacePending = true;
+    /// <summary>The key of the first bucket whose point a client that took the last change may hold differently.</summary>
+    private long FirstDifferingKey()
+    {
+        if (changedKey == long.MaxValue)
+        {
+            return long.MaxValue;
+        }
+
+        var index = FirstAffectedIndex(changedKey);
+        return index < count ? buckets[index].Key : changedKey;
+    }
+
+    private void MergeBuckets()
+    {
+        var written = 0;
+        for (var read = 0; read < count; read++)
+        {
+            var bucket = buckets[read];
+            var oldStart = bucket.Key << (shift - 1);
+            var key = bucket.Key >> 1;
+            var offset = oldStart - (key << shift);
+            if (written != 0 && buckets[written - 1].Key == key)
+            {
+                buckets[written - 1].Absorb(bucket, offset);
+            }
+            else
+            {
+                bucket.Rebase(key, offset);
+                buckets[written++] = bucket;
+            }
+        }
+
+        count = written;
     }
 }

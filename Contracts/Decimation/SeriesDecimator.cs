@@ -7,7 +7,8 @@ namespace Contracts.Decimation;
 /// <see cref="MaxPoints"/> however many raw points arrive. The step axis is cut into buckets of
 /// <see cref="BucketWidth"/> steps aligned to multiples of the width; each bucket keeps O(1) aggregates and shows
 /// as one point chosen by LTTB, with its finite min and max. When a new bucket would make more than
-/// <see cref="MaxPoints"/>, the width doubles and neighbouring buckets merge (a <see cref="DecimationChangeKind.Replace"/>).
+/// <see cref="MaxPoints"/>, the width doubles and neighbouring buckets merge, their points too (a
+/// <see cref="DecimationChangeKind.Coarsen"/>, which a holder of the output applies itself).
 /// Points may arrive in any step order and steps may repeat. Not thread-safe. See docs/decimation.md.
 /// </summary>
 public sealed partial class SeriesDecimator
@@ -36,6 +37,9 @@ public sealed partial class SeriesDecimator
     private long changedKey = long.MaxValue;
 
     private bool replacePending = true;
+
+    /// <summary>The width doubled since the last <see cref="TakeChange"/>.</summary>
+    private bool coarsenPending;
 
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxPoints"/> is below 4.</exception>
     public SeriesDecimator(int maxPoints)
@@ -113,9 +117,10 @@ public sealed partial class SeriesDecimator
 
     /// <summary>
     /// How the output now differs from the output at the previous call, then starts tracking afresh. The first
-    /// call after data arrives answers <see cref="DecimationChangeKind.Replace"/>, as does the first call after a
-    /// re-decimation. Read the points the change covers (<see cref="GetPointsFrom"/>) before the next
-    /// <see cref="Add"/>, so that what is sent matches what the change describes.
+    /// call after data arrives answers <see cref="DecimationChangeKind.Replace"/>; the first call after the width
+    /// doubled answers <see cref="DecimationChangeKind.Coarsen"/>. Read the points the change covers
+    /// (<see cref="GetPointsFrom"/>) before the next <see cref="Add"/>, so that what is sent matches what the change
+    /// describes.
     /// </summary>
     public DecimationChange TakeChange()
     {
@@ -127,6 +132,7 @@ public sealed partial class SeriesDecimator
         if (replacePending)
         {
             replacePending = false;
+            coarsenPending = false;
             changedKey = long.MaxValue;
             return DecimationChange.Replace;
         }
@@ -136,9 +142,15 @@ public sealed partial class SeriesDecimator
             return DecimationChange.None;
         }
 
-        var from = FirstAffectedIndex(changedKey);
+        var fromStep = buckets[FirstAffectedIndex(changedKey)].Key << shift;
         changedKey = long.MaxValue;
-        return DecimationChange.Tail(buckets[from].Key << shift);
+        if (coarsenPending)
+        {
+            coarsenPending = false;
+            return DecimationChange.Coarsen(fromStep);
+        }
+
+        return DecimationChange.Tail(fromStep);
     }
 
     /// <summary>The current output, steps strictly increasing. Valid until the next <see cref="Add"/> or <see cref="AddRange"/>.</summary>

@@ -23,10 +23,10 @@ public sealed record SeriesPoints
 
     public ushort Device { get; init; } = Contracts.Series.SeriesKey.NoDevice;
 
-    /// <summary>Only in deltas: <see cref="SeriesOp.Tail"/> or <see cref="SeriesOp.Replace"/>.</summary>
+    /// <summary>Only in deltas: <see cref="SeriesOp.Tail"/>, <see cref="SeriesOp.Replace"/> or <see cref="SeriesOp.Coarsen"/>.</summary>
     public string? Op { get; init; }
 
-    /// <summary>Only with op "tail".</summary>
+    /// <summary>Only with op "tail" or "coarsen".</summary>
     public long? FromStep { get; init; }
 
     /// <summary>Raw points the series has received in all (not the number of points sent).</summary>

@@ -204,9 +204,10 @@ public sealed partial class SeriesStore : IMetricSink
         {
             return null;
         }
-        if (change.Kind == DecimationChangeKind.Tail && !state.NeverPublished)
+        if (change.Kind is DecimationChangeKind.Tail or DecimationChangeKind.Coarsen && !state.NeverPublished)
         {
-            return SeriesPointsFactory.Create(state, state.Decimator.GetPointsFrom(change.FromStep), SeriesOp.Tail, change.FromStep);
+            var op = change.Kind == DecimationChangeKind.Tail ? SeriesOp.Tail : SeriesOp.Coarsen;
+            return SeriesPointsFactory.Create(state, state.Decimator.GetPointsFrom(change.FromStep), op, change.FromStep);
         }
         state.NeverPublished = false;
         return SeriesPointsFactory.Create(state, state.Decimator.GetPoints(), SeriesOp.Replace, fromStep: null);

@@ -11,7 +11,8 @@ switch (args.FirstOrDefault())
         await FanOutScenario.RunAsync(
             clients: IntArgument(args, 1, 1000),
             deltasPerSecond: IntArgument(args, 2, 10),
-            duration: TimeSpan.FromSeconds(IntArgument(args, 3, 30)));
+            duration: TimeSpan.FromSeconds(IntArgument(args, 3, 30)),
+            doublings: args.Length > 4 && args[4] == "doublings");
         break;
     case "soak":
         await SoakScenario.RunAsync(
@@ -20,7 +21,7 @@ switch (args.FirstOrDefault())
             stepsPerSecond: IntArgument(args, 3, 10));
         break;
     case "feed":
-        await FeedScenario.RunAsync(args[1], IntArgument(args, 2, 10), TimeSpan.FromSeconds(IntArgument(args, 3, 30)));
+        await FeedScenario.RunAsync(args[1], IntArgument(args, 2, 10), TimeSpan.FromSeconds(IntArgument(args, 3, 30)), doublings: args.Length > 4 && args[4] == "doublings");
         break;
     case "logdir-latency":
         await FileToBrowserScenario.RunAsync(

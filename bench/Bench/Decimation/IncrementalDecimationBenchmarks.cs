@@ -45,7 +45,7 @@ public class IncrementalDecimationBenchmarks
         {
             decimator.AddRange(series.Steps.AsSpan(start, batch), series.TimesMs.AsSpan(start, batch), series.Values.AsSpan(start, batch));
             var change = decimator.TakeChange();
-            sent += change.Kind == DecimationChangeKind.Tail
+            sent += change.Kind is DecimationChangeKind.Tail or DecimationChangeKind.Coarsen
                 ? decimator.GetPointsFrom(change.FromStep).Length
                 : decimator.GetPoints().Length;
         }

@@ -70,7 +70,7 @@ internal static class FileToBrowserScenario
         while (true)
         {
             var found = state.Series.FirstOrDefault(s => s.Key.Series == LossSeries && (run is null || s.Key.Run == run));
-            if (found.Value?.Count >= count)
+            if (found.Value?.Points.Count >= count)
             {
                 return found.Key.Run;
             }

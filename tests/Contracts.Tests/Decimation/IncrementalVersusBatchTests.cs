@@ -7,21 +7,31 @@ namespace Contracts.Tests.Decimation;
 /// The tolerance, from docs/decimation.md: both envelopes hold every raw point and the global extremes; each
 /// value curve stays inside the other's envelope within two buckets; the mean vertical distance between the two
 /// interpolated value curves is at most half the mean envelope height plus 0.5 % of the data range; and on a
-/// noise-free curve their largest distance is at most 0.1 % of the range.
+/// noise-free curve their largest distance is at most 0.1 % of the range. Both for a series read at once (a
+/// backfill) and for one that arrives live, whose doublings merge the points already shown (a coarsen).
 /// </summary>
 public sealed class IncrementalVersusBatchTests
 {
     private const int PointCount = 100_000;
     private const int MaxPoints = 1000;
 
-    public static TheoryData<string> Signals => ["loss", "noisy-sine", "random-walk", "smooth", "spike"];
+    public static TheoryData<string, bool> Signals()
+    {
+        var signals = new TheoryData<string, bool>();
+        foreach (var signal in new[] { "loss", "noisy-sine", "random-walk", "smooth", "spike" })
+        {
+            signals.Add(signal, false);
+            signals.Add(signal, true);
+        }
+        return signals;
+    }
 
     [Theory]
     [MemberData(nameof(Signals))]
-    public void Incremental_MatchesBatch_WithinTheStatedTolerance(string signal)
+    public void Incremental_MatchesBatch_WithinTheStatedTolerance(string signal, bool live)
     {
         var raw = RawSeries.FromValues(Signal(signal));
-        var (incremental, width) = Incremental(raw);
+        var (incremental, width) = Incremental(raw, live);
         var batch = EnvelopeDecimator.Decimate(raw.Steps, raw.TimesMs, raw.Values, MaxPoints);
 
         foreach (var points in new[] { incremental, batch })
@@ -39,11 +49,13 @@ public sealed class IncrementalVersusBatchTests
         Assert.True(mean <= bound, $"mean distance {mean:P3} of the range is above {bound:P3}");
     }
 
-    [Fact]
-    public void Incremental_MatchesBatchClosely_OnANoiseFreeCurve()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Incremental_MatchesBatchClosely_OnANoiseFreeCurve(bool live)
     {
         var raw = RawSeries.FromValues(TestSignals.Smooth(PointCount));
-        var (incremental, _) = Incremental(raw);
+        var (incremental, _) = Incremental(raw, live);
         var batch = EnvelopeDecimator.Decimate(raw.Steps, raw.TimesMs, raw.Values, MaxPoints);
 
         var largest = CurveComparison.MaxDistance(incremental, batch, raw);
@@ -51,21 +63,31 @@ public sealed class IncrementalVersusBatchTests
         Assert.True(largest <= 0.001, $"largest distance {largest:P3} of the range");
     }
 
-    [Fact]
-    public void Incremental_KeepsASpike_ThatBatchKeeps()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Incremental_KeepsASpike_ThatBatchKeeps(bool live)
     {
         var raw = RawSeries.FromValues(TestSignals.Spike(PointCount, spikeIndex: 54_321));
-        var (incremental, _) = Incremental(raw);
+        var (incremental, _) = Incremental(raw, live);
         var batch = EnvelopeDecimator.Decimate(raw.Steps, raw.TimesMs, raw.Values, MaxPoints);
 
         Assert.Contains(incremental, p => p.Step == 54_321 && p.Value == 50);
         Assert.Contains(batch, p => p.Step == 54_321 && p.Value == 50);
     }
 
-    private static (DecimatedPoint[] Points, long Width) Incremental(RawSeries raw)
+    /// <summary>Live: ten points at a time, each change taken and read as the Ingestor does.</summary>
+    private static (DecimatedPoint[] Points, long Width) Incremental(RawSeries raw, bool live)
     {
         var decimator = new SeriesDecimator(MaxPoints);
-        decimator.AddRange(raw.Steps, raw.TimesMs, raw.Values);
+        var batch = live ? 10 : raw.Length;
+        for (var start = 0; start < raw.Length; start += batch)
+        {
+            var end = Math.Min(raw.Length, start + batch);
+            decimator.AddRange(raw.Steps.AsSpan(start..end), raw.TimesMs.AsSpan(start..end), raw.Values.AsSpan(start..end));
+            var change = decimator.TakeChange();
+            _ = decimator.GetPointsFrom(change.FromStep);
+        }
         return (decimator.GetPoints().ToArray(), decimator.BucketWidth);
     }
 

@@ -46,14 +46,14 @@ public sealed class SeriesDecimatorChangeTests
     }
 
     [Fact]
-    public void TakeChange_ReturnsReplace_WhenTheBucketWidthDoubles()
+    public void TakeChange_ReturnsACoarsen_WhenTheBucketWidthDoubles()
     {
         var decimator = Filled(maxPoints: 4, points: 4);
 
         decimator.Add(4, RawSeries.StartTimeMs + 4, 1);
 
         Assert.Equal(2, decimator.BucketWidth);
-        Assert.Equal(DecimationChangeKind.Replace, decimator.TakeChange().Kind);
+        Assert.Equal(DecimationChange.Coarsen(0), decimator.TakeChange());
     }
 
     [Fact]
@@ -86,6 +86,7 @@ public sealed class SeriesDecimatorChangeTests
         var width = decimator.BucketWidth;
         long nextStep = 0;
         var tails = 0;
+        var coarsens = 0;
         var fed = new List<(long Step, double Value)>();
         for (var round = 0; round < 300; round++)
         {
@@ -116,25 +117,49 @@ public sealed class SeriesDecimatorChangeTests
                     Assert.Equal(held, current);
                     break;
                 case DecimationChangeKind.Tail:
-                    Assert.False(widened, "a re-decimation must be a replace");
+                    Assert.False(widened, "a doubling must be a coarsen");
                     Assert.Equal(held.Where(p => p.Step < change.FromStep), current.Where(p => p.Step < change.FromStep));
                     Assert.Equal(current.Where(p => p.Step >= change.FromStep), decimator.GetPointsFrom(change.FromStep).ToArray());
                     AssertTailIsTight(change.FromStep, held, smallestAdded, width);
                     tails++;
                     break;
+                case DecimationChangeKind.Coarsen:
+                    Assert.True(widened, "a coarsen without a doubling");
+                    Assert.Equal(current.Where(p => p.Step >= change.FromStep), decimator.GetPointsFrom(change.FromStep).ToArray());
+                    coarsens++;
+                    break;
                 case DecimationChangeKind.Replace:
-                    Assert.True(widened || held.Length == 0, "a replace without a re-decimation");
+                    Assert.True(held.Length == 0, "a replace after the first data");
                     break;
             }
 
             held = current;
             if (round % 10 == 0)
             {
-                Assert.Equal(FromScratch(maxPoints, fed), current);
+                AssertSameBuckets(FromScratch(maxPoints, fed), current, width);
             }
         }
 
         Assert.True(tails > 100, $"only {tails} tails");
+        Assert.True(coarsens > 0, "no coarsen");
+    }
+
+    /// <summary>
+    /// The same buckets with the same envelopes and counts as the same points decimated at once. Which point shows a
+    /// bucket may differ: after a doubling it was merged from the points shown before, as clients merge them.
+    /// </summary>
+    private static void AssertSameBuckets(DecimatedPoint[] expected, DecimatedPoint[] actual, long width)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i].Step / width, actual[i].Step / width);
+            Assert.Equal((expected[i].Min, expected[i].Max, expected[i].NonFinite), (actual[i].Min, actual[i].Max, actual[i].NonFinite));
+            if (!double.IsFinite(expected[i].Value))
+            {
+                Assert.Equal(expected[i], actual[i]);
+            }
+        }
     }
 
     /// <summary>A tail may start no earlier than the bucket of the last finite point before the first changed bucket.</summary>

@@ -4,6 +4,7 @@ using Contracts.Wire;
 using StackExchange.Redis;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
+using TestSupport.Sse;
 
 namespace Ingestor.Tests.Publishing;
 
@@ -66,6 +67,37 @@ public sealed class RedisPublishingTests
         Assert.NotNull(tail.FromStep);
         Assert.Contains(2L, tail.Steps);
         Assert.All(tail.Steps, step => Assert.True(step >= tail.FromStep));
+    }
+
+    [Fact]
+    public async Task Publisher_SendsACoarsenOfTheLastPoints_WhenTheWidthDoubles()
+    {
+        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
+        var settings = new Dictionary<string, string?>(PublishingSettings.FastSnapshots) { ["Decimation:MaxPoints"] = "8" };
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
+
+        await ingestor.WriteAsync("run-w", "loss_t1", Enumerable.Range(0, 8).Select(i => ((long)i, 10.0 - i)));
+        var held = HeldSeries.From(Assert.Single((await messages.NextDeltaAsync(d => d.Series.Length > 0)).Series));
+        await ingestor.WriteAsync("run-w", "loss_t1", [(8, 1.5), (9, double.NaN)]);
+        var coarsen = Assert.Single((await messages.NextDeltaAsync(d => d.Series.Length > 0)).Series);
+
+        Assert.Equal(SeriesOp.Coarsen, coarsen.Op);
+        Assert.Equal(2, coarsen.BucketWidth);
+        Assert.Equal(10, coarsen.TotalPoints);
+        // Steps 0-3 merge on the client as they did here; only the last three buckets of the new five travel.
+        Assert.Equal(4, coarsen.FromStep);
+        Assert.Equal(3, coarsen.Steps.Length);
+        held.Apply(coarsen);
+        var stored = await WaitForAsync(async () =>
+        {
+            var value = await connection.GetDatabase().HashGetAsync(_keys.RunSeries("run-w"), "loss_t1");
+            var series = value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+            return series?.TotalPoints == 10 ? series : null;
+        });
+        Assert.Equal(HeldSeries.From(stored).Points, held.Points);
+        Assert.Equal(5, held.Points.Count);
     }
 
     [Theory]

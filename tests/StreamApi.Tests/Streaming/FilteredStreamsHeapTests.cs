@@ -102,7 +102,7 @@ public sealed class FilteredStreamsHeapTests
         var state = new StreamState();
         state.Apply(snapshot);
         Assert.Equal(Runs * Metrics, state.Series.Count);
-        Assert.All(state.Series.Values, points => Assert.Equal(Points, points.Count));
+        Assert.All(state.Series.Values, series => Assert.Equal(Points, series.Points.Count));
         return Encoding.UTF8.GetByteCount(snapshot.Data);
     }
 

@@ -35,6 +35,48 @@ public sealed class StreamEndToEndTests
     }
 
     /// <summary>
+    /// A series that doubles its bucket width reaches clients as coarsen ops, which they apply to what they hold:
+    /// clients that followed it (all of the stream, or filtered to its run) end with exactly the ingestor's own
+    /// output, which it stores for clients that connect later.
+    /// </summary>
+    [Fact]
+    public async Task Stream_LeavesFollowingClientsWithTheStoredSeries_WhenItDoublesItsWidth()
+    {
+        await using var rig = await StreamRig.StartAsync(ingestorSettings: new Dictionary<string, string?> { ["Decimation:MaxPoints"] = "16" });
+        await using var everything = await rig.ConnectAsync();
+        await using var filtered = await rig.ConnectAsync("?runs=run-grow");
+        var random = new Random(7);
+        long step = 0;
+        var total = 0;
+        for (var batch = 0; batch < 40; batch++)
+        {
+            // Mostly appends, a few points late by a step or five: the merged points before the tails must hold.
+            var points = Enumerable.Range(0, random.Next(1, 12))
+                .Select(_ => (random.Next(8) == 0 && step > 5 ? step - random.Next(1, 6) : step++, random.Next(15) == 0 ? double.NaN : random.NextDouble()))
+                .ToList();
+            total += points.Count;
+            await rig.Ingestor.WriteAsync("run-grow", "loss_t1", points);
+            await Task.Delay(40, Ct);
+        }
+        bool HasAll(StreamState state) => state.Series.TryGetValue(("run-grow", "loss_t1"), out var held) && held.TotalPoints == total;
+
+        var (followed, followedFiltered) = (new StreamState(), new StreamState());
+        var events = await everything.ApplyUntilAsync(followed, HasAll, Patience);
+        await filtered.ApplyUntilAsync(followedFiltered, HasAll, Patience);
+        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString);
+        var stored = await redis.GetDatabase().HashGetAsync(new Contracts.Redis.RedisKeys().RunSeries("run-grow"), "loss_t1");
+        var expected = HeldSeries.From(JsonSerializer.Deserialize((byte[])stored!, WireJsonContext.Default.SeriesPoints)!);
+
+        // How many doublings one delta covers depends on how the publisher's rounds fall; widths 1 to 16 make four.
+        Assert.InRange(events.Count(e => e.Data.Contains("\"op\":\"coarsen\"", StringComparison.Ordinal)), 2, 4);
+        Assert.Equal(total, expected.TotalPoints);
+        Assert.Equal(16, expected.BucketWidth);
+        Assert.Equal(expected.Points, followed.Series[("run-grow", "loss_t1")].Points);
+        Assert.Equal(expected.Points, followedFiltered.Series[("run-grow", "loss_t1")].Points);
+    }
+
+    /// <summary>
     /// History written before a client connects reaches it with its snapshot: in the snapshot itself, or in the events
     /// sent right behind it when the server answered from the snapshot it held (nothing is written meanwhile here).
     /// </summary>

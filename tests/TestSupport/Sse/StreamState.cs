@@ -5,17 +5,17 @@ namespace TestSupport.Sse;
 
 /// <summary>
 /// What a dashboard holds after applying a stream as docs/protocol.md says: a snapshot replaces everything, a
-/// delta's series are replaced or have their tail rewritten. Tests compare it with the ingestor's own state.
+/// delta's series are replaced, coarsened or have their tail rewritten. Tests compare it with the ingestor's own state.
 /// </summary>
 public sealed class StreamState
 {
-    private readonly Dictionary<(string Run, string Series), SortedList<long, double>> _series = [];
+    private readonly Dictionary<(string Run, string Series), HeldSeries> _series = [];
 
     public long LastSeq { get; private set; } = -1;
 
     public int Snapshots { get; private set; }
 
-    public IReadOnlyDictionary<(string Run, string Series), SortedList<long, double>> Series => _series;
+    public IReadOnlyDictionary<(string Run, string Series), HeldSeries> Series => _series;
 
     public void Apply(SseEvent sse)
     {
@@ -36,16 +36,9 @@ public sealed class StreamState
                 EnsureNext(delta.Seq);
                 foreach (var series in delta.Series)
                 {
-                    if (series.Op == SeriesOp.Tail && _series.TryGetValue((series.RunId, series.Series), out var points))
+                    if (_series.TryGetValue((series.RunId, series.Series), out var held))
                     {
-                        foreach (var step in points.Keys.Where(step => step >= series.FromStep).ToList())
-                        {
-                            points.Remove(step);
-                        }
-                        for (var i = 0; i < series.Steps.Length; i++)
-                        {
-                            points[series.Steps[i]] = series.Values[i];
-                        }
+                        held.Apply(series);
                     }
                     else
                     {
@@ -62,7 +55,20 @@ public sealed class StreamState
         }
     }
 
-    public SortedList<long, double>? Get(string run, string series) => _series.GetValueOrDefault((run, series));
+    /// <summary>The values held of one series by step, or null when it is not held.</summary>
+    public SortedList<long, double>? Get(string run, string series)
+    {
+        if (!_series.TryGetValue((run, series), out var held))
+        {
+            return null;
+        }
+        var values = new SortedList<long, double>(held.Points.Count);
+        foreach (var point in held.Points)
+        {
+            values.Add(point.Step, point.Value);
+        }
+        return values;
+    }
 
     private void EnsureNext(long seq)
     {
@@ -72,13 +78,5 @@ public sealed class StreamState
         }
     }
 
-    private void Replace(SeriesPoints series)
-    {
-        var points = new SortedList<long, double>(series.Steps.Length);
-        for (var i = 0; i < series.Steps.Length; i++)
-        {
-            points.Add(series.Steps[i], series.Values[i]);
-        }
-        _series[(series.RunId, series.Series)] = points;
-    }
+    private void Replace(SeriesPoints series) => _series[(series.RunId, series.Series)] = HeldSeries.From(series);
 }

@@ -24,6 +24,9 @@ export interface SeriesColumns {
   version: number;
 }
 
+/** How a delta changes a series (docs/protocol.md). */
+export type SeriesOpName = 'tail' | 'replace' | 'coarsen';
+
 /** A series or a change to it, as it crosses from the stream worker: columns exactly `length` long. */
 export interface ColumnsMessage {
   runId: string;
@@ -32,7 +35,8 @@ export interface ColumnsMessage {
   host: string;
   rank: number;
   device: number;
-  op: 'tail' | 'replace';
+  op: SeriesOpName;
+  /** With "tail" and "coarsen": drop the points at and after this step before appending. */
   fromStep: number;
   totalPoints: number;
   bucketWidth: number;

@@ -1,4 +1,5 @@
 import type { RunMeta } from '../wire/types';
+import { applyCoarsen } from './coarsen';
 import { applyReplace, applyTail, columnsFromMessage, REPLACE_HEADROOM, seriesKey, type ColumnsMessage, type SeriesColumns } from './seriesColumns';
 
 type Listener = () => void;
@@ -47,11 +48,13 @@ export class SeriesStore {
       const key = seriesKey(message.runId, message.series);
       const existing = this.byKey.get(key);
       if (!existing) {
-        // A tail for a series we never saw has nothing to cut: its points are all there is.
+        // A tail or coarsen for a series we never saw has nothing to cut or merge: its points are all there is.
         this.insert(columnsFromMessage(message, REPLACE_HEADROOM));
         catalogChanged = true;
       } else if (message.op === 'tail') {
         applyTail(existing, message);
+      } else if (message.op === 'coarsen') {
+        applyCoarsen(existing, message);
       } else {
         applyReplace(existing, message);
       }

@@ -1,11 +1,11 @@
-import type { ColumnsMessage } from '../data/seriesColumns';
+import type { ColumnsMessage, SeriesOpName } from '../data/seriesColumns';
 import { toNumber } from './numbers';
 import type { WireNumber, WireSeriesPoints } from './types';
 
 const NO_DEVICE = 65535;
 
 /** A wire series as columns of typed arrays (all of one length, short arrays cut to the shortest). */
-export function toColumns(wire: WireSeriesPoints, defaultOp: 'tail' | 'replace' = 'replace'): ColumnsMessage {
+export function toColumns(wire: WireSeriesPoints, defaultOp: SeriesOpName = 'replace'): ColumnsMessage {
   return toColumnsBatch([wire], defaultOp)[0];
 }
 
@@ -14,7 +14,7 @@ export function toColumns(wire: WireSeriesPoints, defaultOp: 'tail' | 'replace' 
  * then crosses from the worker as two transferred buffers instead of three thousand, each of which costs the
  * browser a detach and a re-attach.
  */
-export function toColumnsBatch(wires: readonly WireSeriesPoints[], defaultOp: 'tail' | 'replace'): ColumnsMessage[] {
+export function toColumnsBatch(wires: readonly WireSeriesPoints[], defaultOp: SeriesOpName): ColumnsMessage[] {
   const lengths = wires.map((w) => Math.min(w.steps.length, w.times_ms.length, w.values.length, w.mins.length, w.maxs.length));
   let total = 0;
   let counted = 0;
@@ -37,7 +37,7 @@ export function toColumnsBatch(wires: readonly WireSeriesPoints[], defaultOp: 't
       at += n;
       return view;
     };
-    const op = wire.op === 'tail' || wire.op === 'replace' ? wire.op : defaultOp;
+    const op = wire.op === 'tail' || wire.op === 'replace' || wire.op === 'coarsen' ? wire.op : defaultOp;
     let nonFinite: Uint32Array | null = null;
     if (counts && wire.non_finite && wire.non_finite.length > 0) {
       nonFinite = counts.subarray(countAt, countAt + n);
@@ -52,7 +52,7 @@ export function toColumnsBatch(wires: readonly WireSeriesPoints[], defaultOp: 't
       rank: wire.rank ?? 0,
       device: wire.device ?? NO_DEVICE,
       op,
-      fromStep: op === 'tail' ? (wire.from_step ?? 0) : 0,
+      fromStep: op === 'replace' ? 0 : (wire.from_step ?? 0),
       totalPoints: wire.total_points ?? n,
       bucketWidth: wire.bucket_width ?? 1,
       steps: column(wire.steps),

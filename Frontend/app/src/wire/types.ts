@@ -18,7 +18,7 @@ export interface WireSeriesPoints {
   host?: string;
   rank?: number;
   device?: number;
-  op?: 'tail' | 'replace';
+  op?: 'tail' | 'replace' | 'coarsen';
   from_step?: number;
   total_points?: number;
   bucket_width?: number;
