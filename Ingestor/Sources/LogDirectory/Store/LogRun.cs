@@ -54,7 +54,7 @@ public sealed class LogRun(string runId)
     {
         timestep.Lines = (int)Math.Max(timestep.Lines, step - timestep.BaseStep + 1);
         var change = Set(LogDirectoryMetricNames.BatchLoss, new MetricSample(step, wallTimeMs, value), out var previous);
-        GetOrCreateLoss().Add(timestep, value, wallTimeMs, change, previous);
+        GetOrCreateLoss().Add(timestep, step, value, wallTimeMs, change, previous);
         return change;
     }
 

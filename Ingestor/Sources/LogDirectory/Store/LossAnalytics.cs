@@ -18,6 +18,8 @@ public sealed class LossAnalytics(string runId, Func<RawSeries?> batchLosses)
     private const int MaxIdleUnsortedCapacity = 1 << 16;
     private bool _rebuildSorted;
     private long _total, _nan, _positive, _negative;
+    private RunningMoments _moments;
+    private bool _momentsStale;
 
     public string RunId { get; } = runId;
 
@@ -52,7 +54,7 @@ public sealed class LossAnalytics(string runId, Func<RawSeries?> batchLosses)
     /// Accounts for the loss of one batch of <paramref name="timestep"/> that the batch-loss series just recorded
     /// (<paramref name="change"/>; <paramref name="previous"/> is the value it replaced, if any).
     /// </summary>
-    public void Add(TimestepLosses timestep, double value, long wallTimeMs, PointChange change, double previous)
+    public void Add(TimestepLosses timestep, long step, double value, long wallTimeMs, PointChange change, double previous)
     {
         timestep.WallTimeMs = Math.Max(timestep.WallTimeMs, wallTimeMs);
         switch (change)
@@ -63,13 +65,15 @@ public sealed class LossAnalytics(string runId, Func<RawSeries?> batchLosses)
                 if (double.IsFinite(value))
                 {
                     _unsorted.Add(value);
+                    _moments.Add(step, value);
                 }
                 break;
             case PointChange.Replaced:
                 Count(previous, -1);
                 Count(value, +1);
-                // The sorted copy cannot take a value out; it is rebuilt when next asked for.
+                // Neither the sorted copy nor the moments can take a value out; they are rebuilt when next asked for.
                 _rebuildSorted |= !previous.Equals(value);
+                _momentsStale |= !previous.Equals(value);
                 break;
         }
         LatestLoss = value;
@@ -136,65 +140,31 @@ public sealed class LossAnalytics(string runId, Func<RawSeries?> batchLosses)
     public LossStatistics BuildStatistics()
     {
         UpdateSorted();
-        var losses = Losses;
-        long count = 0;
-        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity, stepSum = 0;
-        for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
+        if (_momentsStale)
         {
-            var points = losses.Read(chunk);
-            while (points.MoveNext())
-            {
-                var value = points.Value;
-                if (double.IsFinite(value))
-                {
-                    count++;
-                    sum += value;
-                    stepSum += points.Step;
-                    min = Math.Min(min, value);
-                    max = Math.Max(max, value);
-                }
-            }
+            _moments = RunningMoments.Of(batchLosses());
+            _momentsStale = false;
         }
-
+        var moments = _moments;
         var nonFinite = Counts(_nan, _positive, _negative);
-        if (count == 0)
+        if (moments.Count == 0)
         {
             return new LossStatistics { RunId = RunId, Count = 0, NonFinite = nonFinite };
         }
-
-        var mean = sum / count;
-        var meanStep = stepSum / count;
-        double squares = 0, covariance = 0, stepSquares = 0;
-        for (var chunk = 0; chunk < losses.ChunkCount; chunk++)
-        {
-            var points = losses.Read(chunk);
-            while (points.MoveNext())
-            {
-                var value = points.Value;
-                if (double.IsFinite(value))
-                {
-                    var dy = value - mean;
-                    var dx = points.Step - meanStep;
-                    squares += dy * dy;
-                    covariance += dx * dy;
-                    stepSquares += dx * dx;
-                }
-            }
-        }
-
+        var mean = moments.Sum / moments.Count;
         return new LossStatistics
         {
             RunId = RunId,
-            Count = count,
+            Count = moments.Count,
             NonFinite = nonFinite,
             Mean = mean,
-            Std = Math.Sqrt(squares / count),
-            Min = min,
-            Max = max,
+            Std = moments.Std,
+            Min = moments.Min,
+            Max = moments.Max,
             Percentiles = new LossPercentiles(
                 _sorted.Percentile(25), _sorted.Percentile(50), _sorted.Percentile(75),
                 _sorted.Percentile(90), _sorted.Percentile(95), _sorted.Percentile(99)),
-            Trend = count >= 2 && stepSquares > 0 ? Trend(covariance / stepSquares, count, mean) : null,
+            Trend = moments.Slope is { } slope ? Trend(slope, moments.Count, mean) : null,
             Improvement = Improvement(),
         };
     }

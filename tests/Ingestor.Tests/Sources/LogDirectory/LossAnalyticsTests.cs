@@ -112,6 +112,33 @@ public sealed class LossAnalyticsTests
         Assert.Equal(LossTrend.Flat, analytics.BuildStatistics().Trend!.Direction);
     }
 
+    [Fact]
+    public void Statistics_FollowALossReadAgainWithAnotherValue_AsIfReadSoFromTheStart()
+    {
+        var run = new LogRun("r");
+        var analytics = run.GetOrCreateLoss();
+        var timestep = analytics.GetOrAdd(new DateTime(2022, 1, 1), 0);
+        double[] values = [3.0, 1.0, 2.0, 5.0, 4.0];
+        for (var step = 0; step < values.Length; step++)
+        {
+            run.AddLoss(timestep, step, values[step], step);
+        }
+        Assert.Equal(3.0, analytics.BuildStatistics().Mean);
+
+        // The file was rewritten: batch 3 now reads 0.5 (its earlier 5.0 must leave every statistic).
+        Assert.Equal(PointChange.Replaced, run.AddLoss(timestep, 3, 0.5, 10));
+        var statistics = analytics.BuildStatistics();
+
+        double[] now = [3.0, 1.0, 2.0, 0.5, 4.0];
+        var mean = now.Average();
+        Assert.Equal(mean, statistics.Mean!.Value, 1e-15);
+        Assert.Equal(Math.Sqrt(now.Sum(v => (v - mean) * (v - mean)) / now.Length), statistics.Std!.Value, 1e-15);
+        Assert.Equal(0.5, statistics.Min);
+        Assert.Equal(4.0, statistics.Max);
+        Assert.Equal(1.0, statistics.Percentiles!.P25);
+        Assert.Equal(3.0, statistics.Percentiles.P75);
+    }
+
     private static double NumpyLinearPercentile(double[] sorted, double percent)
     {
         var rank = percent / 100 * (sorted.Length - 1);
