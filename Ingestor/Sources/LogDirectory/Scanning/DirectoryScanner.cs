@@ -184,21 +184,26 @@ public sealed partial class DirectoryScanner
         return named;
     }
 
-    private HashSet<string> GrowingFiles()
+    private HashSet<string> GrowingFiles() => new(GrowingFilePaths(), StringComparer.Ordinal);
+
+    /// <summary>The files that can still grow: open timesteps' logs and summaries, event files, checkpoints.</summary>
+    private IEnumerable<string> GrowingFilePaths()
     {
-        var paths = new HashSet<string>(Current.Events.Keys.Concat(Current.Checkpoints.Keys), StringComparer.Ordinal);
         foreach (var (timestamp, file) in Current.Losses)
         {
             if (!file.Closed)
             {
-                paths.Add(file.Entry.Path);
+                yield return file.Entry.Path;
                 if (Current.Summaries.TryGetValue(timestamp, out var summary))
                 {
-                    paths.Add(summary.Entry.Path);
+                    yield return summary.Entry.Path;
                 }
             }
         }
-        return paths;
+        foreach (var path in Current.Events.Keys.Concat(Current.Checkpoints.Keys))
+        {
+            yield return path;
+        }
     }
 
     /// <summary>Until a scan leaves no backlog, how much of the listing has been read; then frozen as complete.</summary>
@@ -287,25 +292,7 @@ public sealed partial class DirectoryScanner
         return _listing = listing;
     }
 
-    private bool RefreshGrowingFiles(DirectoryListing listing)
-    {
-        foreach (var (timestamp, file) in Current.Losses)
-        {
-            if (!file.Closed && (!listing.Refresh(file.Entry.Path)
-                || (Current.Summaries.TryGetValue(timestamp, out var summary) && !listing.Refresh(summary.Entry.Path))))
-            {
-                return false;
-            }
-        }
-        foreach (var path in Current.Events.Keys.Concat(Current.Checkpoints.Keys))
-        {
-            if (!listing.Refresh(path))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private bool RefreshGrowingFiles(DirectoryListing listing) => GrowingFilePaths().All(listing.Refresh);
 
     /// <summary>
     /// True when some tracked loss log or event file is still there with the content read from it. When none is
