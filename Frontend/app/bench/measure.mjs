@@ -81,6 +81,8 @@ try {
   const first = dataRequests[0]?.timing();
   const firstRequest = first && { startMs: Math.round(first.startTime - timeOrigin), responseStartMs: Math.round(first.startTime - timeOrigin + first.responseStart) };
   // The first two are the open tab's snapshot and the full one: fetched again here, as Chromium asked for them.
+  // The full one is asked for once the open tab's has arrived, which may be after the first chart.
+  for (let waited = 0; dataRequests.length < 2 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
   const snapshotWireBytes = [];
   for (const request of dataRequests.slice(0, 2)) {
     snapshotWireBytes.push(await wireBytes(request.url(), await request.allHeaders()));
