@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Contracts.Redis;
 using Contracts.Wire;
+using Contracts.Wire.Binary;
 using StackExchange.Redis;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
@@ -36,7 +37,7 @@ public sealed class RedisPublishingTests
         var stored = await WaitForAsync(async () =>
         {
             var value = await database.HashGetAsync(_keys.RunSeries("run-a"), "loss_t1");
-            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+            return value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
         });
         Assert.Equal([0L, 1, 2], stored.Steps);
         Assert.Null(stored.Op);
@@ -93,7 +94,7 @@ public sealed class RedisPublishingTests
         var restored = await WaitForAsync(async () =>
         {
             var value = await database.HashGetAsync(_keys.RunSeries("run-c"), "loss_t1");
-            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+            return value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
         });
         Assert.Equal(50, restored.Steps.Length);
         var after = await WaitForAsync(async () =>
