@@ -15,6 +15,9 @@ public static class SeriesBlock
     /// <summary>The first byte of every block; stored JSON starts with '{', so the two are told apart by it.</summary>
     public const byte Format = 0xC1;
 
+    /// <summary>The format byte and the two lengths before a block's fields.</summary>
+    public const int HeadBytes = 9;
+
     private const byte MinDiffers = 1;
     private const byte MaxDiffers = 2;
 
@@ -62,13 +65,14 @@ public static class SeriesBlock
             }
         }
 
-        var size = 1 + 4 + BlockWriter.SizeOf(series.RunId) + BlockWriter.SizeOf(series.Series) + BlockWriter.SizeOf(series.Metric)
+        var fieldsSize = BlockWriter.SizeOf(series.RunId) + BlockWriter.SizeOf(series.Series) + BlockWriter.SizeOf(series.Metric)
             + BlockWriter.SizeOf(series.Host) + 4 + 2 + 8 + 8 + 4 + IntegerColumn.SizeOf(series.Steps) + IntegerColumn.SizeOf(series.TimesMs)
-            + count + (8 * doubles.Length) + 1 + (series.NonFinite is null ? 0 : 4 * count);
-        var block = new byte[size];
+            + count + 1 + (series.NonFinite is null ? 0 : 4 * count);
+        var block = new byte[HeadBytes + fieldsSize + (8 * doubles.Length)];
         var writer = new BlockWriter(block);
         writer.Byte(Format);
-        writer.UInt32((uint)(size - 5));
+        writer.UInt32((uint)fieldsSize);
+        writer.UInt32((uint)doubles.Length);
         writer.String(series.RunId);
         writer.String(series.Series);
         writer.String(series.Metric);
@@ -81,7 +85,6 @@ public static class SeriesBlock
         IntegerColumn.Write(ref writer, series.Steps);
         IntegerColumn.Write(ref writer, series.TimesMs);
         writer.Bytes(flags);
-        DoublePlanes.Write(doubles, writer.Take(8 * doubles.Length));
         writer.Byte(series.NonFinite is null ? (byte)0 : (byte)1);
         if (series.NonFinite is { } nonFinite)
         {
@@ -91,21 +94,41 @@ public static class SeriesBlock
                 BinaryPrimitives.WriteInt32LittleEndian(destination[(4 * i)..], nonFinite[i]);
             }
         }
+        DoublePlanes.Write(doubles, writer.Take(8 * doubles.Length));
         return block;
     }
 
-    /// <summary>The series a block holds; <see cref="InvalidDataException"/> when the bytes are not one whole block.</summary>
-    public static SeriesPoints Decode(ReadOnlySpan<byte> block)
+    /// <summary>
+    /// Where a block's doubles start and how many it holds: a compact snapshot puts every block's fields first and
+    /// then the doubles of all its series together, plane by plane (<see cref="CompactSnapshot"/>).
+    /// </summary>
+    public static (int FieldsEnd, int Doubles) Layout(ReadOnlySpan<byte> block)
     {
         var reader = new BlockReader(block);
         if (reader.Byte() != Format)
         {
             throw new InvalidDataException("A series block starts with 0xC1.");
         }
-        if (reader.UInt32() != reader.Remaining)
+        var fields = reader.UInt32();
+        var doubles = reader.UInt32();
+        if ((ulong)HeadBytes + fields + (8UL * doubles) != (ulong)block.Length)
         {
-            throw new InvalidDataException("A series block's length does not match its bytes.");
+            throw new InvalidDataException("A series block's lengths do not match its bytes.");
         }
+        return (HeadBytes + (int)fields, (int)doubles);
+    }
+
+    /// <summary>The series a block holds; <see cref="InvalidDataException"/> when the bytes are not one whole block.</summary>
+    public static SeriesPoints Decode(ReadOnlySpan<byte> block)
+    {
+        var (fieldsEnd, doubles) = Layout(block);
+        return Decode(block[HeadBytes..fieldsEnd], DoublePlanes.Read(block[fieldsEnd..], doubles));
+    }
+
+    /// <summary>The series whose fields are <paramref name="fields"/> and whose doubles, out of their planes, are <paramref name="doubles"/>.</summary>
+    internal static SeriesPoints Decode(ReadOnlySpan<byte> fields, ReadOnlySpan<double> doubles)
+    {
+        var reader = new BlockReader(fields);
         var runId = reader.String();
         var series = reader.String();
         var metric = reader.String();
@@ -114,7 +137,7 @@ public static class SeriesBlock
         var device = reader.UInt16();
         var totalPoints = reader.Int64();
         var bucketWidth = reader.Int64();
-        var count = reader.Count(bytesEach: 9);
+        var count = reader.Count(bytesEach: 3);
         var steps = IntegerColumn.Read(ref reader, count);
         var times = IntegerColumn.Read(ref reader, count);
         var flags = reader.Take(count);
@@ -123,8 +146,25 @@ public static class SeriesBlock
         {
             extra += BitOperations.PopCount((uint)(flag & (MinDiffers | MaxDiffers)));
         }
-        var doubles = DoublePlanes.Read(reader.Take(8 * (count + extra)), count + extra);
-        var values = doubles.AsSpan(0, count).ToArray();
+        if (count + extra != doubles.Length)
+        {
+            throw new InvalidDataException($"A series of {count} points with {extra} differing extremes holds {count + extra} doubles, not {doubles.Length}.");
+        }
+        int[]? nonFinite = null;
+        if (reader.Byte() != 0)
+        {
+            var source = reader.Take(4 * count);
+            nonFinite = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                nonFinite[i] = BinaryPrimitives.ReadInt32LittleEndian(source[(4 * i)..]);
+            }
+        }
+        if (reader.Remaining != 0)
+        {
+            throw new InvalidDataException($"A series block has {reader.Remaining} bytes after its last column.");
+        }
+        var values = doubles[..count].ToArray();
         var mins = (double[])values.Clone();
         var maxs = (double[])values.Clone();
         var at = count;
@@ -141,20 +181,6 @@ public static class SeriesBlock
             {
                 maxs[i] = doubles[at++];
             }
-        }
-        int[]? nonFinite = null;
-        if (reader.Byte() != 0)
-        {
-            var source = reader.Take(4 * count);
-            nonFinite = new int[count];
-            for (var i = 0; i < count; i++)
-            {
-                nonFinite[i] = BinaryPrimitives.ReadInt32LittleEndian(source[(4 * i)..]);
-            }
-        }
-        if (reader.Remaining != 0)
-        {
-            throw new InvalidDataException($"A series block has {reader.Remaining} bytes after its last column.");
         }
         return new SeriesPoints
         {
