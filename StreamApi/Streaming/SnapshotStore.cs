@@ -115,15 +115,27 @@ public sealed partial class SnapshotStore(IConnectionMultiplexer redis, RedisKey
             reads[i] = database.HashGetAllAsync(keys.RunSeries(runs[i].RunId));
         }
         await Task.WhenAll(reads);
-        var fragments = new List<SnapshotData.Fragment>();
+        var fragments = new List<SnapshotFragment>();
+        var unreadable = 0;
         for (var i = 0; i < runs.Length; i++)
         {
             var entries = reads[i].Result;
             Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name.ToString(), b.Name.ToString()));
             foreach (var entry in entries)
             {
-                fragments.Add(new SnapshotData.Fragment(runs[i].RunId, entry.Name.ToString(), (byte[])entry.Value!));
+                if (SnapshotFragment.FromStored(runs[i].RunId, entry.Name.ToString(), (byte[])entry.Value!) is { } fragment)
+                {
+                    fragments.Add(fragment);
+                }
+                else
+                {
+                    unreadable++;
+                }
             }
+        }
+        if (unreadable > 0)
+        {
+            Log.UnreadableSeries(logger, unreadable, seq);
         }
         return new SnapshotData(seq, runs, fragments);
     }
@@ -132,5 +144,8 @@ public sealed partial class SnapshotStore(IConnectionMultiplexer redis, RedisKey
     {
         [LoggerMessage(1, LogLevel.Warning, "Reading the newer snapshot from Redis failed; the one held keeps serving.")]
         public static partial void RefreshFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Warning, "{Count} stored series of the snapshot at seq {Seq} are neither a series block nor a series' JSON; left out.")]
+        public static partial void UnreadableSeries(ILogger logger, int count, long seq);
     }
 }
