@@ -31,4 +31,5 @@ export type StreamOutput =
   | { kind: 'status'; status: ConnectionStatus }
   | { kind: 'activity'; entry: ActivityEntry };
 
-export type StreamCommand = { kind: 'start'; url: string; focus: string[] | null } | { kind: 'stop' } | { kind: 'reconnect' };
+/** `snapshotUrl`: where compact snapshots are loaded from (GET /snapshot); without it snapshots come from the stream. */
+export type StreamCommand = { kind: 'start'; url: string; snapshotUrl?: string; focus: string[] | null } | { kind: 'stop' } | { kind: 'reconnect' };

@@ -2,6 +2,7 @@ import { seriesStore } from '../data/seriesStore';
 import { useDashboard } from '../state/dashboardStore';
 import { applyStreamOutput } from './applyOutput';
 import type { StreamCommand, StreamOutput } from './messages';
+import { createSnapshotLoader } from './snapshotLoader';
 import { StreamClient } from './streamClient';
 
 export interface StreamHandle {
@@ -13,7 +14,7 @@ export interface StreamHandle {
  * Starts the stream: in a worker where the browser allows EventSource there, otherwise on the page itself.
  * Either way every output goes through the same apply step, in order.
  */
-export function startStream(url = '/stream', focus: string[] | null = null): StreamHandle {
+export function startStream(url = '/stream', focus: string[] | null = null, snapshotUrl = '/snapshot'): StreamHandle {
   const apply = (output: StreamOutput) => applyStreamOutput(output, seriesStore, useDashboard.getState);
   if (typeof Worker !== 'undefined') {
     try {
@@ -22,7 +23,7 @@ export function startStream(url = '/stream', focus: string[] | null = null): Str
       worker.onmessage = (event: MessageEvent<StreamOutput | { kind: 'unsupported' }>) => {
         if (event.data.kind === 'unsupported') {
           worker.terminate();
-          fallback = startOnPage(url, focus, apply);
+          fallback = startOnPage(url, snapshotUrl, focus, apply);
           return;
         }
         apply(event.data);
@@ -30,10 +31,10 @@ export function startStream(url = '/stream', focus: string[] | null = null): Str
       worker.onerror = (event) => {
         useDashboard.getState().log('error', `The stream worker failed (${event.message}); streaming on the page instead`);
         worker.terminate();
-        fallback ??= startOnPage(url, focus, apply);
+        fallback ??= startOnPage(url, snapshotUrl, focus, apply);
       };
       const send = (command: StreamCommand) => worker.postMessage(command);
-      send({ kind: 'start', url, focus });
+      send({ kind: 'start', url, snapshotUrl, focus });
       return {
         reconnect: () => (fallback ? fallback.reconnect() : send({ kind: 'reconnect' })),
         stop: () => (fallback ? fallback.stop() : send({ kind: 'stop' })),
@@ -42,10 +43,10 @@ export function startStream(url = '/stream', focus: string[] | null = null): Str
       // Workers refused (e.g. by a policy): stream on the page.
     }
   }
-  return startOnPage(url, focus, apply);
+  return startOnPage(url, snapshotUrl, focus, apply);
 }
 
-function startOnPage(url: string, focus: string[] | null, apply: (output: StreamOutput) => void): StreamHandle {
+function startOnPage(url: string, snapshotUrl: string, focus: string[] | null, apply: (output: StreamOutput) => void): StreamHandle {
   const client = new StreamClient(url, {
     createEventSource: (u) => new EventSource(u),
     emit: apply,
@@ -54,6 +55,7 @@ function startOnPage(url: string, focus: string[] | null, apply: (output: Stream
     clearTimer: (handle) => window.clearTimeout(handle as number),
     random: Math.random,
     isOnline: () => navigator.onLine,
+    loadSnapshot: createSnapshotLoader(snapshotUrl),
   });
   window.addEventListener('online', () => client.reconnectNow());
   window.addEventListener('offline', () => client.wentOffline());

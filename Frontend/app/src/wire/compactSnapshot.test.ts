@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fixtureHex from '../test/compactSnapshot.fixture.hex?raw';
 import { readCompactSnapshot } from './compactSnapshot';
 
 /** Written by the server's own writer: tests/Contracts.Tests/Wire/CompactSnapshotFixtureTests.cs checks these bytes. */
 function fixture(): ArrayBuffer {
-  const hex = readFileSync(new URL('../test/compactSnapshot.fixture.hex', import.meta.url), 'utf8').trim();
+  const hex = fixtureHex.trim();
   const bytes = new Uint8Array(hex.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
   return bytes.buffer;
