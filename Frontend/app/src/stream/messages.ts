@@ -25,7 +25,7 @@ export interface ActivityEntry {
 
 /** What the stream client reports to the page, in order. */
 export type StreamOutput =
-  | { kind: 'snapshot'; seq: number; runs: RunMeta[]; series: ColumnsMessage[]; bytes: number; partial?: boolean }
+  | { kind: 'snapshot'; seq: number; runs: RunMeta[]; series: ColumnsMessage[]; bytes: number; readMs?: number; partial?: boolean }
   | { kind: 'delta'; seq: number; publishedMs?: number; series: ColumnsMessage[] }
   | { kind: 'runs_meta'; seq: number; publishedMs?: number; runs: RunMeta[] }
   | { kind: 'status'; status: ConnectionStatus }

@@ -1,3 +1,4 @@
+import { formatBytes } from '../format/format';
 import { COMPACT_SNAPSHOT_TYPE, readCompactSnapshot, type CompactSnapshot } from '../wire/compactSnapshot';
 
 /** A compact snapshot as loaded: `bytes` is its size after the browser decompressed it, `readMs` the time to read it. */
@@ -42,4 +43,9 @@ export function createSnapshotLoader(base = '/snapshot', fetcher: typeof fetch =
     }
     return { ...snapshot, bytes: buffer.byteLength, readMs: now() - started };
   };
+}
+
+/** The activity log's line for a loaded snapshot. */
+export function describeLoaded(snapshot: LoadedSnapshot, partial: boolean): string {
+  return `${partial ? 'Open tab snapshot' : 'Snapshot'} ${snapshot.seq}: ${snapshot.runs.length} runs, ${snapshot.series.length} series, ${formatBytes(snapshot.bytes)} compact, read in ${Math.round(snapshot.readMs)} ms`;
 }

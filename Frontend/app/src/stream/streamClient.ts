@@ -1,10 +1,11 @@
 import type { ColumnsMessage } from '../data/seriesColumns';
+import { formatBytes } from '../format/format';
 import { toColumnsBatch, transferablesOf } from '../wire/toColumns';
 import type { WireMessage } from '../wire/types';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
 import type { ActivityLevel, ConnectionStatus, StreamOutput } from './messages';
 import { Sequencer } from './sequencer';
-import { CompactSnapshotUnavailable, type LoadedSnapshot, type SnapshotLoader } from './snapshotLoader';
+import { CompactSnapshotUnavailable, describeLoaded, type LoadedSnapshot, type SnapshotLoader } from './snapshotLoader';
 
 /** The part of EventSource the client uses, so tests can drive it. */
 export interface EventSourceLike {
@@ -188,8 +189,8 @@ export class StreamClient {
 
   private forwardLoaded(snapshot: LoadedSnapshot, partial: boolean): void {
     this.lastEventAt = this.deps.now();
-    this.deps.emit({ kind: 'snapshot', seq: snapshot.seq, runs: snapshot.runs, series: snapshot.series, bytes: snapshot.bytes, partial }, transferablesOf(snapshot.series));
-    this.log('info', `${partial ? 'Open tab snapshot' : 'Snapshot'} ${snapshot.seq}: ${snapshot.runs.length} runs, ${snapshot.series.length} series, ${formatBytes(snapshot.bytes)} compact, read in ${Math.round(snapshot.readMs)} ms`);
+    this.deps.emit({ kind: 'snapshot', seq: snapshot.seq, runs: snapshot.runs, series: snapshot.series, bytes: snapshot.bytes, readMs: snapshot.readMs, partial }, transferablesOf(snapshot.series));
+    this.log('info', describeLoaded(snapshot, partial));
   }
 
   private receive(eventType: string, data: string): void {
@@ -239,8 +240,9 @@ export class StreamClient {
     switch (message.type) {
       case 'snapshot': {
         const series = toColumnsBatch(message.series ?? [], 'replace');
-        this.deps.emit({ kind: 'snapshot', seq: message.seq, runs: message.runs ?? [], series, bytes, partial: this.focus !== null }, transferablesOf(series));
-        this.log('info', `${this.focus ? 'Open tab snapshot' : 'Snapshot'} ${message.seq}: ${message.runs?.length ?? 0} runs, ${series.length} series, ${formatBytes(bytes)}, read in ${this.deps.now() - parseStart} ms`);
+        const readMs = this.deps.now() - parseStart;
+        this.deps.emit({ kind: 'snapshot', seq: message.seq, runs: message.runs ?? [], series, bytes, readMs, partial: this.focus !== null }, transferablesOf(series));
+        this.log('info', `${this.focus ? 'Open tab snapshot' : 'Snapshot'} ${message.seq}: ${message.runs?.length ?? 0} runs, ${series.length} series, ${formatBytes(bytes)}, read in ${readMs} ms`);
         break;
       }
       case 'delta': {
@@ -318,10 +320,4 @@ export class StreamClient {
 
 export function withQuery(url: string, name: string, value: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
