@@ -79,6 +79,17 @@ try {
     };
   });
   const navigation = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.toJSON());
+  // The page's own start, from navigation: the HTML's answer, the app's script loaded, and the script run (DOMContentLoaded).
+  const pageStart = await page.evaluate(() => {
+    const html = performance.getEntriesByType('navigation')[0];
+    const script = performance.getEntriesByType('resource').find((e) => e.initiatorType === 'script' && /\/assets\/index-/.test(e.name));
+    return {
+      htmlResponseStartMs: Math.round(html?.responseStart ?? 0),
+      htmlResponseEndMs: Math.round(html?.responseEnd ?? 0),
+      scriptResponseEndMs: Math.round(script?.responseEnd ?? 0),
+      domContentLoadedMs: Math.round(html?.domContentLoadedEventEnd ?? 0),
+    };
+  });
   // When the page asked for its first snapshot and when the answer began, from navigation: the wait before the
   // request is the page's start, the time after the answer began is the transfer and the page's own work.
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
@@ -145,6 +156,7 @@ try {
         firstSnapshotReadMs: snapshotReadMs,
         firstSnapshotToChartMs: snapshotAtMs === undefined ? null : Math.round(firstChartMs - snapshotAtMs),
         domContentLoadedMs: Math.round(navigation?.domContentLoadedEventEnd ?? 0),
+        pageStart,
         firstRequest,
         snapshotWireBytes,
         mountedChartCards: cards,
