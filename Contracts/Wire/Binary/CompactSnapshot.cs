@@ -43,9 +43,13 @@ public static class CompactSnapshot
     /// the head, every block's fields, then the doubles of all blocks as eight planes (byte 0 of every double of every
     /// series, then byte 1, ...). Only copies: the blocks are not decoded.
     /// </summary>
-    public static void Write(Stream destination, long seq, RunMeta[] runs, IReadOnlyList<byte[]> blocks)
+    public static void Write(Stream destination, long seq, RunMeta[] runs, IReadOnlyList<byte[]> blocks) =>
+        Write(destination, Head(seq, runs, blocks.Count), blocks);
+
+    /// <summary>As <see cref="Write(Stream, long, RunMeta[], IReadOnlyList{byte[]})"/>, with the head made beforehand.</summary>
+    public static void Write(Stream destination, ReadOnlySpan<byte> head, IReadOnlyList<byte[]> blocks)
     {
-        destination.Write(Head(seq, runs, blocks.Count));
+        destination.Write(head);
         var layouts = new (int FieldsEnd, int Doubles)[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -62,15 +66,15 @@ public static class CompactSnapshot
         }
     }
 
-    /// <summary>The size <see cref="Write"/> gives before any compression, to size its buffer.</summary>
-    public static long SizeOf(IReadOnlyList<byte[]> blocks, int runs)
+    /// <summary>The length <see cref="Write(Stream, ReadOnlySpan{byte}, IReadOnlyList{byte[]})"/> writes: a snapshot holds every byte of its blocks, rearranged.</summary>
+    public static long Length(ReadOnlySpan<byte> head, IReadOnlyList<byte[]> blocks)
     {
-        long size = 256 + (runs * 256L);
+        long length = head.Length;
         foreach (var block in blocks)
         {
-            size += block.Length;
+            length += block.Length;
         }
-        return size;
+        return length;
     }
 
     /// <summary>The snapshot a compact one holds, as the JSON snapshot would; <see cref="InvalidDataException"/> when it is not one.</summary>
