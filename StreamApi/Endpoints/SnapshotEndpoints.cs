@@ -39,7 +39,8 @@ public static class SnapshotEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var snapshot = await snapshots.GetAsync(allowHeld: true, context.RequestAborted);
+        var filter = new StreamFilter(runIds, prefixes);
+        var snapshot = await snapshots.GetAsync(filter, context.RequestAborted);
         var coding = ContentCodingNegotiation.Choose(context.Request);
         var encoding = ContentCodingNegotiation.HeaderValue(coding);
         // One tag per representation: the same snapshot compressed differently is other bytes.
@@ -54,7 +55,7 @@ public static class SnapshotEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var bytes = snapshot.CompactFor(new StreamFilter(runIds, prefixes), coding, views);
+        var bytes = snapshot.CompactFor(filter, coding, views);
         if (encoding is not null)
         {
             context.Response.Headers.ContentEncoding = encoding;

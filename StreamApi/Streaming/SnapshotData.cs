@@ -9,7 +9,7 @@ namespace StreamApi.Streaming;
 /// series' JSON and the compact snapshot their blocks (<see cref="CompactView"/>, compressed per content coding):
 /// each once for everyone unfiltered, and per filter through the shared, bounded <see cref="FilteredViewCache"/>.
 /// </summary>
-public sealed class SnapshotData(long seq, RunMeta[] runs, IReadOnlyList<SnapshotFragment> series)
+public sealed class SnapshotData(long seq, RunMeta[] runs, IReadOnlyList<SnapshotFragment> series, bool isComplete = true)
 {
     private readonly ViewSource _view = new();
     private readonly ViewSource[] _compactViews = [new(), new(), new()];
@@ -22,12 +22,19 @@ public sealed class SnapshotData(long seq, RunMeta[] runs, IReadOnlyList<Snapsho
 
     public IReadOnlyList<SnapshotFragment> Series { get; } = series;
 
+    /// <summary>
+    /// False when only one filter's series were read (<see cref="SnapshotStore.GetAsync(StreamFilter, CancellationToken)"/>):
+    /// it serves that filter once, and its views are not kept, since nobody asks for this copy again.
+    /// </summary>
+    public bool IsComplete { get; } = isComplete;
+
     public byte[] For(StreamFilter filter, FilteredViewCache cache) =>
         filter.IsEmpty ? _unfiltered ??= Compose(filter, this) : cache.GetOrAdd(_view, this, filter, Compose);
 
     /// <summary>The compact snapshot for <paramref name="filter"/>, compressed with <paramref name="coding"/>.</summary>
     public byte[] CompactFor(StreamFilter filter, ContentCoding coding, FilteredViewCache cache) =>
-        filter.IsEmpty
+        !IsComplete ? CompactView.Compose(this, filter, coding)
+        : filter.IsEmpty
             ? _unfilteredCompact[(int)coding] ??= CompactView.Compose(this, filter, coding)
             : cache.GetOrAdd(_compactViews[(int)coding], (Snapshot: this, Coding: coding), filter,
                 static (filter, source) => CompactView.Compose(source.Snapshot, filter, source.Coding));

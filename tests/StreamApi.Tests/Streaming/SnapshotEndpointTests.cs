@@ -73,6 +73,7 @@ public sealed class SnapshotEndpointTests
         Assert.Contains(loss.NonFinite!, count => count > 0);
     }
 
+    /// <summary>The first request of all: StreamApi holds no snapshot and reads only the series the filter matches.</summary>
     [Fact]
     public async Task Snapshot_HoldsOnlyMatchingSeries_WhenFilteredAsTheStreamIs()
     {
@@ -87,6 +88,10 @@ public sealed class SnapshotEndpointTests
         AssertSameSnapshot(json, snapshot);
         Assert.Equal([("run b/2,x", "loss_t1")], snapshot.Series.Select(s => (s.RunId, s.Series)));
         Assert.Equal(["run b/2,x"], snapshot.Runs.Select(r => r.RunId));
+        // The whole snapshot is read behind the filtered one and serves everyone after it.
+        var all = (await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress)).Read();
+        Assert.Equal(3, all.Series.Length);
+        Assert.Equal(snapshot.Seq, all.Seq);
     }
 
     [Fact]
