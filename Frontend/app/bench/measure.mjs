@@ -82,11 +82,15 @@ try {
   // The page's own start, from navigation: the HTML's answer, the app's script loaded, and the script run (DOMContentLoaded).
   const pageStart = await page.evaluate(() => {
     const html = performance.getEntriesByType('navigation')[0];
-    const script = performance.getEntriesByType('resource').find((e) => e.initiatorType === 'script' && /\/assets\/index-/.test(e.name));
+    const resources = performance.getEntriesByType('resource');
+    const script = resources.find((e) => /\/assets\/index-[^/]*\.js$/.test(e.name));
+    // Where the entry loads the app's code apart (startApp-*.js), when that arrived too.
+    const app = resources.find((e) => /\/assets\/startApp-[^/]*\.js$/.test(e.name));
     return {
       htmlResponseStartMs: Math.round(html?.responseStart ?? 0),
       htmlResponseEndMs: Math.round(html?.responseEnd ?? 0),
       scriptResponseEndMs: Math.round(script?.responseEnd ?? 0),
+      appScriptResponseEndMs: app && Math.round(app.responseEnd),
       domContentLoadedMs: Math.round(html?.domContentLoadedEventEnd ?? 0),
     };
   });

@@ -2,7 +2,7 @@ import { seriesStore } from '../data/seriesStore';
 import { useDashboard } from '../state/dashboardStore';
 import { applyStreamOutput } from './applyOutput';
 import type { StreamCommand, StreamOutput } from './messages';
-import { createSnapshotLoader, describeLoaded, type SnapshotLoader } from './snapshotLoader';
+import { createSnapshotLoader, describeLoaded, type LoadedSnapshot } from './snapshotLoader';
 import { StreamClient } from './streamClient';
 
 export interface StreamHandle {
@@ -14,17 +14,17 @@ export interface StreamHandle {
  * Starts the stream: in a worker where the browser allows EventSource there, otherwise on the page itself.
  * Either way every output goes through the same apply step, in order.
  *
- * With a worker, the open tab's compact snapshot is loaded from the page at once, while the worker starts: the
- * worker's script has to be fetched and compiled first (0.1–0.4 s of the first paint on a loaded machine), and
- * reading a compact snapshot is a copy of columns, cheap on the page. The worker is told to start once it is
- * painted, and then loads everything else.
+ * With a worker, the open tab's compact snapshot is loaded by the page (`openTabLoad`, asked for before the app's
+ * code arrived, or here), not by the worker: the worker's script has to be fetched and compiled first (0.1–0.4 s of
+ * the first paint on a loaded machine), and reading a compact snapshot is a copy of columns, cheap on the page. The
+ * worker is told to start once it is painted, and then loads everything else.
  */
-export function startStream(url = '/stream', focus: string[] | null = null, snapshotUrl = '/snapshot'): StreamHandle {
+export function startStream(url = '/stream', focus: string[] | null = null, snapshotUrl = '/snapshot', openTabLoad: Promise<LoadedSnapshot> | null = null): StreamHandle {
   const apply = markFirstSnapshot((output: StreamOutput) => applyStreamOutput(output, seriesStore, useDashboard.getState));
   if (typeof Worker !== 'undefined') {
     try {
       const worker = new Worker(new URL('./stream.worker.ts', import.meta.url), { type: 'module', name: 'stream' });
-      const openTab = focus ? loadOpenTab(createSnapshotLoader(snapshotUrl), focus, apply) : Promise.resolve(false);
+      const openTab = focus ? applyOpenTab(openTabLoad ?? createSnapshotLoader(snapshotUrl)(focus), apply) : Promise.resolve(false);
       // What the stream client is to load first: the open tab, until the page has painted it.
       let first = focus;
       let stopped = false;
@@ -63,9 +63,9 @@ export function startStream(url = '/stream', focus: string[] | null = null, snap
 }
 
 /** Applies the open tab's compact snapshot; false when there is none to be had (the stream client then tries). */
-async function loadOpenTab(load: SnapshotLoader, focus: string[], apply: (output: StreamOutput) => void): Promise<boolean> {
+async function applyOpenTab(load: Promise<LoadedSnapshot>, apply: (output: StreamOutput) => void): Promise<boolean> {
   try {
-    const snapshot = await load(focus);
+    const snapshot = await load;
     apply({ kind: 'snapshot', seq: snapshot.seq, runs: snapshot.runs, series: snapshot.series, bytes: snapshot.bytes, readMs: snapshot.readMs, partial: true });
     apply({ kind: 'activity', entry: { time: Date.now(), level: 'info', message: describeLoaded(snapshot, true) } });
     return true;
