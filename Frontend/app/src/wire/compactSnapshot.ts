@@ -84,30 +84,40 @@ class Reader {
     return [width, at];
   }
 
-  /** Writes the column that starts at `at` (first value, then differences) into `out`. */
-  readIntColumn(at: number, width: number, out: Float64Array): void {
-    const count = out.length;
-    if (count === 0) return;
-    let value = Number(this.view.getBigInt64(at, true));
-    out[0] = value;
-    let p = at + 8;
-    for (let i = 1; i < count; i++, p += width) {
-      const delta =
-        width === 1 ? this.view.getInt8(p) : width === 2 ? this.view.getInt16(p, true) : width === 4 ? this.view.getInt32(p, true) : Number(this.view.getBigInt64(p, true));
-      value += delta;
-      out[i] = value;
-    }
-  }
-
-  /** `count` doubles stored as 8 planes starting at `at` (plane k holds byte k, the lowest first, of every double). */
+  /**
+   * `count` doubles stored as 8 planes starting at `at` (plane k holds byte k, the lowest first, of every double),
+   * assembled a 32-bit word at a time: twice as fast as a byte at a time, which counts on the first call (cold code).
+   */
   planes(at: number, count: number): Float64Array {
     const doubles = new Float64Array(count);
-    const out = new Uint8Array(doubles.buffer);
-    for (let k = 0; k < 8; k++) {
-      const plane = this.bytes.subarray(at + k * count, at + (k + 1) * count);
-      for (let i = 0, o = LITTLE_ENDIAN ? k : 7 - k; i < count; i++, o += 8) out[o] = plane[i];
+    const words = new Uint32Array(doubles.buffer);
+    const b = this.bytes;
+    const [lo, hi] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
+    const p1 = at + count, p2 = at + 2 * count, p3 = at + 3 * count, p4 = at + 4 * count, p5 = at + 5 * count, p6 = at + 6 * count, p7 = at + 7 * count;
+    for (let i = 0, w = 0; i < count; i++, w += 2) {
+      words[w + lo] = b[at + i] | (b[p1 + i] << 8) | (b[p2 + i] << 16) | (b[p3 + i] << 24);
+      words[w + hi] = b[p4 + i] | (b[p5 + i] << 8) | (b[p6 + i] << 16) | (b[p7 + i] << 24);
     }
     return doubles;
+  }
+}
+
+/** Writes the integer column that starts at `at` (the first value, then differences of `width` bytes) into `out`. */
+function readIntColumn(bytes: Uint8Array, view: DataView, at: number, width: number, out: Float64Array): void {
+  const count = out.length;
+  if (count === 0) return;
+  let value = Number(view.getBigInt64(at, true));
+  out[0] = value;
+  let p = at + 8;
+  // One loop per width, reading bytes rather than calling DataView per value: this runs before the code is warm.
+  if (width === 1) {
+    for (let i = 1; i < count; i++, p++) out[i] = value += (bytes[p] << 24) >> 24;
+  } else if (width === 2) {
+    for (let i = 1; i < count; i++, p += 2) out[i] = value += ((bytes[p] | (bytes[p + 1] << 8)) << 16) >> 16;
+  } else if (width === 4) {
+    for (let i = 1; i < count; i++, p += 4) out[i] = value += bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24);
+  } else {
+    for (let i = 1; i < count; i++, p += 8) out[i] = value += Number(view.getBigInt64(p, true));
   }
 }
 
@@ -148,12 +158,7 @@ export function readCompactSnapshot(buffer: ArrayBuffer): CompactSnapshot {
     const [stepWidth, stepsAt] = reader.intColumn(count);
     const [timeWidth, timesAt] = reader.intColumn(count);
     const flagsAt = reader.take(count);
-    let extra = 0;
-    for (let i = 0; i < count; i++) {
-      const flag = reader.bytes[flagsAt + i];
-      extra += (flag & MIN_DIFFERS ? 1 : 0) + (flag & MAX_DIFFERS ? 1 : 0);
-    }
-    if (count + extra !== doubles) throw new Error(`series ${series} of run ${runId} should hold ${count + extra} doubles, not ${doubles}`);
+    if (doubles < count) throw new Error(`series ${series} of run ${runId} holds ${doubles} doubles for ${count} points`);
     const nonFiniteAt = reader.u8() === 0 ? -1 : reader.take(4 * count);
     if (reader.at !== end) throw new Error(`series ${series} of run ${runId} has fields of ${fieldsLength} bytes, not ${reader.at - (end - fieldsLength)}`);
     entries.push({ runId, series, metric, host, rank, device, totalPoints: total, bucketWidth: width, count, stepsAt, timesAt, stepWidth, timeWidth, flagsAt, nonFiniteAt, firstDouble: totalDoubles, doubles });
@@ -166,7 +171,8 @@ export function readCompactSnapshot(buffer: ArrayBuffer): CompactSnapshot {
 
   const floats = new Float64Array(totalPoints * 5);
   const counts = countedPoints > 0 ? new Uint32Array(countedPoints) : null;
-  const countView = new DataView(buffer);
+  const bytes = reader.bytes;
+  const view = new DataView(buffer);
   let at = 0;
   let countAt = 0;
   const series = entries.map((e): ColumnsMessage => {
@@ -181,18 +187,20 @@ export function readCompactSnapshot(buffer: ArrayBuffer): CompactSnapshot {
     const values = column();
     const mins = column();
     const maxs = column();
-    reader.readIntColumn(e.stepsAt, e.stepWidth, steps);
-    reader.readIntColumn(e.timesAt, e.timeWidth, times);
+    readIntColumn(bytes, view, e.stepsAt, e.stepWidth, steps);
+    readIntColumn(bytes, view, e.timesAt, e.timeWidth, times);
     values.set(all.subarray(e.firstDouble, e.firstDouble + n));
     mins.set(values);
     maxs.set(values);
     let extra = e.firstDouble + n;
-    for (let i = 0; i < n; i++) if (reader.bytes[e.flagsAt + i] & MIN_DIFFERS) mins[i] = all[extra++];
-    for (let i = 0; i < n; i++) if (reader.bytes[e.flagsAt + i] & MAX_DIFFERS) maxs[i] = all[extra++];
+    const doublesEnd = e.firstDouble + e.doubles;
+    for (let i = 0, f = e.flagsAt; i < n; i++, f++) if (bytes[f] & MIN_DIFFERS) mins[i] = all[extra++];
+    for (let i = 0, f = e.flagsAt; i < n; i++, f++) if (bytes[f] & MAX_DIFFERS) maxs[i] = all[extra++];
+    if (extra !== doublesEnd) throw new Error(`series ${e.series} of run ${e.runId} has flags for ${extra - e.firstDouble} doubles, not ${e.doubles}`);
     let nonFinite: Uint32Array | null = null;
     if (counts && e.nonFiniteAt >= 0) {
       nonFinite = counts.subarray(countAt, countAt + n);
-      for (let i = 0; i < n; i++) nonFinite[i] = countView.getInt32(e.nonFiniteAt + 4 * i, true);
+      for (let i = 0; i < n; i++) nonFinite[i] = view.getInt32(e.nonFiniteAt + 4 * i, true);
       countAt += n;
     }
     return {
