@@ -69,7 +69,10 @@ public sealed partial class SnapshotStore(IConnectionMultiplexer redis, RedisKey
         {
             return held;
         }
-        var part = await ReadConsistentAsync(database, seq, filter);
+        // Read once, without looking at the seq again: a series the ingestor rewrote meanwhile is ahead of seq, and
+        // the deltas after seq still apply on top of it (each overwrites a suffix). The whole read tries again only
+        // so that the snapshot held for everyone is the newest; this one serves one client.
+        var part = await ReadAsync(database, seq, filter);
         RefreshInBackground(database);
         return part;
     }
