@@ -11,9 +11,9 @@ namespace Ingestor.Publishing;
 /// sequence it is consistent with. Readers replay deltas after that sequence on top; because every delta
 /// overwrites a suffix of a series (or all of it), a series stored a little ahead of the recorded sequence still
 /// ends up exact, so no transaction has to span the whole write.
-/// <para>Each series is stored as a <see cref="SeriesBlock"/> (binary columns, a quarter of its JSON): StreamApi joins
-/// the blocks into the compact snapshot a browser loads first without reading them, and reads a quarter of the
-/// bytes from Redis for every snapshot. A series stored as JSON by an older ingestor is still read.</para>
+/// <para>Each series is stored as a <see cref="SeriesBlock"/> (binary columns, a fifth to a quarter of its JSON):
+/// StreamApi joins the blocks into the compact snapshot a browser loads first without decoding them, and reads that
+/// much less from Redis for every snapshot. A series stored as JSON by an older ingestor is still read.</para>
 /// </summary>
 public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
 {

@@ -4,9 +4,9 @@ using System.Text.Json;
 namespace Contracts.Wire.Binary;
 
 /// <summary>
-/// A snapshot as binary columns (docs/protocol.md, "Compact snapshot"): a head with the sequence number and the runs
+/// A snapshot as binary columns (docs/protocol.md, "GET /snapshot"): a head with the sequence number and the runs
 /// as JSON, the fields of every series' <see cref="SeriesBlock"/> as the ingestor stored it, then the doubles of all
-/// series together in eight byte planes (compressed, a quarter smaller than planes per series). StreamApi writes it
+/// series together in eight byte planes (compressed, a sixth smaller than planes per series). StreamApi writes it
 /// by copying slices of the stored blocks; nothing is decoded.
 /// </summary>
 public static class CompactSnapshot

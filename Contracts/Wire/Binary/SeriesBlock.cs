@@ -5,8 +5,8 @@ namespace Contracts.Wire.Binary;
 
 /// <summary>
 /// One series (<see cref="SeriesPoints"/> without op) as binary columns: what the ingestor stores per series for the
-/// snapshot, and what StreamApi's compact snapshot is joined from without reading it (docs/protocol.md, "Compact
-/// snapshot"). A point's min or max is sent only where it differs from its value: at bucket width 1 they never do,
+/// snapshot, and what StreamApi's compact snapshot is joined from without reading it (docs/protocol.md, "GET
+/// /snapshot"). A point's min or max is sent only where it differs from its value: at bucket width 1 they never do,
 /// and wider buckets choose their min or max as the value, so one of the two always matches. Exact: every double
 /// keeps its bits, NaN and infinities included.
 /// </summary>
