@@ -13,6 +13,7 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapStreamEndpoints();
+app.MapSnapshotEndpoints();
 app.MapRunEndpoints();
 app.MapMetricEndpoints();
 app.MapCheckpointEndpoints();

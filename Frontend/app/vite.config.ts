@@ -3,11 +3,12 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from './build/precompress.ts';
+import { preloadDynamicChunks } from './build/preloadDynamicChunks.ts';
 
 const outDir = fileURLToPath(new URL('../wwwroot', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), preloadDynamicChunks(['/src/startApp.tsx']), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

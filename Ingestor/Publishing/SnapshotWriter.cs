@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Contracts.Redis;
 using Contracts.Wire;
+using Contracts.Wire.Binary;
 using StackExchange.Redis;
 
 namespace Ingestor.Publishing;
@@ -10,6 +11,9 @@ namespace Ingestor.Publishing;
 /// sequence it is consistent with. Readers replay deltas after that sequence on top; because every delta
 /// overwrites a suffix of a series (or all of it), a series stored a little ahead of the recorded sequence still
 /// ends up exact, so no transaction has to span the whole write.
+/// <para>Each series is stored as a <see cref="SeriesBlock"/> (binary columns, a fifth to a quarter of its JSON):
+/// StreamApi joins the blocks into the compact snapshot a browser loads first without decoding them, and reads that
+/// much less from Redis for every snapshot. A series stored as JSON by an older ingestor is still read.</para>
 /// </summary>
 public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
 {
@@ -27,7 +31,7 @@ public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
                 var entries = new HashEntry[chunk.Length];
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    entries[i] = new HashEntry(chunk[i].Series, JsonSerializer.SerializeToUtf8Bytes(chunk[i], WireJsonContext.Default.SeriesPoints));
+                    entries[i] = new HashEntry(chunk[i].Series, SeriesBlock.Encode(chunk[i]));
                 }
                 pending.Add(database.HashSetAsync(key, entries));
             }
@@ -49,12 +53,17 @@ public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
         {
             try
             {
-                if (JsonSerializer.Deserialize((byte[])entry.Value!, WireJsonContext.Default.SeriesPoints) is { } points)
+                var stored = (byte[])entry.Value!;
+                if (SeriesBlock.IsBlock(stored))
+                {
+                    series.Add(SeriesBlock.Decode(stored));
+                }
+                else if (JsonSerializer.Deserialize(stored, WireJsonContext.Default.SeriesPoints) is { } points)
                 {
                     series.Add(points);
                 }
             }
-            catch (JsonException)
+            catch (Exception exception) when (exception is JsonException or InvalidDataException)
             {
             }
         }

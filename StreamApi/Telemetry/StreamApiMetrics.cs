@@ -14,6 +14,7 @@ public sealed class StreamApiMetrics
         EventsSent = meter.CreateCounter<long>("dashboard.streamapi.events_sent", "{event}", "SSE events written to clients; tagged with type.");
         ClientsResynced = meter.CreateCounter<long>("dashboard.streamapi.clients_resynced", "{client}", "Clients sent a fresh snapshot; tagged with reason (gap, slow).");
         ClientsDropped = meter.CreateCounter<long>("dashboard.streamapi.clients_dropped", "{client}", "Clients disconnected for falling behind again and again.");
+        CompactSnapshots = meter.CreateCounter<long>("dashboard.streamapi.compact_snapshots", "{snapshot}", "Answers of GET /snapshot; tagged with encoding (br, gzip, identity) and not_modified.");
         HistoryQueries = meter.CreateHistogram<double>("dashboard.streamapi.history_query_duration", "s", "Duration of a full-resolution history read.");
     }
 
@@ -24,6 +25,8 @@ public sealed class StreamApiMetrics
     public Counter<long> ClientsResynced { get; }
 
     public Counter<long> ClientsDropped { get; }
+
+    public Counter<long> CompactSnapshots { get; }
 
     public Histogram<double> HistoryQueries { get; }
 }

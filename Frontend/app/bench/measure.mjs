@@ -2,6 +2,7 @@
 // Usage: node bench/measure.mjs <dashboard url> [seconds of live deltas] [memory samples every N s]
 // Prints JSON: time to the first painted chart, per-frame chart work while deltas flow, long tasks, JS heap over time.
 import { launch } from './browser.mjs';
+import { wireBytes } from './wireBytes.mjs';
 
 const [url, seconds = '10', sampleEvery = '0'] = process.argv.slice(2);
 
@@ -61,14 +62,50 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const cdp = await page.context().newCDPSession(page);
   await page.addInitScript(instrument);
+  // Every request the page (and its stream worker) makes for stream data, with the headers Chromium sent.
+  const dataRequests = [];
+  page.on('request', (request) => {
+    if (/^\/(stream|snapshot)\b/.test(new URL(request.url()).pathname)) dataRequests.push(request);
+  });
   await page.goto(url);
   await page.waitForFunction(() => window.__firstChartMs !== undefined, null, { timeout: 120_000 });
-  const { firstChartMs, snapshotAtMs, snapshotReadMs } = await page.evaluate(() => ({
-    firstChartMs: window.__firstChartMs,
-    snapshotAtMs: window.__snapshotAtMs,
-    snapshotReadMs: window.__snapshotReadMs,
-  }));
+  const { firstChartMs, snapshotAtMs, snapshotReadMs } = await page.evaluate(() => {
+    // The page marks its first applied snapshot (wherever it was read); older builds are seen through the worker.
+    const mark = performance.getEntriesByName('dashboard:first-snapshot')[0];
+    return {
+      firstChartMs: window.__firstChartMs,
+      snapshotAtMs: mark?.startTime ?? window.__snapshotAtMs,
+      snapshotReadMs: mark?.detail?.readMs === undefined ? window.__snapshotReadMs : Math.round(mark.detail.readMs),
+    };
+  });
   const navigation = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.toJSON());
+  // The page's own start, from navigation: the HTML's answer, the app's script loaded, and the script run (DOMContentLoaded).
+  const pageStart = await page.evaluate(() => {
+    const html = performance.getEntriesByType('navigation')[0];
+    const resources = performance.getEntriesByType('resource');
+    const script = resources.find((e) => /\/assets\/index-[^/]*\.js$/.test(e.name));
+    // Where the entry loads the app's code apart (startApp-*.js), when that arrived too.
+    const app = resources.find((e) => /\/assets\/startApp-[^/]*\.js$/.test(e.name));
+    return {
+      htmlResponseStartMs: Math.round(html?.responseStart ?? 0),
+      htmlResponseEndMs: Math.round(html?.responseEnd ?? 0),
+      scriptResponseEndMs: Math.round(script?.responseEnd ?? 0),
+      appScriptResponseEndMs: app && Math.round(app.responseEnd),
+      domContentLoadedMs: Math.round(html?.domContentLoadedEventEnd ?? 0),
+    };
+  });
+  // When the page asked for its first snapshot and when the answer began, from navigation: the wait before the
+  // request is the page's start, the time after the answer began is the transfer and the page's own work.
+  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  const first = dataRequests[0]?.timing();
+  const firstRequest = first && { startMs: Math.round(first.startTime - timeOrigin), responseStartMs: Math.round(first.startTime - timeOrigin + first.responseStart) };
+  // The first two are the open tab's snapshot and the full one: fetched again here, as Chromium asked for them.
+  // The full one is asked for once the open tab's has arrived, which may be after the first chart.
+  for (let waited = 0; dataRequests.length < 2 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+  const snapshotWireBytes = [];
+  for (const request of dataRequests.slice(0, 2)) {
+    snapshotWireBytes.push(await wireBytes(request.url(), await request.allHeaders()));
+  }
   await page.waitForTimeout(2000);
   await page.evaluate(() => {
     window.__bench.frames.length = 0;
@@ -123,6 +160,9 @@ try {
         firstSnapshotReadMs: snapshotReadMs,
         firstSnapshotToChartMs: snapshotAtMs === undefined ? null : Math.round(firstChartMs - snapshotAtMs),
         domContentLoadedMs: Math.round(navigation?.domContentLoadedEventEnd ?? 0),
+        pageStart,
+        firstRequest,
+        snapshotWireBytes,
         mountedChartCards: cards,
         connection: status,
         liveSeconds: Number(seconds),

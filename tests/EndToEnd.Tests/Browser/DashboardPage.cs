@@ -12,6 +12,7 @@ public sealed class DashboardPage : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly string _name;
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<IResponse> _responses = new();
 
     private DashboardPage(IBrowserContext context, IPage page, string name)
     {
@@ -19,12 +20,16 @@ public sealed class DashboardPage : IAsyncDisposable
         Page = page;
         _name = name;
         page.PageError += (_, error) => _errors.Enqueue(error);
+        page.Response += (_, response) => _responses.Enqueue(response);
     }
 
     public IPage Page { get; }
 
     /// <summary>Uncaught script errors the page raised.</summary>
     public IReadOnlyCollection<string> Errors => _errors;
+
+    /// <summary>Every answer the page and its stream worker received, in order.</summary>
+    public IReadOnlyCollection<IResponse> Responses => _responses;
 
     public ILocator ConnectionStatus => Page.GetByTestId("connection-status");
 

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,6 +36,9 @@ public sealed class DestinationServer : IAsyncDisposable
     /// <summary>How long a REST answer takes.</summary>
     public TimeSpan RestDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>What <c>/snapshot</c> answers: brotli of a few bytes, which a proxy that decoded or re-encoded would change.</summary>
+    public static byte[] CompressedSnapshot { get; } = Compress("TDS1 compressed by the destination"u8);
+
     public static async Task<DestinationServer> StartAsync(string name, CancellationToken cancellationToken)
     {
         var destination = new DestinationServer(name);
@@ -50,6 +54,14 @@ public sealed class DestinationServer : IAsyncDisposable
         app.MapGet("/health", () => Healthy ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503));
         app.MapGet("/alive", () => Results.Text("Healthy"));
         app.MapGet("/stream", StreamAsync);
+        app.MapGet("/snapshot", (HttpContext context) =>
+        {
+            // As StreamApi answers: compressed bytes it chose by the request's Accept-Encoding, which it echoes here.
+            context.Response.Headers.ContentEncoding = "br";
+            context.Response.Headers.Vary = "Accept-Encoding";
+            context.Response.Headers["X-Accept-Encoding"] = context.Request.Headers.AcceptEncoding.ToString();
+            return Results.Bytes(CompressedSnapshot, "application/vnd.training-dashboard.snapshot");
+        });
         app.MapGet("/api/echo/forwarded", (HttpContext context) =>
             Results.Text($"for={context.Request.Headers["X-Forwarded-For"]};proto={context.Request.Headers["X-Forwarded-Proto"]};host={context.Request.Headers["X-Forwarded-Host"]}"));
         app.Map("/{**path}", async (HttpContext context) =>
@@ -89,6 +101,16 @@ public sealed class DestinationServer : IAsyncDisposable
         var frame = $"id: {seq}\nevent: delta\ndata: {{\"seq\":{seq},\"type\":\"delta\",\"from\":\"{Name}\"}}\n\n";
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(frame), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    private static byte[] Compress(ReadOnlySpan<byte> bytes)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest))
+        {
+            brotli.Write(bytes);
+        }
+        return output.ToArray();
     }
 
     public async ValueTask DisposeAsync()

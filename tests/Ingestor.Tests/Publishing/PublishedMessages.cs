@@ -23,28 +23,35 @@ internal sealed class PublishedMessages
         return messages;
     }
 
-    /// <summary>The next message of any type, as published (at most 20 s).</summary>
-    public async Task<byte[]> NextPayloadAsync()
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        return await _messages.Reader.ReadAsync(timeout.Token);
-    }
-
     /// <summary>The next delta that <paramref name="match"/> accepts, skipping everything else (at most 20 s).</summary>
     public async Task<DeltaMessage> NextDeltaAsync(Func<DeltaMessage, bool> match)
     {
         using var timeout = new CancellationTokenSource(Patience);
         while (true)
         {
-            var payload = await _messages.Reader.ReadAsync(timeout.Token);
-            if (JsonDocument.Parse(payload).RootElement.GetProperty("type").GetString() != StreamEventType.Delta)
-            {
-                continue;
-            }
-            var delta = JsonSerializer.Deserialize(payload, WireJsonContext.Default.DeltaMessage)!;
+            var (delta, _) = await ReadDeltaAsync(timeout.Token);
             if (match(delta))
             {
                 return delta;
+            }
+        }
+    }
+
+    /// <summary>The next delta and its size in bytes as published, skipping other messages (at most 20 s).</summary>
+    public async Task<(DeltaMessage Delta, int Bytes)> NextDeltaWithSizeAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await ReadDeltaAsync(timeout.Token);
+    }
+
+    private async Task<(DeltaMessage Delta, int Bytes)> ReadDeltaAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var payload = await _messages.Reader.ReadAsync(cancellationToken);
+            if (JsonDocument.Parse(payload).RootElement.GetProperty("type").GetString() == StreamEventType.Delta)
+            {
+                return (JsonSerializer.Deserialize(payload, WireJsonContext.Default.DeltaMessage)!, payload.Length);
             }
         }
     }

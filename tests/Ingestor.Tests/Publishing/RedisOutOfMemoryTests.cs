@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Contracts.Redis;
 using Contracts.Wire;
+using Contracts.Wire.Binary;
 using StackExchange.Redis;
 using TestSupport;
 using TestSupport.Processes;
@@ -103,7 +104,7 @@ public sealed class RedisOutOfMemoryTests
 
     private static async Task<SeriesPoints?> StoredAsync(IDatabase database) =>
         await database.HashGetAsync(Keys.RunSeries(RunId), Series) is { IsNullOrEmpty: false } stored
-            ? JsonSerializer.Deserialize((byte[])stored!, WireJsonContext.Default.SeriesPoints)
+            ? SeriesBlock.Decode((byte[])stored!)
             : null;
 
     private static async Task<JsonElement> WaitForPublisherAsync(ServiceProcess ingestor, string status)

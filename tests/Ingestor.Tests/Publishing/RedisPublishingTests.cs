@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Contracts.Redis;
 using Contracts.Wire;
+using Contracts.Wire.Binary;
 using StackExchange.Redis;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
@@ -37,7 +38,7 @@ public sealed class RedisPublishingTests
         var stored = await WaitForAsync(async () =>
         {
             var value = await database.HashGetAsync(_keys.RunSeries("run-a"), "loss_t1");
-            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+            return value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
         });
         Assert.Equal([0L, 1, 2], stored.Steps);
         Assert.Null(stored.Op);
@@ -93,7 +94,7 @@ public sealed class RedisPublishingTests
         var stored = await WaitForAsync(async () =>
         {
             var value = await connection.GetDatabase().HashGetAsync(_keys.RunSeries("run-w"), "loss_t1");
-            var series = value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+            var series = value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
             return series?.TotalPoints == 10 ? series : null;
         });
         Assert.Equal(HeldSeries.From(stored).Points, held.Points);
@@ -125,7 +126,7 @@ public sealed class RedisPublishingTests
         var restored = await WaitForAsync(async () =>
         {
             var value = await database.HashGetAsync(_keys.RunSeries("run-c"), "loss_t1");
-            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+            return value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
         });
         Assert.Equal(50, restored.Steps.Length);
         var after = await WaitForAsync(async () =>
@@ -219,18 +220,13 @@ public sealed class RedisPublishingTests
         long? previous = null;
         while (seen.Count < 40)
         {
-            var payload = await messages.NextPayloadAsync();
-            var message = JsonSerializer.Deserialize(payload, WireJsonContext.Default.DeltaMessage)!;
-            if (message.Type != StreamEventType.Delta)
-            {
-                continue;
-            }
+            var (message, bytes) = await messages.NextDeltaWithSizeAsync();
             if (previous is { } p)
             {
                 Assert.Equal(p + 1, message.Seq);
             }
             previous = message.Seq;
-            sizes.Add(payload.Length);
+            sizes.Add(bytes);
             foreach (var series in message.Series)
             {
                 Assert.True(seen.Add(series.Series), $"{series.Series} was sent twice");

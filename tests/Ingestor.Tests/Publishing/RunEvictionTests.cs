@@ -2,6 +2,7 @@ using System.Text.Json;
 using Contracts.Redis;
 using Contracts.Series;
 using Contracts.Wire;
+using Contracts.Wire.Binary;
 using StackExchange.Redis;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
@@ -53,6 +54,31 @@ public sealed class RunEvictionTests
         Assert.Equal(2, ingestor.Store.SeriesCount);
     }
 
+    [Fact]
+    public async Task FinishedRun_ContinuesItsHistory_FromJsonThatAnOlderIngestorStored()
+    {
+        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
+        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, ShortRetention);
+        await ingestor.WriteAsync("finished", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
+        await ingestor.WriteAsync("training", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
+        await ingestor.Sink.UpsertRunsAsync([Meta("finished", active: false), Meta("training", active: true)], CancellationToken.None);
+        var before = await StoredAsync(connection, "finished", s => s.TotalPoints == Points);
+        await Polling.Until(() => ingestor.Store.SeriesCount == 1);
+
+        // What the ingestor wrote before series were stored as blocks.
+        await connection.GetDatabase().HashSetAsync(_keys.RunSeries("finished"), "loss", JsonSerializer.SerializeToUtf8Bytes(before, WireJsonContext.Default.SeriesPoints));
+        await ingestor.WriteAsync("finished", "loss", [(Points, 0.5)]);
+
+        var delta = await messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "finished" && s.Steps.Contains(Points)));
+        var resumed = Assert.Single(delta.Series, s => s.RunId == "finished");
+        Assert.Equal(Points + 1, resumed.TotalPoints);
+        Assert.Equal(before.Maxs.Max(), resumed.Maxs.Max());
+        var after = await StoredAsync(connection, "finished", s => s.TotalPoints == Points + 1);
+        Assert.Equal(before.Steps[..^1], after.Steps[..(before.Steps.Length - 1)]);
+    }
+
     private static double Loss(int step) => 2.0 / (1 + step * 0.01) + (step % 1000 == 500 ? 3 : 0);
 
     private static RunMeta Meta(string runId, bool active) => new()
@@ -72,7 +98,7 @@ public sealed class RunEvictionTests
         await Polling.Until(() =>
         {
             var value = connection.GetDatabase().HashGet(_keys.RunSeries(runId), "loss");
-            stored = value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, WireJsonContext.Default.SeriesPoints);
+            stored = value.IsNullOrEmpty || !SeriesBlock.IsBlock((byte[])value!) ? null : SeriesBlock.Decode((byte[])value!);
             return stored is not null && match(stored);
         });
         return stored!;

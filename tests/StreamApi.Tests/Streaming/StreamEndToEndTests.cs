@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Contracts.Wire;
+using Contracts.Wire.Binary;
 using TestSupport.Redis;
 using TestSupport.Sse;
 
@@ -66,7 +67,7 @@ public sealed class StreamEndToEndTests
         await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString);
         var stored = await redis.GetDatabase().HashGetAsync(new Contracts.Redis.RedisKeys().RunSeries("run-grow"), "loss_t1");
-        var expected = HeldSeries.From(JsonSerializer.Deserialize((byte[])stored!, WireJsonContext.Default.SeriesPoints)!);
+        var expected = HeldSeries.From(SeriesBlock.Decode((byte[])stored!));
 
         // How many doublings one delta covers depends on how the publisher's rounds fall; widths 1 to 16 make four.
         Assert.InRange(events.Count(e => e.Data.Contains("\"op\":\"coarsen\"", StringComparison.Ordinal)), 2, 4);

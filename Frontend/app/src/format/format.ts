@@ -59,3 +59,10 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   return `${value > 0 ? '+' : ''}${value.toFixed(digits)} %`;
 }
+
+/** A size for the activity log: B, KiB or MiB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -25,10 +25,11 @@ export interface ActivityEntry {
 
 /** What the stream client reports to the page, in order. */
 export type StreamOutput =
-  | { kind: 'snapshot'; seq: number; runs: RunMeta[]; series: ColumnsMessage[]; bytes: number; partial?: boolean }
+  | { kind: 'snapshot'; seq: number; runs: RunMeta[]; series: ColumnsMessage[]; bytes: number; readMs?: number; partial?: boolean }
   | { kind: 'delta'; seq: number; publishedMs?: number; series: ColumnsMessage[] }
   | { kind: 'runs_meta'; seq: number; publishedMs?: number; runs: RunMeta[] }
   | { kind: 'status'; status: ConnectionStatus }
   | { kind: 'activity'; entry: ActivityEntry };
 
-export type StreamCommand = { kind: 'start'; url: string; focus: string[] | null } | { kind: 'stop' } | { kind: 'reconnect' };
+/** `snapshotUrl`: where compact snapshots are loaded from (GET /snapshot); without it snapshots come from the stream. */
+export type StreamCommand = { kind: 'start'; url: string; snapshotUrl?: string; focus: string[] | null } | { kind: 'stop' } | { kind: 'reconnect' };

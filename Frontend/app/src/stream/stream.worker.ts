@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 import type { StreamCommand, StreamOutput } from './messages';
+import { createSnapshotLoader } from './snapshotLoader';
 import { StreamClient } from './streamClient';
 
 /**
- * Runs the SSE connection off the main thread: a snapshot can be tens of megabytes of JSON, and parsing it here
- * keeps every frame of the page smooth. Columns cross to the page as transferred buffers, without a copy.
+ * Runs the SSE connection off the main thread: a snapshot can be tens of megabytes of JSON (when it comes from the
+ * stream rather than as a compact snapshot), and parsing it here keeps every frame of the page smooth. Columns cross
+ * to the page as transferred buffers, without a copy.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -30,6 +32,7 @@ self.addEventListener('message', (event: MessageEvent<StreamCommand>) => {
         clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
         random: Math.random,
         isOnline: () => self.navigator.onLine,
+        loadSnapshot: command.snapshotUrl ? createSnapshotLoader(command.snapshotUrl) : undefined,
       });
       client.start(command.focus);
       setInterval(() => client?.checkStale(), 15_000);

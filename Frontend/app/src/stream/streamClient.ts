@@ -1,9 +1,11 @@
 import type { ColumnsMessage } from '../data/seriesColumns';
+import { formatBytes } from '../format/format';
 import { toColumnsBatch, transferablesOf } from '../wire/toColumns';
 import type { WireMessage } from '../wire/types';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
 import type { ActivityLevel, ConnectionStatus, StreamOutput } from './messages';
 import { Sequencer } from './sequencer';
+import { CompactSnapshotUnavailable, describeLoaded, type LoadedSnapshot, type SnapshotLoader } from './snapshotLoader';
 
 /** The part of EventSource the client uses, so tests can drive it. */
 export interface EventSourceLike {
@@ -22,6 +24,8 @@ export interface StreamClientDeps {
   clearTimer(handle: unknown): void;
   random(): number;
   isOnline(): boolean;
+  /** Loads compact snapshots (GET /snapshot); without it every snapshot comes from the stream. */
+  loadSnapshot?: SnapshotLoader;
 }
 
 const CLOSED = 2;
@@ -50,6 +54,12 @@ export class StreamClient {
   /** While set, the next snapshot comes filtered to these metric prefixes and is followed by the full stream. */
   private focus: string[] | null = null;
   private lastEventAt = 0;
+  /** Cleared once the server shows it has no compact snapshot: the stream's own snapshots serve from then on. */
+  private compact = true;
+  /** Bumped whenever the connection is closed, so a snapshot that arrives for an abandoned attempt is dropped. */
+  private attempt = 0;
+  /** Set while opening the stream right behind a loaded snapshot (not a reconnect). */
+  private continuing = false;
 
   constructor(
     private readonly url: string,
@@ -103,12 +113,19 @@ export class StreamClient {
 
   private open(resume: boolean): void {
     this.timer = null;
+    if (!resume && this.compact && this.deps.loadSnapshot) {
+      void this.loadThenStream(this.deps.loadSnapshot);
+      return;
+    }
     const lastSeq = this.sequencer.lastSeq;
     let url = resume && lastSeq !== null ? withQuery(this.url, 'last_event_id', String(lastSeq)) : this.url;
     if (this.focus) url = this.focus.reduce((u, prefix) => withQuery(u, 'metrics', prefix), this.url);
     if (!resume) this.sequencer.reset();
     this.setStatus({ state: this.failures >= FAILURES_BEFORE_DISCONNECTED ? 'disconnected' : 'connecting', attempt: this.failures, retryAt: undefined, detail: undefined });
-    this.log('info', this.focus ? 'Connecting for the open tab first' : resume && lastSeq !== null ? `Reconnecting, resuming after event ${lastSeq}` : 'Connecting to the stream');
+    this.log('info', this.focus ? 'Connecting for the open tab first'
+      : resume && lastSeq !== null ? (this.continuing ? `Streaming the events after ${lastSeq}` : `Reconnecting, resuming after event ${lastSeq}`)
+      : 'Connecting to the stream');
+    this.continuing = false;
 
     let source: EventSourceLike;
     try {
@@ -133,6 +150,47 @@ export class StreamClient {
         if (this.source === source) this.receive(type, event.data);
       });
     }
+  }
+
+  /**
+   * The open tab's compact snapshot (when there is a focus), then everyone's, then the stream resuming after the
+   * latter's seq: what the page paints first is a few megabytes the browser decompresses, not tens of JSON. A server
+   * without compact snapshots is left to send its own; a failed load is retried like a dropped connection.
+   */
+  private async loadThenStream(load: SnapshotLoader): Promise<void> {
+    const attempt = ++this.attempt;
+    this.sequencer.reset();
+    this.setStatus({ state: this.failures >= FAILURES_BEFORE_DISCONNECTED ? 'disconnected' : 'connecting', attempt: this.failures, retryAt: undefined, detail: undefined });
+    try {
+      if (this.focus) {
+        this.log('info', 'Loading the open tab first');
+        const first = await load(this.focus);
+        if (attempt !== this.attempt) return;
+        this.forwardLoaded(first, true);
+        this.focus = null;
+      }
+      const all = await load(null);
+      if (attempt !== this.attempt) return;
+      this.forwardLoaded(all, false);
+      this.sequencer.judge('snapshot', all.seq);
+      this.continuing = true;
+      this.open(true);
+    } catch (error) {
+      if (attempt !== this.attempt) return;
+      if (error instanceof CompactSnapshotUnavailable) {
+        this.compact = false;
+        this.log('info', `No compact snapshot (${error.message}); taking snapshots from the stream`);
+        this.open(false);
+        return;
+      }
+      this.fail(`cannot load the snapshot: ${String(error)}`);
+    }
+  }
+
+  private forwardLoaded(snapshot: LoadedSnapshot, partial: boolean): void {
+    this.lastEventAt = this.deps.now();
+    this.deps.emit({ kind: 'snapshot', seq: snapshot.seq, runs: snapshot.runs, series: snapshot.series, bytes: snapshot.bytes, readMs: snapshot.readMs, partial }, transferablesOf(snapshot.series));
+    this.log('info', describeLoaded(snapshot, partial));
   }
 
   private receive(eventType: string, data: string): void {
@@ -182,8 +240,9 @@ export class StreamClient {
     switch (message.type) {
       case 'snapshot': {
         const series = toColumnsBatch(message.series ?? [], 'replace');
-        this.deps.emit({ kind: 'snapshot', seq: message.seq, runs: message.runs ?? [], series, bytes, partial: this.focus !== null }, transferablesOf(series));
-        this.log('info', `${this.focus ? 'Open tab snapshot' : 'Snapshot'} ${message.seq}: ${message.runs?.length ?? 0} runs, ${series.length} series, ${formatBytes(bytes)}, read in ${this.deps.now() - parseStart} ms`);
+        const readMs = this.deps.now() - parseStart;
+        this.deps.emit({ kind: 'snapshot', seq: message.seq, runs: message.runs ?? [], series, bytes, readMs, partial: this.focus !== null }, transferablesOf(series));
+        this.log('info', `${this.focus ? 'Open tab snapshot' : 'Snapshot'} ${message.seq}: ${message.runs?.length ?? 0} runs, ${series.length} series, ${formatBytes(bytes)}, read in ${readMs} ms`);
         break;
       }
       case 'delta': {
@@ -233,6 +292,7 @@ export class StreamClient {
   }
 
   private closeSource(): void {
+    this.attempt++;
     if (this.source) {
       this.source.onopen = null;
       this.source.onerror = null;
@@ -260,10 +320,4 @@ export class StreamClient {
 
 export function withQuery(url: string, name: string, value: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
