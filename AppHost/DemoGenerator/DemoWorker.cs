@@ -18,16 +18,16 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
     private static readonly DateTime FinishedSimulationStart = new(2021, 12, 1, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly TimeSpan TimestepLength = TimeSpan.FromMinutes(30);
 
-    private readonly DemoOptions settings = options.Value;
-    private int failedIterations;
-    private IconRunWriter? live;
-    private ClickHouseHttpClient? client;
-    private (ClickHouseMetricWriter Writer, TrainingRunProfile[] Runs)? liveClickHouseRuns;
+    private readonly DemoOptions _settings = options.Value;
+    private int _failedIterations;
+    private IconRunWriter? _live;
+    private ClickHouseHttpClient? _client;
+    private (ClickHouseMetricWriter Writer, TrainingRunProfile[] Runs)? _liveClickHouseRuns;
 
     /// <summary>Why a demo loop ended; null while they run.</summary>
     public Exception? Fault { get; private set; }
 
-    public int FailedIterations => failedIterations;
+    public int FailedIterations => _failedIterations;
 
     /// <summary>
     /// Writes the initial data before the host starts serving: <c>/health</c> answers, and AppHost counts the demo as
@@ -37,17 +37,17 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         WriteFinishedSimulation(now);
-        live = new IconRunWriter(settings.LiveRunDirectory, LiveSimulationStart, TimestepLength, settings.BatchesPerTimestep,
-            new LossCurve(seed: 12, initial: 1.0, floor: 0.12, decaySteps: 40 * settings.BatchesPerTimestep, noise: 0.06),
-            settings.TimestepInterval);
-        live.StartSimulation();
-        live.WriteTimestep(0, now);
+        _live = new IconRunWriter(_settings.LiveRunDirectory, LiveSimulationStart, TimestepLength, _settings.BatchesPerTimestep,
+            new LossCurve(seed: 12, initial: 1.0, floor: 0.12, decaySteps: 40 * _settings.BatchesPerTimestep, noise: 0.06),
+            _settings.TimestepInterval);
+        _live.StartSimulation();
+        _live.WriteTimestep(0, now);
         if (clickhouse.Settings is { } clickHouseSettings)
         {
-            client = new ClickHouseHttpClient(clickHouseSettings);
-            liveClickHouseRuns = await WriteClickHouseHistoryAsync(client, now, cancellationToken);
+            _client = new ClickHouseHttpClient(clickHouseSettings);
+            _liveClickHouseRuns = await WriteClickHouseHistoryAsync(_client, now, cancellationToken);
         }
-        Log.Started(logger, settings.LiveRunDirectory, settings.FinishedRunDirectory);
+        Log.Started(logger, _settings.LiveRunDirectory, _settings.FinishedRunDirectory);
         await base.StartAsync(cancellationToken);
     }
 
@@ -55,10 +55,10 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
     {
         try
         {
-            List<Task> loops = [RunIconAsync(live!, stoppingToken)];
-            if (liveClickHouseRuns is var (writer, runs))
+            List<Task> loops = [RunIconAsync(_live!, stoppingToken)];
+            if (_liveClickHouseRuns is var (writer, runs))
             {
-                loops.Add(RunClickHouseAsync(writer, runs, settings.LiveRunHistorySteps, stoppingToken));
+                loops.Add(RunClickHouseAsync(writer, runs, _settings.LiveRunHistorySteps, stoppingToken));
             }
             await Task.WhenAll(loops);
         }
@@ -74,21 +74,21 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
 
     public override void Dispose()
     {
-        live?.Dispose();
-        client?.Dispose();
+        _live?.Dispose();
+        _client?.Dispose();
         base.Dispose();
     }
 
     private void WriteFinishedSimulation(DateTime now)
     {
-        using var finished = new IconRunWriter(settings.FinishedRunDirectory, FinishedSimulationStart, TimestepLength, settings.BatchesPerTimestep,
-            new LossCurve(seed: 11, initial: 1.1, floor: 0.18, decaySteps: settings.FinishedRunTimesteps * settings.BatchesPerTimestep / 3.0, noise: 0.05),
-            settings.TimestepInterval);
+        using var finished = new IconRunWriter(_settings.FinishedRunDirectory, FinishedSimulationStart, TimestepLength, _settings.BatchesPerTimestep,
+            new LossCurve(seed: 11, initial: 1.1, floor: 0.18, decaySteps: _settings.FinishedRunTimesteps * _settings.BatchesPerTimestep / 3.0, noise: 0.05),
+            _settings.TimestepInterval);
         finished.StartSimulation();
         var finishedAt = now - TimeSpan.FromHours(3);
-        for (var index = 0; index < settings.FinishedRunTimesteps; index++)
+        for (var index = 0; index < _settings.FinishedRunTimesteps; index++)
         {
-            finished.WriteTimestep(index, finishedAt - (settings.TimestepInterval * (settings.FinishedRunTimesteps - 1 - index)));
+            finished.WriteTimestep(index, finishedAt - (_settings.TimestepInterval * (_settings.FinishedRunTimesteps - 1 - index)));
         }
     }
 
@@ -107,23 +107,23 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
             MixtureOfExperts: true, SparseAttention: false, new LossCurve(23, 9.6, 2.6, 700, 0.03));
 
         // The baseline ended an hour ago; one NaN loss in it shows how the dashboard marks a diverged step.
-        await WriteHistoryAsync(writer, baseline, settings.FinishedRunSteps, now - TimeSpan.FromHours(1), nanAtStep: settings.FinishedRunSteps / 2, cancellationToken);
-        await WriteHistoryAsync(writer, large, settings.LiveRunHistorySteps, now, nanAtStep: null, cancellationToken);
-        await WriteHistoryAsync(writer, moe, settings.LiveRunHistorySteps, now, nanAtStep: null, cancellationToken);
+        await WriteHistoryAsync(writer, baseline, _settings.FinishedRunSteps, now - TimeSpan.FromHours(1), nanAtStep: _settings.FinishedRunSteps / 2, cancellationToken);
+        await WriteHistoryAsync(writer, large, _settings.LiveRunHistorySteps, now, nanAtStep: null, cancellationToken);
+        await WriteHistoryAsync(writer, moe, _settings.LiveRunHistorySteps, now, nanAtStep: null, cancellationToken);
         Log.ClickHouseRuns(logger, string.Join("; ", new[] { baseline, large, moe }.Select(TrainingMetrics.Describe)));
         return (writer, [large, moe]);
     }
 
     private async Task RunIconAsync(IconRunWriter live, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(settings.TimestepInterval, timeProvider);
+        using var timer = new PeriodicTimer(_settings.TimestepInterval, timeProvider);
         var index = 1;
         while (await timer.WaitForNextTickAsync(stop))
         {
             try
             {
                 // Someone deleting the directory is a new simulation too: starting over beats failing forever.
-                if (index >= settings.TimestepsPerSimulation || !Directory.Exists(live.Directory))
+                if (index >= _settings.TimestepsPerSimulation || !Directory.Exists(live.Directory))
                 {
                     Log.SimulationRestarted(logger, live.Directory, index);
                     live.StartSimulation();
@@ -134,7 +134,7 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                Interlocked.Increment(ref failedIterations);
+                Interlocked.Increment(ref _failedIterations);
                 Log.IterationFailed(logger, exception, "log directory");
             }
         }
@@ -142,7 +142,7 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
 
     private async Task RunClickHouseAsync(ClickHouseMetricWriter writer, TrainingRunProfile[] runs, long firstStep, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(settings.StepInterval, timeProvider);
+        using var timer = new PeriodicTimer(_settings.StepInterval, timeProvider);
         var step = firstStep;
         List<MetricPoint> rows = [];
         while (await timer.WaitForNextTickAsync(stop))
@@ -161,7 +161,7 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
             catch (ClickHouseException exception)
             {
                 // The rows stay and go with the next step's, so nothing is lost while ClickHouse is away.
-                Interlocked.Increment(ref failedIterations);
+                Interlocked.Increment(ref _failedIterations);
                 Log.IterationFailed(logger, exception, "ClickHouse");
             }
         }

@@ -11,7 +11,7 @@ namespace EmbeddedRedis;
 public sealed partial class GarnetService(IOptions<EmbeddedRedisOptions> options, ILoggerFactory loggerFactory, ILogger<GarnetService> logger)
     : IHostedService, IDisposable
 {
-    private GarnetServer? server;
+    private GarnetServer? _server;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,8 +25,8 @@ public sealed partial class GarnetService(IOptions<EmbeddedRedisOptions> options
             "--memory", settings.Memory,
             "--index", settings.IndexSize,
         ];
-        server = new GarnetServer(arguments, new GarnetLoggerFactory(loggerFactory));
-        server.Start();
+        _server = new GarnetServer(arguments, new GarnetLoggerFactory(loggerFactory));
+        _server.Start();
         Log.Started(logger, settings.Bind, settings.Port);
         return Task.CompletedTask;
     }
@@ -39,8 +39,8 @@ public sealed partial class GarnetService(IOptions<EmbeddedRedisOptions> options
 
     public void Dispose()
     {
-        server?.Dispose();
-        server = null;
+        _server?.Dispose();
+        _server = null;
     }
 
     private static partial class Log

@@ -10,21 +10,21 @@ namespace AppHost.Resources;
 /// <remarks>One instance lives as long as AppHost, keeping its client and whether the schema exists.</remarks>
 public sealed class ClickHouseHealthCheck(Func<string> connectionString, bool createSchema) : IHealthCheck
 {
-    private ClickHouseHttpClient? client;
-    private bool schemaCreated;
+    private ClickHouseHttpClient? _client;
+    private bool _schemaCreated;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             // The server's own database: the dashboard's may not exist yet, and every statement names its tables in full.
-            client ??= new ClickHouseHttpClient(ClickHouseSettings.Parse(connectionString()) with { Database = "default" });
-            if (createSchema && !schemaCreated)
+            _client ??= new ClickHouseHttpClient(ClickHouseSettings.Parse(connectionString()) with { Database = "default" });
+            if (createSchema && !_schemaCreated)
             {
-                await ClickHouseSchema.CreateAsync(client, cancellationToken);
-                schemaCreated = true;
+                await ClickHouseSchema.CreateAsync(_client, cancellationToken);
+                _schemaCreated = true;
             }
-            await client.QueryScalarAsync("SELECT 1 FORMAT TabSeparated", cancellationToken);
+            await _client.QueryScalarAsync("SELECT 1 FORMAT TabSeparated", cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (ClickHouseException exception)

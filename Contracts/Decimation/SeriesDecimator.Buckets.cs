@@ -12,13 +12,13 @@ public sealed partial class SeriesDecimator
     /// </summary>
     private int AddRunToTail(ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values, int i)
     {
-        if (count == 0 || !buckets[count - 1].HasFinite)
+        if (_count == 0 || !_buckets[_count - 1].HasFinite)
         {
             return i;
         }
 
-        ref var tail = ref buckets[count - 1];
-        var shiftNow = shift;
+        ref var tail = ref _buckets[_count - 1];
+        var shiftNow = _shift;
         var key = tail.Key;
         var start = key << shiftNow;
         var finiteCount = tail.FiniteCount;
@@ -26,8 +26,8 @@ public sealed partial class SeriesDecimator
         var sumValue = tail.SumValue;
         var min = tail.Min;
         var max = tail.Max;
-        var first = firstFinite;
-        var last = lastFinite;
+        var first = _firstFinite;
+        var last = _lastFinite;
         var runStart = i;
         for (; i < steps.Length; i++)
         {
@@ -71,8 +71,8 @@ public sealed partial class SeriesDecimator
         tail.SumValue = sumValue;
         tail.Min = min;
         tail.Max = max;
-        firstFinite = first;
-        lastFinite = last;
+        _firstFinite = first;
+        _lastFinite = last;
         TotalPoints += i - runStart;
         MarkChanged(key);
         return i;
@@ -80,28 +80,28 @@ public sealed partial class SeriesDecimator
 
     private void AddToOtherBucket(long key, long step, long timeMs, double value)
     {
-        var start = key << shift;
-        if (count == 0 || key > buckets[count - 1].Key)
+        var start = key << _shift;
+        if (_count == 0 || key > _buckets[_count - 1].Key)
         {
             EnsureCapacity();
-            buckets[count++] = StepBucket.Create(key, start, step, timeMs, value);
+            _buckets[_count++] = StepBucket.Create(key, start, step, timeMs, value);
         }
         else
         {
             var index = LowerBound(key);
-            if (buckets[index].Key == key)
+            if (_buckets[index].Key == key)
             {
-                buckets[index].Include(start, step, timeMs, value);
+                _buckets[index].Include(start, step, timeMs, value);
                 return;
             }
 
             EnsureCapacity();
-            Array.Copy(buckets, index, buckets, index + 1, count - index);
-            buckets[index] = StepBucket.Create(key, start, step, timeMs, value);
-            count++;
+            Array.Copy(_buckets, index, _buckets, index + 1, _count - index);
+            _buckets[index] = StepBucket.Create(key, start, step, timeMs, value);
+            _count++;
         }
 
-        if (count > MaxPoints)
+        if (_count > MaxPoints)
         {
             Coarsen();
         }
@@ -110,11 +110,11 @@ public sealed partial class SeriesDecimator
     /// <summary>The index of the first bucket whose key is at least <paramref name="key"/>.</summary>
     private int LowerBound(long key)
     {
-        int low = 0, high = count;
+        int low = 0, high = _count;
         while (low < high)
         {
             var middle = (int)((uint)(low + high) >> 1);
-            if (buckets[middle].Key < key)
+            if (_buckets[middle].Key < key)
             {
                 low = middle + 1;
             }
@@ -129,14 +129,14 @@ public sealed partial class SeriesDecimator
 
     private void EnsureCapacity()
     {
-        if (count < buckets.Length)
+        if (_count < _buckets.Length)
         {
             return;
         }
 
-        var capacity = (int)Math.Min(2L * buckets.Length, MaxPoints + 1L);
-        Array.Resize(ref buckets, capacity);
-        Array.Resize(ref points, capacity);
+        var capacity = (int)Math.Min(2L * _buckets.Length, MaxPoints + 1L);
+        Array.Resize(ref _buckets, capacity);
+        Array.Resize(ref _points, capacity);
     }
 
     /// <summary>
@@ -148,15 +148,15 @@ public sealed partial class SeriesDecimator
     /// </summary>
     private void Coarsen()
     {
-        if (replacePending)
+        if (_replacePending)
         {
             do
             {
-                shift++;
+                _shift++;
                 MergeBuckets();
             }
-            while (count > MaxPoints);
-            staleKey = long.MinValue;
+            while (_count > MaxPoints);
+            _staleKey = long.MinValue;
             return;
         }
 
@@ -165,51 +165,51 @@ public sealed partial class SeriesDecimator
         do
         {
             var firstDiffering = FirstDifferingKey();
-            shift++;
-            var merged = WidthDoubling.Merge(points.AsSpan(0, count), shift);
+            _shift++;
+            var merged = WidthDoubling.Merge(_points.AsSpan(0, _count), _shift);
             MergeBuckets();
-            Debug.Assert(merged == count, "the output merges bucket for bucket");
+            Debug.Assert(merged == _count, "the output merges bucket for bucket");
             // The client's points and ours agree before the changed bucket's previous finite bucket; merging keeps
             // that for the new buckets before the one holding it, and TakeChange steps back one finite bucket more,
             // since a merged point depends on the next group's points.
-            changedKey = firstDiffering == long.MaxValue ? long.MaxValue : firstDiffering >> 1;
+            _changedKey = firstDiffering == long.MaxValue ? long.MaxValue : firstDiffering >> 1;
         }
-        while (count > MaxPoints);
-        coarsenPending = true;
+        while (_count > MaxPoints);
+        _coarsenPending = true;
     }
 
     /// <summary>The key of the first bucket whose point a client that took the last change may hold differently.</summary>
     private long FirstDifferingKey()
     {
-        if (changedKey == long.MaxValue)
+        if (_changedKey == long.MaxValue)
         {
             return long.MaxValue;
         }
 
-        var index = FirstAffectedIndex(changedKey);
-        return index < count ? buckets[index].Key : changedKey;
+        var index = FirstAffectedIndex(_changedKey);
+        return index < _count ? _buckets[index].Key : _changedKey;
     }
 
     private void MergeBuckets()
     {
         var written = 0;
-        for (var read = 0; read < count; read++)
+        for (var read = 0; read < _count; read++)
         {
-            var bucket = buckets[read];
-            var oldStart = bucket.Key << (shift - 1);
+            var bucket = _buckets[read];
+            var oldStart = bucket.Key << (_shift - 1);
             var key = bucket.Key >> 1;
-            var offset = oldStart - (key << shift);
-            if (written != 0 && buckets[written - 1].Key == key)
+            var offset = oldStart - (key << _shift);
+            if (written != 0 && _buckets[written - 1].Key == key)
             {
-                buckets[written - 1].Absorb(bucket, offset);
+                _buckets[written - 1].Absorb(bucket, offset);
             }
             else
             {
                 bucket.Rebase(key, offset);
-                buckets[written++] = bucket;
+                _buckets[written++] = bucket;
             }
         }
 
-        count = written;
+        _count = written;
     }
 }

@@ -31,9 +31,9 @@ public sealed partial class SeriesDecimator
             throw new ArgumentException($"A bucket width of {bucketWidth} is not a power of two.", nameof(bucketWidth));
         }
 
-        decimator.shift = shift;
-        decimator.buckets = new StepBucket[Math.Min(maxPoints + 1, Math.Max(points.Length + 1, InitialCapacity))];
-        decimator.points = new DecimatedPoint[decimator.buckets.Length];
+        decimator._shift = shift;
+        decimator._buckets = new StepBucket[Math.Min(maxPoints + 1, Math.Max(points.Length + 1, InitialCapacity))];
+        decimator._points = new DecimatedPoint[decimator._buckets.Length];
         var finiteBuckets = 0;
         long nonFinitePoints = 0;
         foreach (var point in points)
@@ -47,15 +47,15 @@ public sealed partial class SeriesDecimator
         {
             var point = points[i];
             var key = point.Step >> shift;
-            if (i > 0 && key <= decimator.buckets[i - 1].Key)
+            if (i > 0 && key <= decimator._buckets[i - 1].Key)
             {
                 throw new ArgumentException($"Point {i} (step {point.Step}) is not in a later bucket than the one before it.", nameof(points));
             }
-            decimator.buckets[i] = RestoredBucket(key, key << shift, point, weight);
-            decimator.points[i] = point;
+            decimator._buckets[i] = RestoredBucket(key, key << shift, point, weight);
+            decimator._points[i] = point;
             decimator.TrackEnds(point.Step, point.TimeMs, point.Value);
         }
-        decimator.count = points.Length;
+        decimator._count = points.Length;
         decimator.TotalPoints = totalPoints;
         return decimator;
     }

@@ -3,28 +3,28 @@ namespace Contracts.Decimation;
 /// <summary>Which point shows each bucket: LTTB over the bucket's min and max, recomputed only where something changed.</summary>
 public sealed partial class SeriesDecimator
 {
-    /// <summary>Brings <see cref="points"/> up to date from the first bucket whose point may have changed.</summary>
+    /// <summary>Brings <see cref="_points"/> up to date from the first bucket whose point may have changed.</summary>
     private void Refresh()
     {
-        if (staleKey == long.MaxValue)
+        if (_staleKey == long.MaxValue)
         {
             return;
         }
 
-        var from = staleKey == long.MinValue ? 0 : FirstAffectedIndex(staleKey);
-        staleKey = long.MaxValue;
+        var from = _staleKey == long.MinValue ? 0 : FirstAffectedIndex(_staleKey);
+        _staleKey = long.MaxValue;
 
         var previous = PreviousFinite(from);
         var hasAnchor = previous >= 0;
-        var anchor = hasAnchor ? ChosenPoint(points[previous]) : default;
+        var anchor = hasAnchor ? ChosenPoint(_points[previous]) : default;
         var next = from;
-        for (var i = from; i < count; i++)
+        for (var i = from; i < _count; i++)
         {
-            ref readonly var bucket = ref buckets[i];
+            ref readonly var bucket = ref _buckets[i];
             if (!bucket.HasFinite)
             {
                 var first = bucket.Min;
-                points[i] = new DecimatedPoint(first.Step, first.TimeMs, first.Value, first.Value, first.Value, bucket.NonFiniteCount);
+                _points[i] = new DecimatedPoint(first.Step, first.TimeMs, first.Value, first.Value, first.Value, bucket.NonFiniteCount);
                 continue;
             }
 
@@ -34,20 +34,20 @@ public sealed partial class SeriesDecimator
             }
 
             SamplePoint chosen;
-            if (next == count)
+            if (next == _count)
             {
-                chosen = lastFinite;
+                chosen = _lastFinite;
             }
             else if (!hasAnchor)
             {
-                chosen = firstFinite;
+                chosen = _firstFinite;
             }
             else
             {
-                chosen = ChooseByLttb(anchor, buckets[next], bucket);
+                chosen = ChooseByLttb(anchor, _buckets[next], bucket);
             }
 
-            points[i] = new DecimatedPoint(chosen.Step, chosen.TimeMs, chosen.Value, bucket.Min.Value, bucket.Max.Value, bucket.NonFiniteCount);
+            _points[i] = new DecimatedPoint(chosen.Step, chosen.TimeMs, chosen.Value, bucket.Min.Value, bucket.Max.Value, bucket.NonFiniteCount);
             anchor = chosen;
             hasAnchor = true;
         }
@@ -68,7 +68,7 @@ public sealed partial class SeriesDecimator
     private int PreviousFinite(int index)
     {
         var i = index - 1;
-        while (i >= 0 && !buckets[i].HasFinite)
+        while (i >= 0 && !_buckets[i].HasFinite)
         {
             i--;
         }
@@ -79,7 +79,7 @@ public sealed partial class SeriesDecimator
     private int NextFinite(int index)
     {
         var i = index;
-        while (i < count && !buckets[i].HasFinite)
+        while (i < _count && !_buckets[i].HasFinite)
         {
             i++;
         }
@@ -93,7 +93,7 @@ public sealed partial class SeriesDecimator
     private SamplePoint ChooseByLttb(SamplePoint anchor, in StepBucket next, in StepBucket bucket)
     {
         var ax = (double)anchor.Step;
-        var cx = next.AverageStep(shift);
+        var cx = next.AverageStep(_shift);
         var cy = next.AverageValue;
         var min = bucket.Min;
         var max = bucket.Max;

@@ -20,26 +20,26 @@ public sealed partial class SeriesDecimator
     /// <summary>The object and the two array headers, for <see cref="ApproximateBytes"/>.</summary>
     private const int FixedOverheadBytes = 200;
 
-    private StepBucket[] buckets;
-    private DecimatedPoint[] points;
-    private int count;
-    private int shift;
+    private StepBucket[] _buckets;
+    private DecimatedPoint[] _points;
+    private int _count;
+    private int _shift;
 
-    private bool hasFinite;
-    private SamplePoint firstFinite;
-    private SamplePoint lastFinite;
+    private bool _hasFinite;
+    private SamplePoint _firstFinite;
+    private SamplePoint _lastFinite;
 
-    /// <summary>The smallest bucket key whose aggregates changed since <see cref="points"/> was last brought up to date;
+    /// <summary>The smallest bucket key whose aggregates changed since <see cref="_points"/> was last brought up to date;
     /// <see cref="long.MinValue"/> for all, <see cref="long.MaxValue"/> for none.</summary>
-    private long staleKey = long.MaxValue;
+    private long _staleKey = long.MaxValue;
 
-    /// <summary>Like <see cref="staleKey"/>, since the last <see cref="TakeChange"/>.</summary>
-    private long changedKey = long.MaxValue;
+    /// <summary>Like <see cref="_staleKey"/>, since the last <see cref="TakeChange"/>.</summary>
+    private long _changedKey = long.MaxValue;
 
-    private bool replacePending = true;
+    private bool _replacePending = true;
 
     /// <summary>The width doubled since the last <see cref="TakeChange"/>.</summary>
-    private bool coarsenPending;
+    private bool _coarsenPending;
 
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxPoints"/> is below 4.</exception>
     public SeriesDecimator(int maxPoints)
@@ -53,8 +53,8 @@ public sealed partial class SeriesDecimator
 
         MaxPoints = maxPoints;
         var capacity = Math.Min(InitialCapacity, maxPoints + 1);
-        buckets = new StepBucket[capacity];
-        points = new DecimatedPoint[capacity];
+        _buckets = new StepBucket[capacity];
+        _points = new DecimatedPoint[capacity];
     }
 
     public int MaxPoints { get; }
@@ -64,27 +64,27 @@ public sealed partial class SeriesDecimator
 
     /// <summary>Steps per bucket, a power of two; 1 means every distinct step is its own point (not decimated).
     /// <see cref="long.MaxValue"/> stands for 2^63, reached only by steps spread over the whole range of a long.</summary>
-    public long BucketWidth => shift >= 63 ? long.MaxValue : 1L << shift;
+    public long BucketWidth => _shift >= 63 ? long.MaxValue : 1L << _shift;
 
     /// <summary>Output points now, at most <see cref="MaxPoints"/>.</summary>
-    public int Count => count;
+    public int Count => _count;
 
     /// <summary>Memory this decimator holds, in bytes (its arrays grow with the number of buckets up to the cap).</summary>
     public long ApproximateBytes =>
         FixedOverheadBytes
-        + (long)buckets.Length * Unsafe.SizeOf<StepBucket>()
-        + (long)points.Length * Unsafe.SizeOf<DecimatedPoint>();
+        + (long)_buckets.Length * Unsafe.SizeOf<StepBucket>()
+        + (long)_points.Length * Unsafe.SizeOf<DecimatedPoint>();
 
     /// <summary>Adds one raw point. Any step order is accepted; a repeated step adds another point to the same bucket.</summary>
     public void Add(long step, long timeMs, double value)
     {
         TotalPoints++;
         TrackEnds(step, timeMs, value);
-        var key = step >> shift;
+        var key = step >> _shift;
         MarkChanged(key);
-        if (count != 0 && key == buckets[count - 1].Key)
+        if (_count != 0 && key == _buckets[_count - 1].Key)
         {
-            buckets[count - 1].Include(key << shift, step, timeMs, value);
+            _buckets[_count - 1].Include(key << _shift, step, timeMs, value);
         }
         else
         {
@@ -124,29 +124,29 @@ public sealed partial class SeriesDecimator
     /// </summary>
     public DecimationChange TakeChange()
     {
-        if (count == 0)
+        if (_count == 0)
         {
             return DecimationChange.None;
         }
 
-        if (replacePending)
+        if (_replacePending)
         {
-            replacePending = false;
-            coarsenPending = false;
-            changedKey = long.MaxValue;
+            _replacePending = false;
+            _coarsenPending = false;
+            _changedKey = long.MaxValue;
             return DecimationChange.Replace;
         }
 
-        if (changedKey == long.MaxValue)
+        if (_changedKey == long.MaxValue)
         {
             return DecimationChange.None;
         }
 
-        var fromStep = buckets[FirstAffectedIndex(changedKey)].Key << shift;
-        changedKey = long.MaxValue;
-        if (coarsenPending)
+        var fromStep = _buckets[FirstAffectedIndex(_changedKey)].Key << _shift;
+        _changedKey = long.MaxValue;
+        if (_coarsenPending)
         {
-            coarsenPending = false;
+            _coarsenPending = false;
             return DecimationChange.Coarsen(fromStep);
         }
 
@@ -157,7 +157,7 @@ public sealed partial class SeriesDecimator
     public ReadOnlySpan<DecimatedPoint> GetPoints()
     {
         Refresh();
-        return points.AsSpan(0, count);
+        return _points.AsSpan(0, _count);
     }
 
     /// <summary>The output points with <c>Step &gt;= fromStep</c>: what a <see cref="DecimationChangeKind.Tail"/> delta carries.</summary>
@@ -189,36 +189,36 @@ public sealed partial class SeriesDecimator
             return;
         }
 
-        if (!hasFinite)
+        if (!_hasFinite)
         {
-            hasFinite = true;
-            firstFinite = lastFinite = new SamplePoint(step, timeMs, value);
+            _hasFinite = true;
+            _firstFinite = _lastFinite = new SamplePoint(step, timeMs, value);
             return;
         }
 
-        if (step < firstFinite.Step)
+        if (step < _firstFinite.Step)
         {
-            firstFinite = new SamplePoint(step, timeMs, value);
+            _firstFinite = new SamplePoint(step, timeMs, value);
         }
 
         // On a repeated step the newest point is the truth.
-        if (step >= lastFinite.Step)
+        if (step >= _lastFinite.Step)
         {
-            lastFinite = new SamplePoint(step, timeMs, value);
+            _lastFinite = new SamplePoint(step, timeMs, value);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MarkChanged(long key)
     {
-        if (key < staleKey)
+        if (key < _staleKey)
         {
-            staleKey = key;
+            _staleKey = key;
         }
 
-        if (key < changedKey)
+        if (key < _changedKey)
         {
-            changedKey = key;
+            _changedKey = key;
         }
     }
 }

@@ -12,15 +12,15 @@ public sealed class ClickHouseMetricWriter(ClickHouseHttpClient client)
 {
     public const string Table = "metric_points";
 
-    private TimeZoneInfo serverZone = TimeZoneInfo.Utc;
-    private string timeFormat = "yyyy-MM-dd HH:mm:ss.fff";
+    private TimeZoneInfo _serverZone = TimeZoneInfo.Utc;
+    private string _timeFormat = "yyyy-MM-dd HH:mm:ss.fff";
 
     private string QualifiedTable => $"`{client.Settings.Database}`.`{Table}`";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var zone = await client.QueryScalarAsync("SELECT timezone() FORMAT TabSeparated", cancellationToken);
-        serverZone = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
+        _serverZone = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
         var type = await client.QueryScalarAsync(
             $"SELECT type FROM system.columns WHERE database = currentDatabase() AND table = '{Table}' AND name = 'event_time' FORMAT TabSeparated",
             cancellationToken);
@@ -28,7 +28,7 @@ public sealed class ClickHouseMetricWriter(ClickHouseHttpClient client)
         {
             throw new InvalidOperationException($"{client.Settings.Database}.{Table} does not exist in ClickHouse.");
         }
-        timeFormat = type.StartsWith("DateTime64", StringComparison.Ordinal) ? "yyyy-MM-dd HH:mm:ss.fff" : "yyyy-MM-dd HH:mm:ss";
+        _timeFormat = type.StartsWith("DateTime64", StringComparison.Ordinal) ? "yyyy-MM-dd HH:mm:ss.fff" : "yyyy-MM-dd HH:mm:ss";
     }
 
     public async Task WriteAsync(IReadOnlyList<MetricPoint> rows, CancellationToken cancellationToken)
@@ -40,8 +40,8 @@ public sealed class ClickHouseMetricWriter(ClickHouseHttpClient client)
         var body = new StringBuilder(rows.Count * 120);
         foreach (var row in rows)
         {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(row.EventTime, serverZone);
-            body.Append(local.ToString(timeFormat, CultureInfo.InvariantCulture)).Append('\t')
+            var local = TimeZoneInfo.ConvertTimeFromUtc(row.EventTime, _serverZone);
+            body.Append(local.ToString(_timeFormat, CultureInfo.InvariantCulture)).Append('\t')
                 .Append(Escape(row.RunId)).Append('\t')
                 .Append(Escape(row.Host)).Append('\t')
                 .Append(row.Rank.ToString(CultureInfo.InvariantCulture)).Append('\t')

@@ -15,15 +15,15 @@ public sealed class ExperimentEventWriter(string runDirectory, DateTime simulati
     /// <summary>The plugin trains one <c>nn.Linear(30, 30)</c>: 900 weights and 30 biases.</summary>
     private const int Features = 30;
 
-    private readonly double[] weights = new double[Features * Features];
-    private readonly double[] biases = new double[Features];
-    private FileStream? stream;
-    private TensorBoardEventWriter? events;
+    private readonly double[] _weights = new double[Features * Features];
+    private readonly double[] _biases = new double[Features];
+    private FileStream? _stream;
+    private TensorBoardEventWriter? _events;
 
     public string Directory { get; } = System.IO.Path.Combine(runDirectory, "runs", $"experiment_{IconTimestamp.Format(simulationStart)}");
 
     /// <summary>The event file, once the first timestep created it.</summary>
-    public string? Path => stream?.Name;
+    public string? Path => _stream?.Name;
 
     /// <summary>
     /// Appends timestep <paramref name="index"/>: <paramref name="losses"/> are its batches from global step
@@ -32,7 +32,7 @@ public sealed class ExperimentEventWriter(string runDirectory, DateTime simulati
     public void WriteTimestep(int index, DateTime timestep, long firstStep, ReadOnlySpan<double> losses, double learningRate,
         DateTime startedAt, DateTime endedAt)
     {
-        var writer = events ?? Open(startedAt);
+        var writer = _events ?? Open(startedAt);
         var batchWallTime = (endedAt - startedAt) / Math.Max(losses.Length, 1);
         var timestepNanoseconds = (float)((timestep - DateTime.UnixEpoch).Ticks * 100.0);
         for (var batch = 0; batch < losses.Length; batch++)
@@ -54,18 +54,18 @@ public sealed class ExperimentEventWriter(string runDirectory, DateTime simulati
         // Weights spread out slowly as training goes on; gradients shrink with the loss.
         var random = new Random(index);
         var weightSpread = (0.6 + (0.4 * (1 - Math.Exp(-index / 400.0)))) / Math.Sqrt(Features);
-        writer.WriteHistogram("Parameters/weight", endStep, Fill(weights, random, weightSpread), end);
-        writer.WriteHistogram("Parameters/bias", endStep, Fill(biases, random, weightSpread), end);
-        writer.WriteHistogram("Gradients/weight", endStep, Fill(weights, random, 0.05 * mean), end);
-        writer.WriteHistogram("Gradients/bias", endStep, Fill(biases, random, 0.05 * mean), end);
+        writer.WriteHistogram("Parameters/weight", endStep, Fill(_weights, random, weightSpread), end);
+        writer.WriteHistogram("Parameters/bias", endStep, Fill(_biases, random, weightSpread), end);
+        writer.WriteHistogram("Gradients/weight", endStep, Fill(_weights, random, 0.05 * mean), end);
+        writer.WriteHistogram("Gradients/bias", endStep, Fill(_biases, random, 0.05 * mean), end);
         writer.Flush();
     }
 
     public void Dispose()
     {
-        stream?.Dispose();
-        stream = null;
-        events = null;
+        _stream?.Dispose();
+        _stream = null;
+        _events = null;
     }
 
     private TensorBoardEventWriter Open(DateTime createdAt)
@@ -73,10 +73,10 @@ public sealed class ExperimentEventWriter(string runDirectory, DateTime simulati
         System.IO.Directory.CreateDirectory(Directory);
         var seconds = ((long)(createdAt - DateTime.UnixEpoch).TotalSeconds).ToString(CultureInfo.InvariantCulture);
         var name = $"events.out.tfevents.{seconds}.{Environment.MachineName}.{Environment.ProcessId}.0";
-        stream = new FileStream(System.IO.Path.Combine(Directory, name), FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        events = new TensorBoardEventWriter(stream);
-        events.WriteFileVersion(WallTime(createdAt));
-        return events;
+        _stream = new FileStream(System.IO.Path.Combine(Directory, name), FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        _events = new TensorBoardEventWriter(_stream);
+        _events.WriteFileVersion(WallTime(createdAt));
+        return _events;
     }
 
     private static double[] Fill(double[] values, Random random, double spread)

@@ -16,24 +16,24 @@ public sealed class IconRunWriter(string directory, DateTime simulationStart, Ti
 {
     private const int CheckpointBytes = 64 * 1024;
 
-    private ExperimentEventWriter? events;
+    private ExperimentEventWriter? _events;
 
     public string Directory { get; } = directory;
 
     public DateTime SimulationStart { get; } = simulationStart;
 
     /// <summary><c>runs/experiment_&lt;start&gt;</c> of the current simulation.</summary>
-    public string ExperimentDirectory => events?.Directory ?? throw new InvalidOperationException("No simulation has started.");
+    public string ExperimentDirectory => _events?.Directory ?? throw new InvalidOperationException("No simulation has started.");
 
     public void StartSimulation()
     {
-        events?.Dispose();
+        _events?.Dispose();
         if (System.IO.Directory.Exists(Directory))
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
         System.IO.Directory.CreateDirectory(Directory);
-        events = new ExperimentEventWriter(Directory, SimulationStart);
+        _events = new ExperimentEventWriter(Directory, SimulationStart);
     }
 
     /// <summary>Adam at 1e-3, decayed by 0.1 % per timestep (a scheduler stepped once per timestep).</summary>
@@ -54,14 +54,14 @@ public sealed class IconRunWriter(string directory, DateTime simulationStart, Ti
         }
         Write($"log_{timestamp}.txt", log.ToString(), writtenAt);
         Write($"summary_{timestamp}.txt", Summary(timestamp, (index + 1) * batchesPerTimestep, losses), writtenAt);
-        var experiment = events ?? throw new InvalidOperationException("StartSimulation first.");
+        var experiment = _events ?? throw new InvalidOperationException("StartSimulation first.");
         experiment.WriteTimestep(index, TimestepAt(index), (long)index * batchesPerTimestep, losses, LearningRate(index),
             writtenAt - timestepWallTime, writtenAt);
         File.SetLastWriteTimeUtc(experiment.Path!, writtenAt);
         WriteCheckpoint(index, writtenAt);
     }
 
-    public void Dispose() => events?.Dispose();
+    public void Dispose() => _events?.Dispose();
 
     private static string Summary(string timestamp, long globalStep, double[] losses)
     {

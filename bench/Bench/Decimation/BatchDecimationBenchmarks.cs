@@ -11,21 +11,21 @@ public class BatchDecimationBenchmarks
     private const int Points = 1_000_000;
     private const int MaxPoints = 2000;
 
-    private TrainingSeries series = null!;
-    private double[] xs = null!;
-    private double[] finiteValues = null!;
+    private TrainingSeries _series = null!;
+    private double[] _xs = null!;
+    private double[] _finiteValues = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        series = TrainingSeries.Generate(Points, seed: 4);
-        xs = Array.ConvertAll(series.Steps, s => (double)s);
-        finiteValues = Array.ConvertAll(series.Values, v => double.IsFinite(v) ? v : 0);
+        _series = TrainingSeries.Generate(Points, seed: 4);
+        _xs = Array.ConvertAll(_series.Steps, s => (double)s);
+        _finiteValues = Array.ConvertAll(_series.Values, v => double.IsFinite(v) ? v : 0);
     }
 
     [Benchmark(OperationsPerInvoke = Points)]
     public int EnvelopeDecimator_Decimate() =>
-        EnvelopeDecimator.Decimate(series.Steps, series.TimesMs, series.Values, MaxPoints).Length;
+        EnvelopeDecimator.Decimate(_series.Steps, _series.TimesMs, _series.Values, MaxPoints).Length;
 
     /// <summary>The same decimation fed as StreamApi reads a log-directory series: in chunks of 1024 points.</summary>
     [Benchmark(OperationsPerInvoke = Points)]
@@ -36,11 +36,11 @@ public class BatchDecimationBenchmarks
         for (var start = 0; start < Points; start += chunk)
         {
             var length = Math.Min(chunk, Points - start);
-            decimator.Add(series.Steps.AsSpan(start, length), series.TimesMs.AsSpan(start, length), series.Values.AsSpan(start, length));
+            decimator.Add(_series.Steps.AsSpan(start, length), _series.TimesMs.AsSpan(start, length), _series.Values.AsSpan(start, length));
         }
         return decimator.Finish().Length;
     }
 
     [Benchmark(OperationsPerInvoke = Points)]
-    public int Lttb_SelectIndices() => Lttb.SelectIndices(xs, finiteValues, MaxPoints).Length;
+    public int Lttb_SelectIndices() => Lttb.SelectIndices(_xs, _finiteValues, MaxPoints).Length;
 }

@@ -13,18 +13,18 @@ public class IncrementalDecimationBenchmarks
     private const int Points = 10_000_000;
     private const int MaxPoints = 2000;
 
-    private TrainingSeries series = null!;
+    private TrainingSeries _series = null!;
 
     [GlobalSetup]
-    public void Setup() => series = TrainingSeries.Generate(Points, seed: 1);
+    public void Setup() => _series = TrainingSeries.Generate(Points, seed: 1);
 
     [Benchmark(OperationsPerInvoke = Points)]
     public int OnePointAtATime()
     {
         var decimator = new SeriesDecimator(MaxPoints);
-        var steps = series.Steps;
-        var times = series.TimesMs;
-        var values = series.Values;
+        var steps = _series.Steps;
+        var times = _series.TimesMs;
+        var values = _series.Values;
         for (var i = 0; i < steps.Length; i++)
         {
             decimator.Add(steps[i], times[i], values[i]);
@@ -43,7 +43,7 @@ public class IncrementalDecimationBenchmarks
         var sent = 0;
         for (var start = 0; start < Points; start += batch)
         {
-            decimator.AddRange(series.Steps.AsSpan(start, batch), series.TimesMs.AsSpan(start, batch), series.Values.AsSpan(start, batch));
+            decimator.AddRange(_series.Steps.AsSpan(start, batch), _series.TimesMs.AsSpan(start, batch), _series.Values.AsSpan(start, batch));
             var change = decimator.TakeChange();
             sent += change.Kind is DecimationChangeKind.Tail or DecimationChangeKind.Coarsen
                 ? decimator.GetPointsFrom(change.FromStep).Length
@@ -58,7 +58,7 @@ public class IncrementalDecimationBenchmarks
     public int BackfillInOneAddRange()
     {
         var decimator = new SeriesDecimator(MaxPoints);
-        decimator.AddRange(series.Steps, series.TimesMs, series.Values);
+        decimator.AddRange(_series.Steps, _series.TimesMs, _series.Values);
         return decimator.GetPoints().Length;
     }
 }

@@ -10,10 +10,10 @@ public class LateArrivalDecimationBenchmarks
 {
     private const int Points = 1_000_000;
 
-    private TrainingSeries series = null!;
+    private TrainingSeries _series = null!;
 
     [GlobalSetup]
-    public void Setup() => series = TrainingSeries.Generate(Points, seed: 2).WithLateArrivals(maxDelay: 5000, seed: 3);
+    public void Setup() => _series = TrainingSeries.Generate(Points, seed: 2).WithLateArrivals(maxDelay: 5000, seed: 3);
 
     [Benchmark(OperationsPerInvoke = Points)]
     public int AddRangeWithLatePoints()
@@ -21,7 +21,7 @@ public class LateArrivalDecimationBenchmarks
         var decimator = new SeriesDecimator(2000);
         for (var start = 0; start < Points; start += 1000)
         {
-            decimator.AddRange(series.Steps.AsSpan(start, 1000), series.TimesMs.AsSpan(start, 1000), series.Values.AsSpan(start, 1000));
+            decimator.AddRange(_series.Steps.AsSpan(start, 1000), _series.TimesMs.AsSpan(start, 1000), _series.Values.AsSpan(start, 1000));
             decimator.TakeChange();
         }
 

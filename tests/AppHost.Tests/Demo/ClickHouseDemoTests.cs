@@ -9,15 +9,15 @@ namespace AppHost.Tests.Demo;
 /// <summary>A real clickhouse-server started by AppHost (LocalServer) with its schema, and the demo generator writing to it.</summary>
 public sealed class ClickHouseDemoTests : IDisposable
 {
-    private readonly TempDirectory data = new("apphost-clickhouse");
+    private readonly TempDirectory _data = new("apphost-clickhouse");
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task LocalClickHouse_GetsTheSchema_AndDemoRunsArriveAndAdvance()
     {
         using var timeout = Timeouts.Start();
-        var builder = await AspireApp.CreateAsync(data.Path,
+        var builder = await AspireApp.CreateAsync(_data.Path,
             ["--AppHost:ClickHouse=LocalServer", "--AppHost:Demo:StepInterval=00:00:00.200", "--AppHost:Demo:FinishedRunSteps=50",
                 "--AppHost:Demo:LiveRunHistorySteps=10"],
             ["clickhouse-server", "clickhouse", "demo"], timeout.Token);

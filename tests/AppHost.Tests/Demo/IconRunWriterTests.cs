@@ -7,13 +7,13 @@ namespace AppHost.Tests.Demo;
 
 public sealed class IconRunWriterTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"icon-writer-{Guid.NewGuid():N}");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"icon-writer-{Guid.NewGuid():N}");
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 
@@ -26,11 +26,11 @@ public sealed class IconRunWriterTests : IDisposable
 
         writer.WriteTimestep(1, writtenAt);
 
-        var log = File.ReadAllText(Path.Combine(directory, "log_2022-01-01 06:30:00.txt"));
+        var log = File.ReadAllText(Path.Combine(_directory, "log_2022-01-01 06:30:00.txt"));
         Assert.EndsWith("\n", log, StringComparison.Ordinal);
         var losses = log.TrimEnd('\n').Split('\n').Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(8, losses.Length);
-        var summary = File.ReadAllLines(Path.Combine(directory, "summary_2022-01-01 06:30:00.txt"))
+        var summary = File.ReadAllLines(Path.Combine(_directory, "summary_2022-01-01 06:30:00.txt"))
             .Select(l => l.Split(": ", 2)).ToDictionary(p => p[0], p => p[1]);
         Assert.Equal("2022-01-01 06:30:00", summary["Timestep"]);
         Assert.Equal("16", summary["Global Step"]);
@@ -40,7 +40,7 @@ public sealed class IconRunWriterTests : IDisposable
         var populationStd = Math.Sqrt(losses.Sum(l => (l - mean) * (l - mean)) / losses.Length);
         Assert.Equal(populationStd.ToString("F6", CultureInfo.InvariantCulture), summary["Std Loss"]);
         Assert.Equal(losses.Min().ToString("F6", CultureInfo.InvariantCulture), summary["Min Loss"]);
-        Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(Path.Combine(directory, "net_2022-01-01 06:00:00.pth")));
+        Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(Path.Combine(_directory, "net_2022-01-01 06:00:00.pth")));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class IconRunWriterTests : IDisposable
 
         writer.StartSimulation();
 
-        Assert.Empty(Directory.GetFileSystemEntries(directory));
+        Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }
 
     [Fact]
@@ -66,13 +66,13 @@ public sealed class IconRunWriterTests : IDisposable
         writer.WriteTimestep(0, writtenAt);
         writer.WriteTimestep(1, writtenAt.AddSeconds(5));
 
-        Assert.Equal(Path.Combine(directory, "runs", "experiment_2022-01-01 06:00:00"), writer.ExperimentDirectory);
+        Assert.Equal(Path.Combine(_directory, "runs", "experiment_2022-01-01 06:00:00"), writer.ExperimentDirectory);
         var file = Path.GetFileName(Assert.Single(Directory.GetFiles(writer.ExperimentDirectory)));
         Assert.StartsWith("events.out.tfevents.", file, StringComparison.Ordinal);
         var events = ReadEvents(writer.ExperimentDirectory);
         Assert.Equal("brain.Event:2", events[0].FileVersion);
         var values = events.SelectMany(e => e.Values.Select(v => (e.Step, e.WallTime, Value: v))).ToList();
-        var logLosses = File.ReadAllLines(Path.Combine(directory, "log_2022-01-01 06:30:00.txt"))
+        var logLosses = File.ReadAllLines(Path.Combine(_directory, "log_2022-01-01 06:30:00.txt"))
             .Select(l => (float)double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var batches = values.Where(v => v.Value.Tag == "Loss/batch").ToList();
         Assert.Equal(Enumerable.Range(0, 16).Select(i => (long)i), batches.Select(b => b.Step));
@@ -111,7 +111,7 @@ public sealed class IconRunWriterTests : IDisposable
     }
 
     private IconRunWriter NewWriter(int batchesPerTimestep) =>
-        new(directory, new DateTime(2022, 1, 1, 6, 0, 0), TimeSpan.FromMinutes(30), batchesPerTimestep,
+        new(_directory, new DateTime(2022, 1, 1, 6, 0, 0), TimeSpan.FromMinutes(30), batchesPerTimestep,
             new LossCurve(seed: 1, initial: 1.0, floor: 0.1, decaySteps: 100, noise: 0.05), TimeSpan.FromSeconds(5));
 
     private static double Seconds(DateTime utc) => (utc - DateTime.UnixEpoch).TotalSeconds;

@@ -8,15 +8,15 @@ namespace AppHost.Tests.Lifecycle;
 /// <summary>AppHost run as its own process, the way `dotnet run --project AppHost` runs it, then stopped or killed.</summary>
 public sealed class AppHostProcessTests : IDisposable
 {
-    private readonly TempDirectory data = new("apphost-process");
+    private readonly TempDirectory _data = new("apphost-process");
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Run_PrintsBothDashboards_ThenSigtermStopsEverything()
     {
         using var timeout = Timeouts.Start(TimeSpan.FromMinutes(3));
-        await using var appHost = AppHostProcess.Start(GatewayOnFreePort(), $"--AppHost:DataDirectory={data.Path}", "--AppHost:StreamApiReplicas=1");
+        await using var appHost = AppHostProcess.Start(GatewayOnFreePort(), $"--AppHost:DataDirectory={_data.Path}", "--AppHost:StreamApiReplicas=1");
 
         var ready = await appHost.WaitForLineAsync("Dashboard ready: ", timeout.Token);
         var aspire = await appHost.WaitForLineAsync("Aspire dashboard (", timeout.Token);
@@ -42,7 +42,7 @@ public sealed class AppHostProcessTests : IDisposable
     public async Task Children_AreStopped_WhenAppHostIsKilledWithSigKill()
     {
         using var timeout = Timeouts.Start(TimeSpan.FromMinutes(3));
-        await using var appHost = AppHostProcess.Start(GatewayOnFreePort(), $"--AppHost:DataDirectory={data.Path}", "--AppHost:StreamApiReplicas=1");
+        await using var appHost = AppHostProcess.Start(GatewayOnFreePort(), $"--AppHost:DataDirectory={_data.Path}", "--AppHost:StreamApiReplicas=1");
         await appHost.WaitForLineAsync("Dashboard ready: ", timeout.Token);
         var children = appHost.Processes().Where(pid => pid != appHost.Pid).ToList();
         Assert.Contains(children, pid => ProcFs.CommandLine(pid).Contains("clickhouse-server", StringComparison.Ordinal));
@@ -64,7 +64,7 @@ public sealed class AppHostProcessTests : IDisposable
     public async Task BadSetup_StopsStartWithOneMessageNamingTheFix_AndLeavesNothingRunning(string arguments, string named)
     {
         using var timeout = Timeouts.Start(TimeSpan.FromMinutes(1));
-        await using var appHost = AppHostProcess.Start([.. arguments.Split(' '), $"--AppHost:DataDirectory={data.Path}"]);
+        await using var appHost = AppHostProcess.Start([.. arguments.Split(' '), $"--AppHost:DataDirectory={_data.Path}"]);
 
         Assert.Equal(2, await appHost.WaitForExitAsync(timeout.Token));
         Assert.Contains("AppHost cannot start:", appHost.Output, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class AppHostProcessTests : IDisposable
         using var squatter = new TcpListener(IPAddress.Loopback, 0);
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
-        await using var appHost = AppHostProcess.Start($"--AppHost:GatewayPort={port}", $"--AppHost:DataDirectory={data.Path}");
+        await using var appHost = AppHostProcess.Start($"--AppHost:GatewayPort={port}", $"--AppHost:DataDirectory={_data.Path}");
 
         Assert.Equal(2, await appHost.WaitForExitAsync(timeout.Token));
         Assert.Contains($"Port {port} (the training dashboard, AppHost__GatewayPort) is already in use", appHost.Output, StringComparison.Ordinal);

@@ -32,15 +32,15 @@ public sealed class DashboardSystemTests : IDisposable
         "--AppHost:Demo:LiveRunHistorySteps=50",
     ];
 
-    private readonly TestSupport.TempDirectory data = new("apphost-system");
+    private readonly TestSupport.TempDirectory _data = new("apphost-system");
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Gateway_ServesTheDemoRunsLive_EachServiceGetsWhatAspireHandsIt_AndDisposeLeavesNoProcess()
     {
         using var timeout = Timeouts.Start(TimeSpan.FromMinutes(4));
-        var builder = await AspireApp.CreateAsync(data.Path, Settings, only: null, timeout.Token);
+        var builder = await AspireApp.CreateAsync(_data.Path, Settings, only: null, timeout.Token);
         IReadOnlyList<ResourceProcesses> processes;
         string clickhouseDirectory;
         await using (var app = await builder.BuildAsync(timeout.Token))
@@ -51,7 +51,7 @@ public sealed class DashboardSystemTests : IDisposable
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
             }
             processes = await ResourceProcesses.ReadAsync(app.ResourceNotifications, timeout.Token);
-            clickhouseDirectory = Path.Combine(data.Path, "clickhouse-server");
+            clickhouseDirectory = Path.Combine(_data.Path, "clickhouse-server");
 
             await EachReplicaGetsTheAspireEnvironment(app, processes, timeout.Token);
             using var gateway = app.CreateHttpClient("gateway");

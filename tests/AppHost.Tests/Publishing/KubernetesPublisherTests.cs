@@ -16,17 +16,17 @@ public sealed class KubernetesPublisherTests : IDisposable
     private static readonly string[] OperatorProvidedKeys =
         ["ConnectionStrings__redis", "ConnectionStrings__clickhouse", "redis-password", "Gateway__Authentication__ClientSecret", "Gateway__Authentication__ApiKeys__0"];
 
-    private readonly TempDirectory output = new("apphost-publish");
+    private readonly TempDirectory _output = new("apphost-publish");
 
-    public void Dispose() => output.Dispose();
+    public void Dispose() => _output.Dispose();
 
     [Fact]
     public async Task Publish_WritesLoadableManifests_ListedInKustomization()
     {
         var objects = await PublishAsync();
 
-        var kustomization = await File.ReadAllTextAsync(output.Combine("kustomization.yaml"), TestContext.Current.CancellationToken);
-        foreach (var file in Directory.GetFiles(output.Path, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml"))
+        var kustomization = await File.ReadAllTextAsync(_output.Combine("kustomization.yaml"), TestContext.Current.CancellationToken);
+        foreach (var file in Directory.GetFiles(_output.Path, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml"))
         {
             Assert.Contains($"  - {file}\n", kustomization, StringComparison.Ordinal);
         }
@@ -135,7 +135,7 @@ public sealed class KubernetesPublisherTests : IDisposable
             Assert.DoesNotContain(configMap.Data.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
             Assert.DoesNotContain(configMap.Data.Values, v => v.Contains("password", StringComparison.OrdinalIgnoreCase));
         }
-        var kustomization = await File.ReadAllTextAsync(output.Combine("kustomization.yaml"), TestContext.Current.CancellationToken);
+        var kustomization = await File.ReadAllTextAsync(_output.Combine("kustomization.yaml"), TestContext.Current.CancellationToken);
         foreach (var key in OperatorProvidedKeys)
         {
             // The command that creates the Secret, or the note beside it, names every key the manifests read.
@@ -180,7 +180,7 @@ public sealed class KubernetesPublisherTests : IDisposable
     public async Task PublishManifest_WritesAspireResourcesWithReferenceExpressions_AndExits()
     {
         using var timeout = Timeouts.Start(TimeSpan.FromMinutes(1));
-        var file = output.Combine("aspire-manifest.json");
+        var file = _output.Combine("aspire-manifest.json");
         await using var appHost = AppHostProcess.Start("--publisher", "manifest", "--output-path", file);
         Assert.Equal(0, await appHost.WaitForExitAsync(timeout.Token));
 
@@ -211,11 +211,11 @@ public sealed class KubernetesPublisherTests : IDisposable
     private async Task<List<object>> PublishAsync()
     {
         using var timeout = Timeouts.Start(TimeSpan.FromMinutes(1));
-        await using var appHost = AppHostProcess.Start("--operation", "publish", "--step", "publish-kubernetes", "--output-path", output.Path);
+        await using var appHost = AppHostProcess.Start("--operation", "publish", "--step", "publish-kubernetes", "--output-path", _output.Path);
         Assert.Equal(0, await appHost.WaitForExitAsync(timeout.Token));
 
         List<object> objects = [];
-        foreach (var file in Directory.GetFiles(output.Path, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(_output.Path, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))
         {
             objects.AddRange(KubernetesYaml.LoadAllFromString(await File.ReadAllTextAsync(file, timeout.Token)));
         }

@@ -7,14 +7,14 @@ namespace AppHost.Tests.Resources;
 /// <summary>The application model Program.cs builds, read before anything starts.</summary>
 public sealed class AppHostModelTests : IDisposable
 {
-    private readonly TempDirectory data = new("apphost-model");
+    private readonly TempDirectory _data = new("apphost-model");
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Model_HasEveryResource_WithReplicasReferencesAndWaits()
     {
-        var builder = await AspireApp.CreateAsync(data.Path, ["--AppHost:ClickHouse=LocalServer"], only: null, TestContext.Current.CancellationToken);
+        var builder = await AspireApp.CreateAsync(_data.Path, ["--AppHost:ClickHouse=LocalServer"], only: null, TestContext.Current.CancellationToken);
         var resources = builder.Resources.ToDictionary(r => r.Name);
 
         Assert.IsType<ProjectResource>(resources["garnet"]);
@@ -45,7 +45,7 @@ public sealed class AppHostModelTests : IDisposable
     [Fact]
     public async Task Model_HasNoClickHouseAndNoDemo_WhenSwitchedOff()
     {
-        var builder = await AspireApp.CreateAsync(data.Path, ["--AppHost:ClickHouse=None", "--AppHost:Demo:Enabled=false"], only: null,
+        var builder = await AspireApp.CreateAsync(_data.Path, ["--AppHost:ClickHouse=None", "--AppHost:Demo:Enabled=false"], only: null,
             TestContext.Current.CancellationToken);
         var names = builder.Resources.Select(r => r.Name).ToHashSet();
 

@@ -8,9 +8,9 @@ namespace AppHost.Tests.Resources;
 /// <summary>The Redis AppHost provides, embedded Garnet or a local redis-server, serves what the services use.</summary>
 public sealed class RedisModesTests : IDisposable
 {
-    private readonly TempDirectory data = new("apphost-redis");
+    private readonly TempDirectory _data = new("apphost-redis");
 
-    public void Dispose() => data.Dispose();
+    public void Dispose() => _data.Dispose();
 
     [Theory]
     [InlineData("Embedded", "garnet")]
@@ -18,7 +18,7 @@ public sealed class RedisModesTests : IDisposable
     public async Task Redis_ServesHashesListsTransactionsAndPubSub_WithItsGeneratedPassword(string mode, string server)
     {
         using var timeout = Timeouts.Start();
-        var builder = await AspireApp.CreateAsync(data.Path, [$"--AppHost:Redis={mode}", "--AppHost:ClickHouse=None"], [server, "redis"],
+        var builder = await AspireApp.CreateAsync(_data.Path, [$"--AppHost:Redis={mode}", "--AppHost:ClickHouse=None"], [server, "redis"],
             timeout.Token);
         await using var app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);

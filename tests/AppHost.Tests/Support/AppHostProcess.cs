@@ -11,22 +11,22 @@ namespace AppHost.Tests.Support;
 /// </summary>
 internal sealed class AppHostProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> lines = new();
-    private readonly SemaphoreSlim lineArrived = new(0);
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly SemaphoreSlim _lineArrived = new(0);
 
     private AppHostProcess(Process process, string marker)
     {
-        this.process = process;
+        this._process = process;
         Marker = marker;
     }
 
     /// <summary>In the environment of AppHost and of every process it starts.</summary>
     public string Marker { get; }
 
-    public int Pid => process.Id;
+    public int Pid => _process.Id;
 
-    public string Output => string.Join('\n', lines);
+    public string Output => string.Join('\n', _lines);
 
     public Uri AspireDashboard { get; private init; } = null!;
 
@@ -59,10 +59,10 @@ internal sealed class AppHostProcess : IAsyncDisposable
         startInfo.Environment[name] = value;
 
         var started = new AppHostProcess(Process.Start(startInfo)!, marker) { AspireDashboard = dashboard };
-        started.process.OutputDataReceived += (_, e) => started.Add(e.Data);
-        started.process.ErrorDataReceived += (_, e) => started.Add(e.Data);
-        started.process.BeginOutputReadLine();
-        started.process.BeginErrorReadLine();
+        started._process.OutputDataReceived += (_, e) => started.Add(e.Data);
+        started._process.ErrorDataReceived += (_, e) => started.Add(e.Data);
+        started._process.BeginOutputReadLine();
+        started._process.BeginErrorReadLine();
         return started;
     }
 
@@ -71,28 +71,28 @@ internal sealed class AppHostProcess : IAsyncDisposable
     {
         while (true)
         {
-            if (lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
+            if (_lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
             {
                 return line;
             }
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"AppHost exited ({process.ExitCode}) before printing '{text}':\n{Output}");
+                throw new InvalidOperationException($"AppHost exited ({_process.ExitCode}) before printing '{text}':\n{Output}");
             }
-            await lineArrived.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+            await _lineArrived.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
-        await process.WaitForExitAsync(cancellationToken);
-        return process.ExitCode;
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
     }
 
     /// <summary>Sends AppHost alone a signal, as `kill -TERM` or `kill -KILL` would.</summary>
     public async Task SignalAsync(string signal, CancellationToken cancellationToken)
     {
-        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync(cancellationToken);
     }
 
@@ -101,9 +101,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
         foreach (var pid in Processes())
         {
@@ -116,16 +116,16 @@ internal sealed class AppHostProcess : IAsyncDisposable
                 // Gone already.
             }
         }
-        await process.WaitForExitAsync();
-        process.Dispose();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
     }
 
     private void Add(string? line)
     {
         if (line is not null)
         {
-            lines.Enqueue(line);
-            lineArrived.Release();
+            _lines.Enqueue(line);
+            _lineArrived.Release();
         }
     }
 }

@@ -23,7 +23,7 @@ public static class FileTypes
     private const int StatxModificationNanosecondsOffset = 120;
 
     [ThreadStatic]
-    private static byte[]? t_buffer;
+    private static byte[]? _statxBuffer;
     private const int FormatMask = 0xF000;
 
     /// <summary>
@@ -38,7 +38,7 @@ public static class FileTypes
             return info.Exists ? new FileStatus(FileType.Regular, info.Length, info.LastWriteTimeUtc.Ticks)
                 : Directory.Exists(path) ? new FileStatus(FileType.Directory, 0, 0) : default;
         }
-        var buffer = t_buffer ??= new byte[StatxSize];
+        var buffer = _statxBuffer ??= new byte[StatxSize];
         if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType | StatxSizeField | StatxModificationTime, buffer) != 0)
         {
             return default;

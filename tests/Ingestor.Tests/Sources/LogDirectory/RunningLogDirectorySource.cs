@@ -13,13 +13,13 @@ namespace Ingestor.Tests.Sources.LogDirectory;
 /// <summary>A real <see cref="LogDirectorySource"/> running on its own loop into a sink, stopped at dispose.</summary>
 internal sealed class RunningLogDirectorySource : IAsyncDisposable
 {
-    private readonly LogDirectorySource source;
-    private readonly ServiceProvider services;
+    private readonly LogDirectorySource _source;
+    private readonly ServiceProvider _services;
 
     private RunningLogDirectorySource(LogDirectorySource source, ServiceProvider services)
     {
-        this.source = source;
-        this.services = services;
+        this._source = source;
+        this._services = services;
     }
 
     public static RunningLogDirectorySource Start(LogDirectorySourceOptions options, RecordingSink sink, LogDirectoryHealthState? health = null)
@@ -33,8 +33,8 @@ internal sealed class RunningLogDirectorySource : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await source.StopAsync(CancellationToken.None);
-        source.Dispose();
-        await services.DisposeAsync();
+        await _source.StopAsync(CancellationToken.None);
+        _source.Dispose();
+        await _services.DisposeAsync();
     }
 }
