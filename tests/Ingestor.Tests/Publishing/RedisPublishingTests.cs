@@ -6,6 +6,7 @@ using StackExchange.Redis;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
 using TestSupport.Sse;
+using TestSupport;
 
 namespace Ingestor.Tests.Publishing;
 
@@ -39,7 +40,7 @@ public sealed class RedisPublishingTests
         {
             var value = await database.HashGetAsync(_keys.RunSeries("run-a"), "loss_t1");
             return value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
-        });
+        }, "the stored series");
         Assert.Equal([0L, 1, 2], stored.Steps);
         Assert.Null(stored.Op);
         Assert.True((long)await database.StringGetAsync(_keys.SnapshotSequence) >= delta.Seq - 1);
@@ -96,7 +97,7 @@ public sealed class RedisPublishingTests
             var value = await connection.GetDatabase().HashGetAsync(_keys.RunSeries("run-w"), "loss_t1");
             var series = value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
             return series?.TotalPoints == 10 ? series : null;
-        });
+        }, "the stored series after the doubling");
         Assert.Equal(HeldSeries.From(stored).Points, held.Points);
         Assert.Equal(5, held.Points.Count);
     }
@@ -112,10 +113,10 @@ public sealed class RedisPublishingTests
         long before;
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
-            before = await WaitForAsync(async () =>
+            before = await Eventually.ReturnsAsync(async () =>
                 await connection.GetDatabase().HashExistsAsync(_keys.RunSeries("run-c"), "loss_t1")
                     ? (long?)(long)await connection.GetDatabase().StringGetAsync(_keys.SnapshotSequence)
-                    : null);
+                    : null, "the stored series and its snapshot seq", Patience);
         }
 
         await redis.StopAsync();
@@ -127,10 +128,11 @@ public sealed class RedisPublishingTests
         {
             var value = await database.HashGetAsync(_keys.RunSeries("run-c"), "loss_t1");
             return value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
-        });
+        }, "the series stored again after the restart");
         Assert.Equal(50, restored.Steps.Length);
-        var after = await WaitForAsync(async () =>
-            await database.StringGetAsync(_keys.SnapshotSequence) is { IsNullOrEmpty: false } stored ? (long?)(long)stored : null);
+        var after = await Eventually.ReturnsAsync(async () =>
+            await database.StringGetAsync(_keys.SnapshotSequence) is { IsNullOrEmpty: false } stored ? (long?)(long)stored : null,
+            "a snapshot seq after the restart", Patience);
         Assert.True(after > before, $"snapshot seq {after} after the restart, {before} before");
         var runs = JsonSerializer.Deserialize((byte[])(await database.StringGetAsync(_keys.Runs))!, WireJsonContext.Default.RunMetaArray)!;
         Assert.Contains(runs, run => run.RunId == "run-c");
@@ -236,43 +238,18 @@ public sealed class RedisPublishingTests
         Assert.All(sizes, size => Assert.True(size <= 16384 + 4096, $"message of {size} bytes"));
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : notnull
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
+    /// <summary>A probe that lands while Redis restarts finds nothing yet, instead of failing the test.</summary>
+    private static Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string what) where T : class =>
+        Eventually.ReturnsAsync(async () =>
         {
             try
             {
-                if (await probe() is { } value)
-                {
-                    return value;
-                }
+                return await probe();
             }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
+            catch (RedisConnectionException)
             {
+                return null;
             }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not hold in time.");
-            }
-            await Task.Delay(50);
-        }
-    }
+        }, what, Patience);
 
-    private static async Task<long> WaitForAsync(Func<Task<long?>> probe)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not hold in time.");
-            }
-            await Task.Delay(50);
-        }
-    }
 }

@@ -6,6 +6,7 @@ using Contracts.Wire.Binary;
 using StackExchange.Redis;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
+using TestSupport;
 
 namespace Ingestor.Tests.Publishing;
 
@@ -33,7 +34,7 @@ public sealed class RunEvictionTests
         await ingestor.Sink.UpsertRunsAsync([Meta("finished", active: false), Meta("training", active: true)], CancellationToken.None);
         var before = await StoredAsync(connection, "finished", s => s.TotalPoints == Points);
 
-        await Polling.Until(() => ingestor.Store.SeriesCount == 1);
+        await Eventually.HoldsAsync(() => ingestor.Store.SeriesCount == 1, "one series held");
 
         // The training run keeps its series in memory; the finished run's stay readable where the dashboard reads them.
         Assert.Equal(before.Steps, (await StoredAsync(connection, "finished", _ => true)).Steps);
@@ -65,7 +66,7 @@ public sealed class RunEvictionTests
         await ingestor.WriteAsync("training", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
         await ingestor.Sink.UpsertRunsAsync([Meta("finished", active: false), Meta("training", active: true)], CancellationToken.None);
         var before = await StoredAsync(connection, "finished", s => s.TotalPoints == Points);
-        await Polling.Until(() => ingestor.Store.SeriesCount == 1);
+        await Eventually.HoldsAsync(() => ingestor.Store.SeriesCount == 1, "one series held");
 
         // What the ingestor wrote before series were stored as blocks.
         await connection.GetDatabase().HashSetAsync(_keys.RunSeries("finished"), "loss", JsonSerializer.SerializeToUtf8Bytes(before, WireJsonContext.Default.SeriesPoints));
@@ -94,13 +95,11 @@ public sealed class RunEvictionTests
 
     private async Task<SeriesPoints> StoredAsync(ConnectionMultiplexer connection, string runId, Func<SeriesPoints, bool> match)
     {
-        SeriesPoints? stored = null;
-        await Polling.Until(() =>
+        return await Eventually.ReturnsAsync(async () =>
         {
-            var value = connection.GetDatabase().HashGet(_keys.RunSeries(runId), "loss");
-            stored = value.IsNullOrEmpty || !SeriesBlock.IsBlock((byte[])value!) ? null : SeriesBlock.Decode((byte[])value!);
-            return stored is not null && match(stored);
-        });
-        return stored!;
+            var value = await connection.GetDatabase().HashGetAsync(_keys.RunSeries(runId), "loss");
+            var stored = value.IsNullOrEmpty || !SeriesBlock.IsBlock((byte[])value!) ? null : SeriesBlock.Decode((byte[])value!);
+            return stored is not null && match(stored) ? stored : null;
+        }, $"the stored series of {runId} as expected");
     }
 }

@@ -90,7 +90,7 @@ public sealed class StreamEndToEndTests
         {
             await early.ApplyUntilAsync(new StreamState(), s => s.Get("run-early", "loss_t1")?.Count == 100, Patience);
         }
-        await Task.Delay(500, Ct); // the stored snapshot catches up on its own interval
+        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
 
         await using var late = await rig.ConnectAsync();
         var snapshot = await late.NextAsync(Patience);
@@ -108,7 +108,7 @@ public sealed class StreamEndToEndTests
     {
         await using var rig = await StreamRig.StartAsync();
         await rig.Ingestor.WriteAsync("run-held", "loss_t1", Enumerable.Range(0, 100).Select(i => ((long)i, 100.0 - i)));
-        await Task.Delay(500, Ct);
+        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
         long heldSeq;
         await using (var first = await rig.ConnectAsync())
         {
@@ -125,7 +125,7 @@ public sealed class StreamEndToEndTests
             await rig.Ingestor.WriteAsync("run-held", "loss_t1", [(step, 100.0 - step)]);
             await Task.Delay(15, Ct);
         }
-        await Task.Delay(500, Ct);
+        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
 
         await using var late = await rig.ConnectAsync();
         var lateState = new StreamState();
@@ -186,7 +186,7 @@ public sealed class StreamEndToEndTests
             await rig.Ingestor.WriteAsync("run-old", "loss_t1", [(step, step)]);
             await Task.Delay(60, Ct);
         }
-        await Task.Delay(500, Ct);
+        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
 
         await using var client = await rig.ConnectAsync(lastEventId: "2");
         var first = await client.NextAsync(Patience);

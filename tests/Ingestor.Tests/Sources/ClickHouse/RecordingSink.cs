@@ -1,6 +1,7 @@
 using Contracts.Series;
 using Contracts.Wire;
 using Ingestor.Model;
+using TestSupport;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 
@@ -105,16 +106,6 @@ internal sealed class RecordingSink : IMetricSink
         }
     }
 
-    public async Task WaitUntilAsync(Func<RecordingSink, bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!condition(this))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited in vain for {what}; the sink holds {Samples.Count} samples and {RunUpserts.Count} run upserts.");
-            }
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
+    public Task WaitUntilAsync(Func<RecordingSink, bool> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.HoldsAsync(() => condition(this), what, timeout, () => $"{Samples.Count} samples and {RunUpserts.Count} run upserts in the sink");
 }

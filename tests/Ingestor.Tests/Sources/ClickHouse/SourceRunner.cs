@@ -4,6 +4,7 @@ using Ingestor.Sources.ClickHouse;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TestSupport;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 
@@ -56,18 +57,10 @@ internal sealed class SourceRunner : IAsyncDisposable
 
     public Task<HealthCheckResult> CheckHealthAsync() => _healthCheck.CheckHealthAsync(new HealthCheckContext());
 
-    public async Task WaitForPhaseAsync(SourcePhase phase)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Status.Current is not { ConsecutiveFailures: 0 } current || current.Phase != phase || current.LastSuccess is null)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The source never reached {phase}; it is at {Status.Current}.");
-            }
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
+    public Task WaitForPhaseAsync(SourcePhase phase) =>
+        Eventually.HoldsAsync(
+            () => Status.Current is { ConsecutiveFailures: 0, LastSuccess: not null } current && current.Phase == phase,
+            $"the source to reach {phase}", state: () => $"{Status.Current}");
 
     public async ValueTask DisposeAsync()
     {

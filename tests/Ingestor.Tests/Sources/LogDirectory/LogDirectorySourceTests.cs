@@ -27,7 +27,7 @@ public sealed class LogDirectorySourceTests
         File.WriteAllText(Path.Combine(root, "summary_2022-01-01 06:00:00.txt"), "Global Step: 2\nNumber of Batches: 2\n");
 
         const string runId = "icon-output@2022-01-01T06:00:00";
-        await Polling.Until(() => sink.Samples(runId, LogDirectoryMetricNames.MeanPerTimestep).Any() && sink.Runs.ContainsKey(runId));
+        await Eventually.HoldsAsync(() => sink.Samples(runId, LogDirectoryMetricNames.MeanPerTimestep).Any() && sink.Runs.ContainsKey(runId), "the run and its first timestep mean");
         Assert.Equal([0.5, 0.25], sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Select(s => s.Value));
         Assert.Equal(0.375, sink.Samples(runId, LogDirectoryMetricNames.MeanPerTimestep).Single().Value);
         var run = sink.Runs[runId];
@@ -36,7 +36,7 @@ public sealed class LogDirectorySourceTests
         Assert.Equal(2, run.LatestStep);
 
         File.WriteAllText(Path.Combine(root, "log_2022-01-01 06:30:00.txt"), "0.125\n");
-        await Polling.Until(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Count() == 3);
+        await Eventually.HoldsAsync(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Count() == 3, "three batch losses");
         Assert.Equal(2, sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Last().Step);
     }
 
@@ -59,11 +59,11 @@ public sealed class LogDirectorySourceTests
             WatchFileSystem = true,
         }, sink);
         const string runId = "icon-output@2022-01-01T06:00:00";
-        await Polling.Until(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Count() == 3);
+        await Eventually.HoldsAsync(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Count() == 3, "three batch losses");
 
         // The finished timestep's log, rewritten in place with as many bytes: no directory changes.
         File.WriteAllText(Path.Combine(root, "log_2022-01-01 06:00:00.txt"), "0.75\n0.5\n");
 
-        await Polling.Until(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Any(s => s.Step == 0 && s.Value == 0.75));
+        await Eventually.HoldsAsync(() => sink.Samples(runId, LogDirectoryMetricNames.BatchLoss).Any(s => s.Step == 0 && s.Value == 0.75), "the rewritten loss of step 0");
     }
 }

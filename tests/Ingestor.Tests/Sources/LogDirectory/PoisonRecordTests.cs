@@ -42,9 +42,9 @@ public sealed class PoisonRecordTests
 
         const string healthyRun = "icon-healthy@2022-01-01T06:00:00";
         const string poisonedRun = "icon-poisoned@2022-01-01T06:00:00";
-        await Polling.Until(() => sink.Runs.ContainsKey(healthyRun) && sink.Runs.ContainsKey(poisonedRun));
+        await Eventually.HoldsAsync(() => sink.Runs.ContainsKey(healthyRun) && sink.Runs.ContainsKey(poisonedRun), "both runs");
         WriteTimestep(healthy, "2022-01-01 06:30:00", "0.125\n");
-        await Polling.Until(() => sink.Samples(healthyRun, LogDirectoryMetricNames.BatchLoss).Count() == 3 && sink.Runs[healthyRun].LatestStep == 2);
+        await Eventually.HoldsAsync(() => sink.Samples(healthyRun, LogDirectoryMetricNames.BatchLoss).Count() == 3 && sink.Runs[healthyRun].LatestStep == 2, "the healthy run's three losses");
 
         Assert.Equal([1L, 3L], sink.Samples(poisonedRun, "Learning_rate").Select(s => s.Step));
         var state = health.Snapshot(runs: 2).Directories.Single(d => d.Path == "icon-poisoned");
