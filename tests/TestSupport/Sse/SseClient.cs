@@ -1,12 +1,12 @@
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net.ServerSentEvents;
 using System.Threading.Channels;
 
 namespace TestSupport.Sse;
 
 /// <summary>
-/// A real HTTP client of an SSE endpoint that parses frames as the EventSource specification says (id, event,
-/// multi-line data, comments) and queues them for the test.
+/// A real HTTP client of an SSE endpoint: frames are parsed by <see cref="SseParser"/> (the EventSource rules: id,
+/// event, multi-line data; comments are not events) and queued for the test.
 /// </summary>
 public sealed class SseClient : IAsyncDisposable
 {
@@ -40,20 +40,13 @@ public sealed class SseClient : IAsyncDisposable
         return new SseClient(http, response);
     }
 
-    /// <summary>The next event (not comment), or a TimeoutException naming what was awaited.</summary>
-    public async Task<SseEvent> NextAsync(TimeSpan timeout, bool includeComments = false)
+    /// <summary>The next event, or a TimeoutException naming what was awaited.</summary>
+    public async Task<SseEvent> NextAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            while (true)
-            {
-                var next = await _events.Reader.ReadAsync(cancel.Token);
-                if (includeComments || next.Event != SseEvent.Comment)
-                {
-                    return next;
-                }
-            }
+            return await _events.Reader.ReadAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
@@ -106,44 +99,10 @@ public sealed class SseClient : IAsyncDisposable
     {
         try
         {
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(_stop.Token), Encoding.UTF8);
-            string? id = null, type = null;
-            var data = new StringBuilder();
-            var hasData = false;
-            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            var parser = SseParser.Create(await response.Content.ReadAsStreamAsync(_stop.Token));
+            await foreach (var item in parser.EnumerateAsync(_stop.Token))
             {
-                if (line.Length == 0)
-                {
-                    if (hasData)
-                    {
-                        _events.Writer.TryWrite(new SseEvent(id, type ?? "message", data.ToString()));
-                    }
-                    type = null;
-                    data.Clear();
-                    hasData = false;
-                    continue;
-                }
-                if (line[0] == ':')
-                {
-                    _events.Writer.TryWrite(new SseEvent(null, SseEvent.Comment, line[1..].Trim()));
-                    continue;
-                }
-                var colon = line.IndexOf(':');
-                var field = colon < 0 ? line : line[..colon];
-                var value = colon < 0 ? "" : line[(colon + 1)..].TrimStart(' ');
-                switch (field)
-                {
-                    case "id": id = value; break;
-                    case "event": type = value; break;
-                    case "data":
-                        if (hasData)
-                        {
-                            data.Append('\n');
-                        }
-                        data.Append(value);
-                        hasData = true;
-                        break;
-                }
+                _events.Writer.TryWrite(new SseEvent(parser.LastEventId is { Length: > 0 } id ? id : null, item.EventType, item.Data));
             }
         }
         catch (Exception) when (_stop.IsCancellationRequested)
