@@ -13,7 +13,7 @@ import { markDrawn } from './drawnSummary';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
 import { renderLatest } from './latestValues';
 import { matchingXSeries } from './metricX';
-import { unitOf } from './units';
+import { axisTitle, unitOf } from './units';
 import { useWindowDetail } from './useWindowDetail';
 import { useZoom } from './useZoom';
 
@@ -117,7 +117,13 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
     lastDrawn.current = performance.now();
     renderLatest(latestRef.current, list, unit);
     markDrawn(chartRef.current, model.lines, xMetric ? model.withoutX : null);
-  }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings, unit, xMetric]);
+    const body = chartRef.current;
+    if (body) {
+      // The axis titles are drawn on the canvas; here they are readable for tests and tools.
+      body.dataset.xTitle = xMetric ? axisTitle(xMetric, xUnit) : view.xAxis;
+      body.dataset.yTitle = unit;
+    }
+  }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings, unit, xMetric, xUnit]);
 
   const renderRef = useRef(render);
   renderRef.current = render;
