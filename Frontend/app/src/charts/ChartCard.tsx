@@ -41,6 +41,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
   const { selected, byId } = useVisibleRuns();
   const chartRef = useRef<HTMLDivElement>(null);
   const latestRef = useRef<HTMLDivElement>(null);
+  const withoutXRef = useRef<HTMLSpanElement>(null);
   const controllerRef = useRef<ChartController | null>(null);
   const lastDrawn = useRef(0);
   const logScale = view.logMetrics.includes(metric);
@@ -123,6 +124,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
       body.dataset.xTitle = xMetric ? axisTitle(xMetric, xUnit) : view.xAxis;
       body.dataset.yTitle = unit;
     }
+    if (withoutXRef.current) withoutXRef.current.textContent = xMetric && model.withoutX > 0 ? `${model.withoutX} points without ${xMetric}` : '';
   }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings, unit, xMetric, xUnit]);
 
   const renderRef = useRef(render);
@@ -202,6 +204,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
         <div className="chart-latest" ref={latestRef} data-testid="chart-latest" />
       </header>
       <div className="chart-tools">
+        <span className="chart-zoom-note" ref={withoutXRef} data-testid="chart-without-x" />
         {zoom && (
           <span className="chart-zoom-note" data-testid="chart-zoom-state">
             {zoom.error ? `zoom failed: ${zoom.error}` : zoom.detail ? 'zoomed (full resolution)' : 'zoomed, loading…'}
