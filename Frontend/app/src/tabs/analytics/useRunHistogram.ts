@@ -14,7 +14,8 @@ export interface RunHistogramState {
 
 /**
  * The histogram of every batch loss of a run, fetched again only when `losses` (what the run's status says about
- * its losses) changes, and then at most once per HISTOGRAM_INTERVAL_MS: a burst of timesteps costs one request.
+ * its losses; '' while there is no status) changes, and then at most once per HISTOGRAM_INTERVAL_MS: a burst of
+ * timesteps costs one request.
  */
 export function useRunHistogram(runId: string | null, losses: string): RunHistogramState {
   const [state, setState] = useState<RunHistogramState>({ histogram: null, missing: false, error: null });
@@ -22,6 +23,8 @@ export function useRunHistogram(runId: string | null, losses: string): RunHistog
   const shownRun = useRef<string | null>(null);
 
   useEffect(() => {
+    // No status yet (or no log-directory run): wait for it rather than ask twice.
+    if (!losses) return;
     const abort = new AbortController();
     // A different run is fetched at once; more losses of the same run wait for the interval.
     const wait = shownRun.current === runId ? Math.max(0, lastFetch.current + HISTOGRAM_INTERVAL_MS - performance.now()) : 0;
