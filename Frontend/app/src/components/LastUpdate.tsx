@@ -3,18 +3,32 @@ import { analyticsApi } from '../api/analytics';
 import { seriesStore } from '../data/seriesStore';
 import { formatAgo, formatTime } from '../format/format';
 import { useNow } from '../hooks/useNow';
+import { useDashboard } from '../state/dashboardStore';
 
 /** New data asks for the status again at most this often (a live run sends deltas every second). */
 const REFRESH_MS = 5000;
 
-/** `last_update` of `/api/status` (the most recently active log-directory run), as epoch ms; null while there is none. */
+/**
+ * `last_update` of `/api/status` (the most recently active log-directory run), as epoch ms; null while there is
+ * none. Asked only while the page has a log-directory run, and again when one of them moved (coalesced).
+ */
 function useLastUpdate(): number | null {
   const [lastUpdate, setLastUpdate] = useState<number | null>(null);
   const [bump, setBump] = useState(0);
+  const logdirRuns = useDashboard((s) =>
+    s.runs
+      .filter((r) => r.source === 'logdir')
+      .map((r) => r.run_id)
+      .sort()
+      .join('\n'),
+  );
 
   useEffect(() => {
+    if (!logdirRuns) return;
+    const watched = new Set(logdirRuns.split('\n'));
     let timer: number | undefined;
-    const off = seriesStore.subscribeChanges(() => {
+    const off = seriesStore.subscribeChanges((moved) => {
+      if (!Array.from(moved).some((runId) => watched.has(runId))) return;
       timer ??= window.setTimeout(() => {
         timer = undefined;
         setBump((b) => b + 1);
@@ -24,9 +38,13 @@ function useLastUpdate(): number | null {
       off();
       window.clearTimeout(timer);
     };
-  }, []);
+  }, [logdirRuns]);
 
   useEffect(() => {
+    if (!logdirRuns) {
+      setLastUpdate(null);
+      return;
+    }
     const abort = new AbortController();
     analyticsApi
       .status(null, abort.signal)
@@ -34,10 +52,10 @@ function useLastUpdate(): number | null {
         const ms = status.last_update ? Date.parse(status.last_update) : NaN;
         setLastUpdate(Number.isFinite(ms) ? ms : null);
       })
-      // No log-directory run (404) or no answer: nothing to show.
+      // No answer: nothing to show.
       .catch(() => !abort.signal.aborted && setLastUpdate(null));
     return () => abort.abort();
-  }, [bump]);
+  }, [bump, logdirRuns]);
 
   return lastUpdate;
 }
