@@ -38,12 +38,13 @@ public sealed class DashboardPage : IAsyncDisposable
     public ILocator ChartCards => Page.GetByTestId("chart-card");
 
     /// <param name="query">The view in the URL (docs/frontend.md), e.g. "?tab=system&amp;runs=only&amp;run=r1".</param>
-    public static async Task<DashboardPage> OpenAsync(ChromiumBrowser browser, Uri gateway, string query = "")
+    /// <param name="viewport">The window's size; a desktop's 1440 × 1000 when not given.</param>
+    public static async Task<DashboardPage> OpenAsync(ChromiumBrowser browser, Uri gateway, string query = "", ViewportSize? viewport = null)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = gateway.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 1000 },
         });
         var page = await context.NewPageAsync();
         var name = TestContext.Current.Test?.TestCase.TestMethodName ?? "page";

@@ -54,6 +54,19 @@ export interface LossStatistics {
   improvement?: { first?: WireNumber; last?: WireNumber; absolute?: WireNumber; percent?: WireNumber };
 }
 
+/** Every batch loss of a run, binned (`GET /api/loss/histogram`); non-finite losses are counted apart, not binned. */
+export interface RunLossHistogram {
+  run_id: string;
+  count: number;
+  non_finite: NonFiniteCounts;
+  min: WireNumber;
+  max: WireNumber;
+  rule: string;
+  /** bins + 1 edges. */
+  edges: WireNumber[];
+  counts: number[];
+}
+
 export interface TimestepList {
   run_id: string;
   timesteps: string[];
@@ -67,6 +80,7 @@ export const analyticsApi = {
   history: (runId: string | null, limit: number, signal?: AbortSignal) =>
     getJson<LossHistory>(`/api/loss/history${query({ ...run(runId), limit })}`, signal),
   statistics: (runId: string | null, signal?: AbortSignal) => getJson<LossStatistics>(`/api/loss/statistics${query(run(runId))}`, signal),
+  histogram: (runId: string | null, signal?: AbortSignal) => getJson<RunLossHistogram>(`/api/loss/histogram${query(run(runId))}`, signal),
   timesteps: (runId: string | null, signal?: AbortSignal) => getJson<TimestepList>(`/api/loss/timesteps${query(run(runId))}`, signal),
   byTimestep: (runId: string | null, timestep: string, signal?: AbortSignal) =>
     getJson<TimestepLosses>(`/api/loss/by_timestep/${encodeURIComponent(timestep)}${query(run(runId))}`, signal),

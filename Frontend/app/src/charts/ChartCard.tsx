@@ -12,6 +12,8 @@ import { downloadText } from './download';
 import { markDrawn } from './drawnSummary';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
 import { renderLatest } from './latestValues';
+import { matchingXSeries } from './metricX';
+import { axisTitle, unitOf } from './units';
 import { useWindowDetail } from './useWindowDetail';
 import { useZoom } from './useZoom';
 
@@ -31,31 +33,42 @@ function labelOf(series: SeriesColumns): string {
 /**
  * One metric: title, latest value per run, and the chart with every selected run overlaid. Live deltas reach
  * the chart without React: the store calls back, the card asks for a frame, and the frame rebuilds the model
- * and calls setData once.
+ * and calls setData once. `height` is given to the enlarged card, which fills the page.
  */
-export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: string; syncKey: string }) {
+export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { metric: string; syncKey: string; height?: number }) {
   const view = useDashboard((s) => s.view);
   const setView = useDashboard((s) => s.setView);
   const { selected, byId } = useVisibleRuns();
   const chartRef = useRef<HTMLDivElement>(null);
   const latestRef = useRef<HTMLDivElement>(null);
+  const withoutXRef = useRef<HTMLSpanElement>(null);
   const controllerRef = useRef<ChartController | null>(null);
   const lastDrawn = useRef(0);
   const logScale = view.logMetrics.includes(metric);
+  const xMetric = view.xMetric;
+  const enlarged = height !== undefined;
+  const unit = unitOf(metric, selected, byId);
+  const xUnit = xMetric ? unitOf(xMetric, selected, byId) : '';
   const windowDetail = useWindowDetail(metric, view.range, selected, chartRef);
   const shownRuns = useCallback(
     () => Array.from(new Set(seriesStore.seriesOf(metric).filter((s) => selected.has(s.runId)).map((s) => s.runId))),
     [metric, selected],
   );
-  const { zoom, onZoom, onResetZoom } = useZoom(metric, view.xAxis, byId, shownRuns, chartRef);
+  const zoomAxis = useMemo(
+    () => ({ xAxis: view.xAxis, xMetric, memoryKey: `${syncKey}\u001f${metric}\u001f${xMetric ? `metric:${xMetric}` : view.xAxis}` }),
+    [view.xAxis, xMetric, syncKey, metric],
+  );
+  const { zoom, onZoom, onResetZoom } = useZoom(metric, zoomAxis, byId, shownRuns, chartRef);
 
   const inputs = useCallback((): ChartInput[] => {
     const list = seriesStore
       .seriesOf(metric)
       .filter((s) => selected.has(s.runId))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
+    const xCandidates = xMetric ? seriesStore.seriesOf(xMetric) : [];
     return list.map((s) => {
       const run = byId.get(s.runId);
+      const x = xMetric ? matchingXSeries(xCandidates, s) : undefined;
       const start = run ? Date.parse(run.start_time) : NaN;
       const zoomed = zoom?.detail?.get(s.key);
       const windowed = windowDetail?.get(s.key);
@@ -64,13 +77,27 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
         label: labelOf(s),
         color: seriesColor(s.runId, s.series === s.metric ? '' : s.series.slice(s.metric.length), view.theme),
         runStartMs: Number.isFinite(start) ? start : s.length > 0 ? s.times[0] : 0,
+        xSeries: x === undefined ? undefined : x && (zoom?.detail?.get(x.key) ?? x),
       };
     });
-  }, [metric, selected, byId, zoom, windowDetail, view.theme]);
+  }, [metric, selected, byId, zoom, windowDetail, view.theme, xMetric]);
 
   const settings = useMemo(
-    () => ({ syncKey, xAxis: view.xAxis, logScale, showEnvelope: view.showEnvelope, theme: view.theme, height: CHART_HEIGHT, onZoom, onResetZoom }),
-    [syncKey, view.xAxis, logScale, view.showEnvelope, view.theme, onZoom, onResetZoom],
+    () => ({
+      syncKey,
+      xAxis: view.xAxis,
+      xMetric,
+      xUnit,
+      unit,
+      tooltipSort: view.tooltipSort,
+      logScale,
+      showEnvelope: view.showEnvelope,
+      theme: view.theme,
+      height: height ?? CHART_HEIGHT,
+      onZoom,
+      onResetZoom,
+    }),
+    [syncKey, view.xAxis, xMetric, xUnit, unit, view.tooltipSort, logScale, view.showEnvelope, view.theme, height, onZoom, onResetZoom],
   );
 
   const render = useCallback(() => {
@@ -89,9 +116,16 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
     controller.setSettings(settings);
     controller.update(model);
     lastDrawn.current = performance.now();
-    renderLatest(latestRef.current, list);
-    markDrawn(chartRef.current, model.lines);
-  }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings]);
+    renderLatest(latestRef.current, list, unit);
+    markDrawn(chartRef.current, model.lines, xMetric ? model.withoutX : null);
+    const body = chartRef.current;
+    if (body) {
+      // The axis titles are drawn on the canvas; here they are readable for tests and tools.
+      body.dataset.xTitle = xMetric ? axisTitle(xMetric, xUnit) : view.xAxis;
+      body.dataset.yTitle = unit;
+    }
+    if (withoutXRef.current) withoutXRef.current.textContent = xMetric && model.withoutX > 0 ? `${model.withoutX} points without ${xMetric}` : '';
+  }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings, unit, xMetric, xUnit]);
 
   const renderRef = useRef(render);
   renderRef.current = render;
@@ -132,7 +166,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
   const trailing = useRef<number | undefined>(undefined);
   useEffect(() => {
     const redraw = () => requestChartFrame(owner, () => renderRef.current());
-    const unsubscribe = seriesStore.subscribeMetric(metric, () => {
+    const onDelta = () => {
       if (!onScreen.current) {
         missed.current = true;
         return;
@@ -144,20 +178,25 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
           trailing.current = undefined;
           redraw();
         }, LIVE_REDRAW_MS - since);
-    });
+    };
+    const unsubscribe = seriesStore.subscribeMetric(metric, onDelta);
+    // On a metric x axis, a new x point can give an existing point its x.
+    const unsubscribeX = xMetric && xMetric !== metric ? seriesStore.subscribeMetric(xMetric, onDelta) : () => {};
     return () => {
       unsubscribe();
+      unsubscribeX();
       window.clearTimeout(trailing.current);
       trailing.current = undefined;
     };
-  }, [metric, owner]);
+  }, [metric, xMetric, owner]);
 
   const toggleLog = () =>
     setView({ logMetrics: logScale ? view.logMetrics.filter((m) => m !== metric) : [...view.logMetrics, metric] });
+  const toggleEnlarged = () => setView({ enlarged: enlarged ? null : metric });
   const downloadCsv = () => downloadText(csvFileName(metric), seriesToCsv(inputs().map((i) => i.series)));
 
   return (
-    <section className="chart-card" ref={cardRef} data-testid="chart-card" data-metric={metric}>
+    <section className={`chart-card${enlarged ? ' enlarged' : ''}`} ref={cardRef} data-testid="chart-card" data-metric={metric}>
       <header className="chart-card-head">
         <h3 className="chart-title" title={metric}>
           {metric}
@@ -165,6 +204,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
         <div className="chart-latest" ref={latestRef} data-testid="chart-latest" />
       </header>
       <div className="chart-tools">
+        <span className="chart-zoom-note" ref={withoutXRef} data-testid="chart-without-x" />
         {zoom && (
           <span className="chart-zoom-note" data-testid="chart-zoom-state">
             {zoom.error ? `zoom failed: ${zoom.error}` : zoom.detail ? 'zoomed (full resolution)' : 'zoomed, loading…'}
@@ -180,6 +220,17 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
         </button>
         <button type="button" className="chip" onClick={downloadCsv} data-testid="chart-csv" title="Download this chart's data as CSV">
           CSV
+        </button>
+        <button
+          type="button"
+          className={`chip ${enlarged ? 'on' : ''}`}
+          onClick={toggleEnlarged}
+          aria-pressed={enlarged}
+          data-testid="chart-enlarge"
+          title={enlarged ? 'Back to the grid (Escape)' : 'Enlarge this chart to the full page'}
+          aria-label={enlarged ? `Restore ${metric} to the grid` : `Enlarge ${metric}`}
+        >
+          {enlarged ? 'restore' : 'enlarge'}
         </button>
       </div>
       <div className="chart-body" ref={chartRef} data-testid="chart-canvas" />

@@ -1,17 +1,24 @@
 import uPlot from 'uplot';
 import { formatDuration } from '../format/format';
 import { AXIS_FONT, fitAxisSize, tickLabels } from './axisLabels';
-import type { Theme, XAxisMode } from '../state/viewState';
+import type { Theme, TooltipSort, XAxisMode } from '../state/viewState';
 import type { ChartLine, ChartModel } from './chartModel';
 import { withAlpha } from './colors';
 import { drawEnvelopes } from './plugins/envelope';
 import { drawNonFiniteMarkers } from './plugins/nonFiniteMarkers';
 import { tooltipPlugin } from './plugins/tooltip';
 import { chartColors } from './themeColors';
+import { axisTitle } from './units';
 
 export interface ChartSettings {
   syncKey: string;
   xAxis: XAxisMode;
+  /** The metric on the x axis (each run joined with its own), or null for step, wall or relative time. */
+  xMetric: string | null;
+  /** Units of the x metric and of the chart's metric ('' when unknown). */
+  xUnit: string;
+  unit: string;
+  tooltipSort: TooltipSort;
   logScale: boolean;
   showEnvelope: boolean;
   theme: Theme;
@@ -29,6 +36,11 @@ function compactStep(value: number): string {
   if (abs >= 1e6) return `${+(value / 1e6).toFixed(2)}M`;
   if (abs >= 1e4) return `${+(value / 1e3).toFixed(1)}k`;
   return String(Math.round(value * 100) / 100);
+}
+
+/** An axis title (a unit, or the x metric's name), given room only when there is one. */
+function axisLabel(text: string): Partial<uPlot.Axis> {
+  return text ? { label: text, labelSize: 16, labelFont: AXIS_FONT, labelGap: 2 } : {};
 }
 
 /**
@@ -55,7 +67,9 @@ export class ChartController {
   }
 
   setSettings(settings: ChartSettings): void {
+    const resized = settings.height !== this.settings.height;
     this.settings = settings;
+    if (resized && this.plot) this.plot.setSize({ width: this.width(), height: settings.height });
   }
 
   /** Fixes the x scale (a zoom), or lets it follow the data again (null). */
@@ -105,7 +119,7 @@ export class ChartController {
 
   private keyOf(lines: readonly ChartLine[]): string {
     const s = this.settings;
-    return `${s.xAxis}|${s.logScale}|${s.showEnvelope}|${s.theme}|${s.syncKey}|${lines.map((l) => `${l.key}:${l.role}:${l.color}`).join(',')}`;
+    return `${s.xAxis}|${s.xMetric}|${s.xUnit}|${s.unit}|${s.logScale}|${s.showEnvelope}|${s.theme}|${s.syncKey}|${lines.map((l) => `${l.key}:${l.role}:${l.color}`).join(',')}`;
   }
 
   private options(lines: readonly ChartLine[]): uPlot.Options {
@@ -117,8 +131,9 @@ export class ChartController {
       ticks: { stroke: colors.grid, width: 1, size: 4 },
       font: AXIS_FONT,
     };
-    const xValues: uPlot.Axis['values'] | undefined =
-      settings.xAxis === 'step'
+    const xValues: uPlot.Axis['values'] | undefined = settings.xMetric
+      ? (_u, splits) => tickLabels(splits)
+      : settings.xAxis === 'step'
         ? (_u, splits) => splits.map(compactStep)
         : settings.xAxis === 'relative'
           ? (_u, splits) => splits.map((v) => formatDuration(v))
@@ -135,12 +150,18 @@ export class ChartController {
       },
       select: { show: true, left: 0, top: 0, width: 0, height: 0 },
       scales: {
-        x: { time: settings.xAxis === 'wall' },
+        x: { time: !settings.xMetric && settings.xAxis === 'wall' },
         y: settings.logScale ? { distr: 3, log: 10 } : {},
       },
       axes: [
-        { ...axisCommon, values: xValues, space: 60, incrs: settings.xAxis === 'step' ? STEP_INCREMENTS : undefined },
-        { ...axisCommon, size: fitAxisSize(58), values: (_u, splits) => tickLabels(splits) },
+        {
+          ...axisCommon,
+          values: xValues,
+          space: 60,
+          incrs: !settings.xMetric && settings.xAxis === 'step' ? STEP_INCREMENTS : undefined,
+          ...axisLabel(settings.xMetric ? axisTitle(settings.xMetric, settings.xUnit) : ''),
+        },
+        { ...axisCommon, size: fitAxisSize(58), values: (_u, splits) => tickLabels(splits), ...axisLabel(settings.unit) },
       ],
       series: [
         {},
@@ -171,7 +192,7 @@ export class ChartController {
         drawAxes: [(u) => this.settings.showEnvelope && drawEnvelopes(u, this.lines)],
         draw: [(u) => drawNonFiniteMarkers(u, this.lines, colors.alarm)],
       },
-      plugins: [tooltipPlugin(() => this.lines, () => this.settings.xAxis, () => this.hovered)],
+      plugins: [tooltipPlugin(() => this.lines, () => this.settings, () => this.hovered)],
     };
   }
 }

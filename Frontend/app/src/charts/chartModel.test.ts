@@ -60,4 +60,25 @@ describe('buildChartModel', () => {
     expect(model.lines.map((l) => l.role)).toEqual(['raw', 'smoothed']);
     expect(Array.from(model.data[2] as Float64Array)).toEqual([1, 7 / 3]);
   });
+
+  it('plots each run against its own x metric, leaving out and counting the points without an x', () => {
+    const tokens = (run: string, perStep: number) => columnsFromMessage(toColumns(wireSeries(run, 'tokens.total', [0, 10, 20], (s) => s * perStep)));
+    const model = buildChartModel(
+      [
+        { ...input('a', [0, 5, 10, 30]), xSeries: tokens('a', 100) },
+        { ...input('b', [0, 10]), xSeries: tokens('b', 50) },
+        { ...input('c', [0, 10]), xSeries: null },
+      ],
+      { ...options, smoothing: 0.5 },
+    );
+
+    const raw = model.lines.filter((l) => l.role === 'raw');
+    expect(raw.map((l) => [l.runId, Array.from(l.xs), Array.from(l.values)])).toEqual([
+      ['a', [0, 500, 1000], [0, 5, 10]],
+      ['b', [0, 500], [0, 10]],
+    ]);
+    expect(model.lines.filter((l) => l.role === 'smoothed').map((l) => l.length)).toEqual([3, 2]);
+    expect(model.withoutX).toBe(3);
+    expect(Array.from(model.data[0] as Float64Array)).toEqual([0, 500, 1000]);
+  });
 });

@@ -2,6 +2,7 @@ import type uPlot from 'uplot';
 import { lowerBound, type SeriesColumns } from '../data/seriesColumns';
 import type { XAxisMode } from '../state/viewState';
 import { alignToColumns } from './columnAlign';
+import { joinOnStep } from './metricX';
 import { smoothEma } from './smoothing';
 
 /** One drawn line: a series' points mapped to the chart's x axis, plus what the envelope and markers need. */
@@ -24,6 +25,8 @@ export interface ChartLine {
 export interface ChartModel {
   lines: ChartLine[];
   data: uPlot.AlignedData;
+  /** On a metric x axis: points left out because their run's x metric has no value at their step. */
+  withoutX: number;
 }
 
 export interface ChartInput {
@@ -32,6 +35,8 @@ export interface ChartInput {
   color: string;
   /** Run start (epoch ms), for relative time. */
   runStartMs: number;
+  /** On a metric x axis, the run's series of that metric (null: the run has none); undefined on the other axes. */
+  xSeries?: SeriesColumns | null;
 }
 
 export interface ModelOptions {
@@ -50,23 +55,35 @@ export interface ModelOptions {
 /** Maps each input to lines on the chosen x axis and aligns them into uPlot's columnar table. */
 export function buildChartModel(inputs: readonly ChartInput[], options: ModelOptions): ChartModel {
   const lines: ChartLine[] = [];
+  let withoutX = 0;
   for (const input of inputs) {
     const s = input.series;
     let start = 0;
     if (options.fromTimeMs !== null) start = lowerBound(s.times, s.length, options.fromTimeMs);
-    const n = s.length - start;
+    let n = s.length - start;
     if (n <= 0) continue;
-    const xs = mapX(s, start, n, options.xAxis, input.runStartMs);
-    const values = s.values.subarray(start, start + n);
+    let columns = { values: s.values.subarray(start, start + n), mins: s.mins.subarray(start, start + n), maxs: s.maxs.subarray(start, start + n), nonFinite: s.nonFinite ? s.nonFinite.subarray(start, start + n) : null };
+    let xs: Float64Array;
+    if (input.xSeries !== undefined) {
+      const join = joinOnStep(s.steps, start, n, input.xSeries);
+      withoutX += join.withoutX;
+      n = join.kept.length;
+      if (n === 0) continue;
+      xs = join.xs;
+      if (join.withoutX > 0) columns = gather(s, join.kept);
+    } else {
+      xs = mapX(s, start, n, options.xAxis, input.runStartMs);
+    }
+    const values = columns.values;
     const base = {
       key: s.key,
       runId: s.runId,
       label: input.label,
       color: input.color,
       xs,
-      mins: s.mins.subarray(start, start + n),
-      maxs: s.maxs.subarray(start, start + n),
-      nonFinite: s.nonFinite ? s.nonFinite.subarray(start, start + n) : null,
+      mins: columns.mins,
+      maxs: columns.maxs,
+      nonFinite: columns.nonFinite,
       bucketWidth: s.bucketWidth,
       length: n,
     };
@@ -81,7 +98,14 @@ export function buildChartModel(inputs: readonly ChartInput[], options: ModelOpt
   for (const l of lines) points += l.length;
   const columns = options.columns ?? 0;
   const data = columns > 0 && points > columns * 4 ? alignToColumns(sortAll(lines), columns, options.logScale, options.xRange ?? undefined) : align(lines, options.logScale);
-  return { lines, data };
+  return { lines, data, withoutX };
+}
+
+/** The columns of the points at `kept`, in that order. */
+function gather(s: SeriesColumns, kept: Uint32Array) {
+  const pick = (a: Float64Array) => Float64Array.from(kept, (i) => a[i]);
+  const nonFinite = s.nonFinite;
+  return { values: pick(s.values), mins: pick(s.mins), maxs: pick(s.maxs), nonFinite: nonFinite ? Uint32Array.from(kept, (i) => nonFinite[i]) : null };
 }
 
 function sortAll(lines: ChartLine[]): ChartLine[] {

@@ -1,10 +1,11 @@
 import { formatValue } from '../format/format';
 import type { ChartInput } from './chartModel';
+import { withUnit } from './units';
 
 const LATEST_SHOWN = 3;
 
 /** The latest value of the first few series, written straight into the DOM on every frame (no React render). */
-export function renderLatest(target: HTMLElement | null, inputs: readonly ChartInput[]): void {
+export function renderLatest(target: HTMLElement | null, inputs: readonly ChartInput[], unit = ''): void {
   if (!target) return;
   const items: HTMLElement[] = [];
   for (const input of inputs.slice(0, LATEST_SHOWN)) {
@@ -18,7 +19,7 @@ export function renderLatest(target: HTMLElement | null, inputs: readonly ChartI
     const dot = document.createElement('span');
     dot.className = 'swatch';
     dot.style.background = input.color;
-    item.append(dot, formatValue(s.values[s.length - 1]));
+    item.append(dot, withUnit(formatValue(s.values[s.length - 1]), unit));
     items.push(item);
   }
   if (inputs.length > LATEST_SHOWN) {

@@ -31,6 +31,22 @@ export async function fetchZoomDetail(
   );
 }
 
+/**
+ * Full resolution for a zoom on a metric x axis: the chart's metric and the x metric over each run's step range
+ * in which the x metric crosses the zoomed range, both keyed by series, to be joined on step again.
+ */
+export async function fetchMetricXDetail(
+  metric: string,
+  xMetric: string,
+  runs: readonly { runId: string; steps: [number, number] }[],
+  maxPoints: number,
+  signal: AbortSignal,
+): Promise<Map<string, SeriesColumns>> {
+  const requests = runs.map(({ runId, steps }) => ({ runId, range: { fromStep: steps[0], toStep: steps[1], maxPoints } }));
+  const [ys, xs] = await Promise.all([fetchDetail(metric, requests, signal), fetchDetail(xMetric, requests, signal)]);
+  return new Map([...xs, ...ys]);
+}
+
 /** Full resolution of one metric for each run within its range, keyed by series. */
 export async function fetchDetail(
   metric: string,

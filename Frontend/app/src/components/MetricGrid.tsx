@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { ChartCard } from '../charts/ChartCard';
+import { EnlargedChart } from '../charts/EnlargedChart';
 import { groupMetrics, TabClassifier } from '../config/tabRules';
 import { seriesStore } from '../data/seriesStore';
 import { useCatalogVersion } from '../hooks/useCatalog';
@@ -32,6 +33,7 @@ export function useTabMetrics(tab: TabId): string[] {
 export function MetricGrid({ tab }: { tab: TabId }) {
   const metrics = useTabMetrics(tab);
   const groups = useMemo(() => groupMetrics(metrics, TAB_LABEL[tab]), [metrics, tab]);
+  const enlarged = useDashboard((s) => s.view.enlarged);
 
   if (metrics.length === 0) {
     return (
@@ -42,6 +44,7 @@ export function MetricGrid({ tab }: { tab: TabId }) {
   }
   return (
     <div className="metric-groups">
+      {enlarged && metrics.includes(enlarged) && <EnlargedChart metric={enlarged} syncKey={`tab-${tab}`} />}
       {groups.map(([group, list]) => (
         <section key={group} className="metric-group" data-testid="metric-group" data-group={group}>
           <h2 className="group-title">

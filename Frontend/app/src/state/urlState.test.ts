@@ -23,6 +23,9 @@ describe('URL state', () => {
       showEnvelope: false,
       analyticsRun: 'icon-1',
       historyLimit: 500,
+      xMetric: null,
+      tooltipSort: 'nearest',
+      enlarged: 'Loss/batch',
     };
 
     const query = viewToQuery(view);
@@ -46,9 +49,30 @@ describe('URL state', () => {
     expect(url.searchParams.get('arun')).toBe(runId);
   });
 
+  it('writes a metric x axis as x=metric:<name> and reads it back, whatever the name holds', () => {
+    for (const name of ['tokens.total', 'a/b:c,d&e=f %', 'metric:nested']) {
+      const view: ViewState = { ...defaultView, xMetric: name };
+
+      const url = parseAsBrowser(`/${viewToQuery(view)}`);
+
+      expect(url.searchParams.get('x')).toBe(`metric:${name}`);
+      expect(queryToView(url.search)).toEqual(view);
+    }
+  });
+
+  it('reads the tooltip order and the enlarged chart from a shared link', () => {
+    const view = queryToView('?sort=descending&chart=loss_t1&x=metric:tokens.total');
+
+    expect(view.tooltipSort).toBe('descending');
+    expect(view.enlarged).toBe('loss_t1');
+    expect(view.xMetric).toBe('tokens.total');
+    expect(view.xAxis).toBe('step');
+  });
+
   it('falls back to defaults for values it does not know', () => {
-    const view = queryToView('?tab=nope&range=2y&x=?&smooth=5&hist=7&theme=pink');
+    const view = queryToView('?tab=nope&range=2y&x=?&smooth=5&hist=7&theme=pink&sort=sideways&chart=');
     expect(view).toEqual(defaultView);
+    expect(queryToView('?x=metric:')).toEqual(defaultView);
   });
 
   it('keeps hidden runs in "all" mode so later runs are shown', () => {

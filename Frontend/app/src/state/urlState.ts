@@ -3,10 +3,12 @@ import {
   HISTORY_LIMITS,
   RANGE_IDS,
   TAB_IDS,
+  TOOLTIP_SORTS,
   X_AXES,
   type HistoryLimit,
   type RangeId,
   type TabId,
+  type TooltipSort,
   type ViewState,
   type XAxisMode,
 } from './viewState';
@@ -19,7 +21,8 @@ export function viewToQuery(view: ViewState): string {
   const params = new URLSearchParams();
   if (view.tab !== defaultView.tab) params.set('tab', view.tab);
   if (view.range !== defaultView.range) params.set('range', view.range);
-  if (view.xAxis !== defaultView.xAxis) params.set('x', view.xAxis);
+  if (view.xMetric) params.set('x', METRIC_X_PREFIX + view.xMetric);
+  else if (view.xAxis !== defaultView.xAxis) params.set('x', view.xAxis);
   if (view.smoothing !== defaultView.smoothing) params.set('smooth', String(view.smoothing));
   for (const metric of view.logMetrics) params.append('log', metric);
   if (view.selection.mode === 'only') {
@@ -34,9 +37,14 @@ export function viewToQuery(view: ViewState): string {
   if (view.showEnvelope !== defaultView.showEnvelope) params.set('band', view.showEnvelope ? '1' : '0');
   if (view.analyticsRun) params.set('arun', view.analyticsRun);
   if (view.historyLimit !== defaultView.historyLimit) params.set('hist', String(view.historyLimit));
+  if (view.tooltipSort !== defaultView.tooltipSort) params.set('sort', view.tooltipSort);
+  if (view.enlarged) params.set('chart', view.enlarged);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/** `x=metric:<name>` plots against a metric of each run instead of step, wall or relative time. */
+const METRIC_X_PREFIX = 'metric:';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -49,10 +57,12 @@ export function queryToView(query: string): ViewState {
   const only = params.get('runs') === 'only';
   const theme = params.get('theme');
   const band = params.get('band');
+  const x = params.get('x');
+  const xMetric = x?.startsWith(METRIC_X_PREFIX) ? x.slice(METRIC_X_PREFIX.length) : '';
   return {
     tab: oneOf<TabId>(TAB_IDS, params.get('tab'), defaultView.tab),
     range: oneOf<RangeId>(RANGE_IDS, params.get('range'), defaultView.range),
-    xAxis: oneOf<XAxisMode>(X_AXES, params.get('x'), defaultView.xAxis),
+    xAxis: oneOf<XAxisMode>(X_AXES, x, defaultView.xAxis),
     smoothing: Number.isFinite(smoothing) && smoothing >= 0 && smoothing <= 0.99 ? smoothing : defaultView.smoothing,
     logMetrics: unique(params.getAll('log')),
     selection: only ? { mode: 'only', ids: unique(params.getAll('run')) } : { mode: 'all', ids: unique(params.getAll('hide')) },
@@ -62,6 +72,9 @@ export function queryToView(query: string): ViewState {
     showEnvelope: band === null ? defaultView.showEnvelope : band !== '0',
     analyticsRun: params.get('arun') || null,
     historyLimit: (HISTORY_LIMITS as readonly number[]).includes(hist) ? (hist as HistoryLimit) : defaultView.historyLimit,
+    xMetric: xMetric || null,
+    tooltipSort: oneOf<TooltipSort>(TOOLTIP_SORTS, params.get('sort'), defaultView.tooltipSort),
+    enlarged: params.get('chart') || null,
   };
 }
 

@@ -15,6 +15,10 @@ export const RANGE_MS: Record<RangeId, number | null> = {
 export const X_AXES = ['step', 'wall', 'relative'] as const;
 export type XAxisMode = (typeof X_AXES)[number];
 
+/** How the tooltip orders its runs, as TensorBoard offers: run order, by value at the cursor, or nearest the cursor's y first. */
+export const TOOLTIP_SORTS = ['default', 'descending', 'ascending', 'nearest'] as const;
+export type TooltipSort = (typeof TOOLTIP_SORTS)[number];
+
 export const HISTORY_LIMITS = [50, 100, 200, 500] as const;
 export type HistoryLimit = (typeof HISTORY_LIMITS)[number];
 
@@ -45,6 +49,11 @@ export interface ViewState {
   showEnvelope: boolean;
   analyticsRun: string | null;
   historyLimit: HistoryLimit;
+  /** A metric plotted as the x axis instead of `xAxis` (each run's y joined with its own x metric on step). */
+  xMetric: string | null;
+  tooltipSort: TooltipSort;
+  /** The metric whose chart fills the page. */
+  enlarged: string | null;
 }
 
 export const defaultView: ViewState = {
@@ -60,6 +69,9 @@ export const defaultView: ViewState = {
   showEnvelope: true,
   analyticsRun: null,
   historyLimit: 100,
+  xMetric: null,
+  tooltipSort: 'default',
+  enlarged: null,
 };
 
 export function isRunSelected(selection: RunSelection, runId: string): boolean {

@@ -4,10 +4,12 @@ import { ChipRadioGroup } from '../components/ChipRadioGroup';
 import { useDashboard } from '../state/dashboardStore';
 import { HISTORY_LIMITS } from '../state/viewState';
 import { ActivityLog } from './analytics/ActivityLog';
+import { RunHistogram } from './analytics/RunHistogram';
 import { BatchLossChart, LossHistogram, LossHistoryChart, MeanStdChart } from './analytics/AnalyticsCharts';
 import { StatisticsTable } from './analytics/StatisticsTable';
 import { StatusCards } from './analytics/StatusCards';
 import { useAnalytics } from './analytics/useAnalytics';
+import { useRunHistogram } from './analytics/useRunHistogram';
 
 /** The ICON monitor's views of a log-directory run's batch losses, fed by the loss analytics API. */
 export function AnalyticsTab() {
@@ -17,6 +19,12 @@ export function AnalyticsTab() {
   const logdirRuns = useMemo(() => runs.filter((r) => r.source === 'logdir'), [runs]);
   const runId = view.analyticsRun;
   const data = useAnalytics(runId, view.historyLimit);
+  const status = data.status;
+  const nonFinite = status?.non_finite;
+  const runHistogram = useRunHistogram(
+    status?.run_id ?? runId,
+    status ? `${status.total_batches}|${nonFinite ? nonFinite.nan + nonFinite.positive_infinity + nonFinite.negative_infinity : 0}` : '',
+  );
   const [timestep, setTimestep] = useState<string>('');
   const [picked, setPicked] = useState<TimestepLosses | null>(null);
 
@@ -72,9 +80,9 @@ export function AnalyticsTab() {
           {runId ? `No loss analytics for ${runId}: it is not a log-directory run, or it is gone.` : 'No log-directory run yet. Loss analytics appear when an ICON/ComIn output directory has data.'}
         </p>
       )}
-      {data.errors.length > 0 && (
+      {(data.errors.length > 0 || runHistogram.error) && (
         <div className="error" data-testid="analytics-errors">
-          {data.errors.map((e) => (
+          {[...data.errors, ...(runHistogram.error ? [runHistogram.error] : [])].map((e) => (
             <div key={e}>{e}</div>
           ))}
         </div>
@@ -109,6 +117,10 @@ export function AnalyticsTab() {
         <section className="panel">
           <h2 className="group-title">Loss distribution ({losses ? `${losses.count} batches` : '–'})</h2>
           <LossHistogram losses={losses} theme={view.theme} />
+        </section>
+        <section className="panel">
+          <h2 className="group-title">Loss distribution, whole run ({runHistogram.histogram ? `${runHistogram.histogram.count.toLocaleString('en-US')} batches` : '–'})</h2>
+          <RunHistogram state={runHistogram} theme={view.theme} />
         </section>
         <section className="panel">
           <h2 className="group-title">Statistics</h2>

@@ -7,6 +7,8 @@ import { formatDuration, formatStep, formatTime, formatValue } from '../format/f
 import { useNow } from '../hooks/useNow';
 import { useVisibleRuns } from '../hooks/useRuns';
 import { useDashboard } from '../state/dashboardStore';
+import { MilestoneNames } from './progress/MilestoneNames';
+import { useMilestones } from './progress/useMilestones';
 
 interface Bar {
   runId: string;
@@ -69,6 +71,7 @@ export function ProgressTab() {
   }, [metrics]);
 
   const runs = inRange.filter((r) => selected.has(r.run_id));
+  const milestones = useMilestones(runs.map((r) => r.run_id));
   const maxStep = Math.max(1, ...runs.map((r) => r.latest_step));
 
   const milestoneBars = useMemo(() => {
@@ -105,6 +108,7 @@ export function ProgressTab() {
               </div>
               <div className="progress-meta">
                 step {formatStep(run.latest_step)} · running {formatDuration((last - started) / 1000)} · {run.is_active ? 'active' : `quiet since ${formatTime(last)}`}
+                <MilestoneNames milestones={milestones.get(run.run_id)} />
               </div>
             </div>
           );

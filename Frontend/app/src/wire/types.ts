@@ -9,6 +9,8 @@ export interface RunMeta {
   latest_step: number;
   is_active: boolean;
   series_count?: number;
+  /** Metric to its unit, for the metrics that have one. */
+  units?: Record<string, string>;
 }
 
 export interface WireSeriesPoints {

@@ -1,12 +1,25 @@
 import type uPlot from 'uplot';
 import { formatDuration, formatStep, formatTime, formatValue } from '../../format/format';
-import type { XAxisMode } from '../../state/viewState';
+import type { TooltipSort, XAxisMode } from '../../state/viewState';
 import type { ChartLine } from '../chartModel';
+import { withUnit } from '../units';
+import { orderRows } from './tooltipOrder';
 import { nearestIndex } from './visibleRange';
 
 const MAX_ROWS = 16;
 
-export function formatX(x: number, mode: XAxisMode): string {
+/** What the tooltip reads from its chart's settings each time the cursor moves. */
+export interface TooltipContext {
+  xAxis: XAxisMode;
+  /** The metric on the x axis, or null for step, wall or relative time. */
+  xMetric: string | null;
+  xUnit: string;
+  unit: string;
+  tooltipSort: TooltipSort;
+}
+
+export function formatX(x: number, mode: XAxisMode, xMetric: string | null = null, xUnit = ''): string {
+  if (xMetric) return `${xMetric} ${withUnit(formatValue(x), xUnit)}`;
   if (mode === 'wall') return formatTime(x * 1000);
   if (mode === 'relative') return formatDuration(x);
   return `step ${formatStep(x)}`;
@@ -14,15 +27,17 @@ export function formatX(x: number, mode: XAxisMode): string {
 
 /**
  * A tooltip with every run's value at the cursor: for each line the point nearest the cursor's x, read from the
- * line's own columns, so the value shown is exact (NaN and ±Inf named) and not an alignment artefact.
+ * line's own columns, so the value shown is exact (NaN and ±Inf named) and not an alignment artefact. Rows are
+ * ordered as the chart options say (run order, by value, or nearest the cursor's y first).
  */
-export function tooltipPlugin(getLines: () => readonly ChartLine[], getMode: () => XAxisMode, isHovered: () => boolean): uPlot.Plugin {
+export function tooltipPlugin(getLines: () => readonly ChartLine[], getContext: () => TooltipContext, isHovered: () => boolean): uPlot.Plugin {
   let box: HTMLDivElement;
   return {
     hooks: {
       init: (u) => {
         box = document.createElement('div');
         box.className = 'chart-tooltip';
+        box.dataset.testid = 'chart-tooltip';
         box.hidden = true;
         u.over.appendChild(box);
         u.over.addEventListener('mouseleave', () => (box.hidden = true));
@@ -52,15 +67,20 @@ export function tooltipPlugin(getLines: () => readonly ChartLine[], getMode: () 
           box.hidden = true;
           return;
         }
-        rows.sort((a, b) => (Number.isFinite(b.value) ? b.value : Infinity) - (Number.isFinite(a.value) ? a.value : Infinity));
+        const context = getContext();
+        const ordered = orderRows(rows, context.tooltipSort, u.posToVal(top, 'y'));
+        box.dataset.sort = context.tooltipSort;
         box.replaceChildren();
         const head = document.createElement('div');
         head.className = 'chart-tooltip-head';
-        head.textContent = formatX(rows[0].x, getMode());
+        head.textContent = formatX(rows[0].x, context.xAxis, context.xMetric, context.xUnit);
         box.appendChild(head);
-        for (const row of rows.slice(0, MAX_ROWS)) {
+        for (const row of ordered.slice(0, MAX_ROWS)) {
           const item = document.createElement('div');
           item.className = 'chart-tooltip-row';
+          item.dataset.testid = 'chart-tooltip-row';
+          item.dataset.run = row.line.runId;
+          item.dataset.value = String(row.value);
           const swatch = document.createElement('span');
           swatch.className = 'swatch';
           swatch.style.background = row.line.color;
@@ -70,7 +90,7 @@ export function tooltipPlugin(getLines: () => readonly ChartLine[], getMode: () 
           const value = document.createElement('span');
           value.className = 'value';
           value.textContent =
-            formatValue(row.value) +
+            withUnit(formatValue(row.value), context.unit) +
             (row.raw !== undefined ? ` (${formatValue(row.raw)})` : '') +
             (row.nonFinite > 0 ? ` ⚠${row.nonFinite}` : '');
           item.append(swatch, label, value);

@@ -16,7 +16,7 @@ function Card({ id, title, value, note, tone }: { id: string; title: string; val
   );
 }
 
-/** Current loss, mean loss, timesteps and trend, as the ICON monitor showed them. */
+/** Current loss, the current timestep's mean, the run's mean loss, timesteps and trend, as the ICON monitor showed them. */
 export function StatusCards({ status, stats, current }: { status: AnalyticsStatus | null; stats: LossStatistics | null; current: TimestepLosses | null }) {
   const direction = stats?.trend?.direction;
   const improvement = toNumber(stats?.improvement?.percent);
@@ -34,6 +34,12 @@ export function StatusCards({ status, stats, current }: { status: AnalyticsStatu
         title="Mean loss"
         value={formatValue(stats ? toNumber(stats.mean) : null)}
         note={stats ? `± ${formatValue(toNumber(stats.std))} over ${stats.count.toLocaleString('en-US')} batches` : undefined}
+      />
+      <Card
+        id="timestep-mean"
+        title="Timestep mean"
+        value={formatValue(current ? toNumber(current.mean) : null)}
+        note={current ? `over ${current.count.toLocaleString('en-US')} batches of ${current.timestep.replace('T', ' ')}` : undefined}
       />
       <Card
         id="timesteps"

@@ -14,3 +14,11 @@ export function histogram(values: readonly number[]): { centers: number[]; count
   for (const v of finite) counts[Math.min(bins - 1, Math.floor((v - min) / width))]++;
   return { centers: counts.map((_, i) => min + (i + 0.5) * width), counts, width };
 }
+
+/** Bin centres and counts from the server's edges (bins + 1 of them) and counts. */
+export function binsOf(edges: readonly number[], counts: readonly number[]): { centers: number[]; counts: number[] } {
+  const n = Math.min(counts.length, edges.length - 1);
+  const centers: number[] = [];
+  for (let i = 0; i < n; i++) centers.push((edges[i] + edges[i + 1]) / 2);
+  return { centers, counts: counts.slice(0, Math.max(0, n)) };
+}
