@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests;
@@ -22,8 +23,10 @@ public sealed class GatewayBalancingTests
             {
                 var response = await gateway.Client.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 responses.Add(response);
-                var frame = await new SseReader(await response.Content.ReadAsStreamAsync(cancellationToken)).ReadFrameAsync(cancellationToken);
-                sources.Add(frame!.Contains("streamapi-a", StringComparison.Ordinal) ? "a" : "b");
+                await using var events = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken))
+                    .EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+                Assert.True(await events.MoveNextAsync());
+                sources.Add(events.Current.Data.Contains("streamapi-a", StringComparison.Ordinal) ? "a" : "b");
             }
         }
         finally

@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests;
@@ -13,20 +14,20 @@ public sealed class GatewayStreamingTests
         await using var gateway = await GatewayHost.StartAsync([streamApi.Address], frontend.Address, cancellationToken);
 
         using var response = await gateway.Client.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var reader = new SseReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        using var firstEventTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        firstEventTimeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var first = await reader.ReadFrameAsync(firstEventTimeout.Token);
+        var parser = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
+        await using var events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var firstEvent = events.MoveNextAsync().AsTask();
 
         // The destination still holds the response open: the first event came through unbuffered.
+        Assert.True(await firstEvent.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken));
         Assert.Equal(1, streamApi.OpenStreams);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("id: 1\nevent: delta\n", first, StringComparison.Ordinal);
+        Assert.Equal(("1", "delta"), (parser.LastEventId, events.Current.EventType));
 
         streamApi.ReleaseStreams();
-        var second = await reader.ReadFrameAsync(cancellationToken);
-        Assert.StartsWith("id: 2\n", second, StringComparison.Ordinal);
-        Assert.Null(await reader.ReadFrameAsync(cancellationToken));
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("2", parser.LastEventId);
+        Assert.False(await events.MoveNextAsync());
     }
 
     [Fact]
@@ -42,15 +43,15 @@ public sealed class GatewayStreamingTests
         streamApi.ReleaseStreams();
 
         using var response = await gateway.Client.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var reader = new SseReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        var frames = new List<string>();
-        while (await reader.ReadFrameAsync(cancellationToken) is { } frame)
+        var parser = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
+        var events = 0;
+        await foreach (var _ in parser.EnumerateAsync(cancellationToken))
         {
-            frames.Add(frame);
+            events++;
         }
 
         // Six events 400 ms apart take two seconds, twice the request timeout of the REST routes.
-        Assert.Equal(6, frames.Count);
-        Assert.StartsWith("id: 6\n", frames[^1], StringComparison.Ordinal);
+        Assert.Equal(6, events);
+        Assert.Equal("6", parser.LastEventId);
     }
 }
