@@ -41,8 +41,9 @@ public sealed class GatewaySecurityTests
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
         {
-            await using var app = GatewayHost.Build([new Uri("http://127.0.0.1:9")], new Uri("http://127.0.0.1:9"), settings);
-            await app.StartAsync(cancellationToken);
+            await using var app = GatewayHost.Create([new Uri("http://127.0.0.1:9")], new Uri("http://127.0.0.1:9"), settings);
+            app.StartServer();
+            await Task.CompletedTask;
         });
 
         Assert.Contains("Gateway__MaxRequestHeadersBytes", failure.Message, StringComparison.Ordinal);

@@ -1,20 +1,26 @@
-using Microsoft.AspNetCore.Builder;
+extern alias gateway;
+
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using GatewayProgram = gateway::Program;
 
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// The gateway in-process on a free loopback port, wired exactly as its Program.cs wires it, with its real
-/// appsettings.json and the destinations handed in the way Aspire hands them (services__name__http__N).
+/// The gateway's own application (its Program.cs and appsettings.json) on Kestrel at a free loopback port, with the
+/// destinations handed in the way Aspire hands them (services__name__http__N).
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplicationFactory<GatewayProgram> _app;
 
-    private GatewayHost(WebApplication app, Uri address)
+    private GatewayHost(WebApplicationFactory<GatewayProgram> app, Uri address)
     {
         _app = app;
         Address = address;
@@ -25,15 +31,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static WebApplication Build(IEnumerable<Uri> streamApis, Uri frontend, IDictionary<string, string?>? settings = null)
+    /// <summary>The application, not started yet: <see cref="WebApplicationFactory{T}.StartServer"/> starts it.</summary>
+    public static WebApplicationFactory<GatewayProgram> Create(IEnumerable<Uri> streamApis, Uri frontend, IDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = Environments.Production,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "gateway.appsettings.json"), optional: false);
         var values = new Dictionary<string, string?>
         {
             ["services:frontend:http:0"] = frontend.ToString(),
@@ -50,26 +50,27 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             values[key] = value;
         }
-        builder.Configuration.AddInMemoryCollection(values);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-
-        builder.AddServiceDefaults();
-        builder.AddGateway();
-        var app = builder.Build();
-        app.UseGateway();
-        app.MapDefaultEndpoints();
-        app.MapGateway();
+        var app = new WebApplicationFactory<GatewayProgram>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(Environments.Production);
+            foreach (var (key, value) in values)
+            {
+                builder.UseSetting(key, value);
+            }
+            builder.ConfigureLogging(logging => logging.ClearProviders());
+        });
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         return app;
     }
 
-    public static async Task<GatewayHost> StartAsync(IEnumerable<Uri> streamApis, Uri frontend, CancellationToken cancellationToken,
+    public static Task<GatewayHost> StartAsync(IEnumerable<Uri> streamApis, Uri frontend, CancellationToken cancellationToken,
         IDictionary<string, string?>? settings = null)
     {
-        var app = Build(streamApis, frontend, settings);
-        await app.StartAsync(cancellationToken);
-        var address = app.Urls.Single();
-        return new GatewayHost(app, new Uri(address));
+        cancellationToken.ThrowIfCancellationRequested();
+        var app = Create(streamApis, frontend, settings);
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return Task.FromResult(new GatewayHost(app, new Uri(address)));
     }
 
     /// <summary>Polls the gateway's own /health until the cluster reports the wanted availability, or fails.</summary>
@@ -101,7 +102,6 @@ public sealed class GatewayHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }
 }
