@@ -49,6 +49,11 @@ export interface ModelOptions {
 
 /** Maps each input to lines on the chosen x axis and aligns them into uPlot's columnar table. */
 export function buildChartModel(inputs: readonly ChartInput[], options: ModelOptions): ChartModel {
+  return alignLines(buildLines(inputs, options), options);
+}
+
+/** Each input as lines on the chosen x axis (a raw and a smoothed one when smoothing is on). */
+export function buildLines(inputs: readonly ChartInput[], options: ModelOptions): ChartLine[] {
   const lines: ChartLine[] = [];
   for (const input of inputs) {
     const s = input.series;
@@ -77,6 +82,11 @@ export function buildChartModel(inputs: readonly ChartInput[], options: ModelOpt
       lines.push({ ...base, role: 'plain', values });
     }
   }
+  return lines;
+}
+
+/** The lines in uPlot's columnar table: merged on their x values, or reduced per pixel column when they do not fit. */
+export function alignLines(lines: ChartLine[], options: ModelOptions): ChartModel {
   let points = 0;
   for (const l of lines) points += l.length;
   const columns = options.columns ?? 0;
@@ -100,13 +110,13 @@ function mapX(s: SeriesColumns, start: number, n: number, mode: XAxisMode, runSt
   return xs;
 }
 
-function isSorted(xs: Float64Array, n: number): boolean {
+export function isSorted(xs: Float64Array, n: number): boolean {
   for (let i = 1; i < n; i++) if (!(xs[i] > xs[i - 1])) return false;
   return true;
 }
 
 /** A line whose x values do not strictly increase (clock steps back): sorted, later duplicates winning. */
-function sortLine(line: ChartLine): ChartLine {
+export function sortLine(line: ChartLine): ChartLine {
   const order = Array.from({ length: line.length }, (_, i) => i).sort((a, b) => line.xs[a] - line.xs[b] || a - b);
   const keep: number[] = [];
   for (const i of order) {

@@ -10,6 +10,7 @@ import {
   type ViewState,
   type XAxisMode,
 } from './viewState';
+import { appendRunView, readRunView } from './runViewUrl';
 
 /**
  * The view as URL query parameters, leaving defaults out so links stay short. Lists are repeated parameters
@@ -34,6 +35,7 @@ export function viewToQuery(view: ViewState): string {
   if (view.showEnvelope !== defaultView.showEnvelope) params.set('band', view.showEnvelope ? '1' : '0');
   if (view.analyticsRun) params.set('arun', view.analyticsRun);
   if (view.historyLimit !== defaultView.historyLimit) params.set('hist', String(view.historyLimit));
+  appendRunView(params, view);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -62,6 +64,7 @@ export function queryToView(query: string): ViewState {
     showEnvelope: band === null ? defaultView.showEnvelope : band !== '0',
     analyticsRun: params.get('arun') || null,
     historyLimit: (HISTORY_LIMITS as readonly number[]).includes(hist) ? (hist as HistoryLimit) : defaultView.historyLimit,
+    ...readRunView(params),
   };
 }
 

@@ -1,3 +1,5 @@
+import { defaultRunView, type RunViewState } from './runView';
+
 export const TAB_IDS = ['training', 'model', 'system', 'checkpoints', 'progress', 'analytics', 'other'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
@@ -30,7 +32,7 @@ export interface RunSelection {
 }
 
 /** Everything a shared link must reproduce. */
-export interface ViewState {
+export interface ViewState extends RunViewState {
   tab: TabId;
   range: RangeId;
   xAxis: XAxisMode;
@@ -60,6 +62,7 @@ export const defaultView: ViewState = {
   showEnvelope: true,
   analyticsRun: null,
   historyLimit: 100,
+  ...defaultRunView,
 };
 
 export function isRunSelected(selection: RunSelection, runId: string): boolean {
