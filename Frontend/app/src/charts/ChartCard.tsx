@@ -1,8 +1,10 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { seriesStore } from '../data/seriesStore';
 import { appendLiveAfter, type SeriesColumns } from '../data/seriesColumns';
+import { useRunGroups } from '../hooks/useRunGroups';
 import { useVisibleRuns } from '../hooks/useRuns';
 import { useDashboard } from '../state/dashboardStore';
+import { chosenColor } from '../state/runView';
 import { RANGE_MS } from '../state/viewState';
 import { buildChartModel, type ChartInput } from './chartModel';
 import { ChartController } from './chartController';
@@ -10,6 +12,7 @@ import { seriesColor } from './colors';
 import { csvFileName, seriesToCsv } from './csv';
 import { downloadText } from './download';
 import { markDrawn } from './drawnSummary';
+import { buildGroupedModel, markGroups } from './groupLines';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
 import { renderLatest } from './latestValues';
 import { useWindowDetail } from './useWindowDetail';
@@ -37,6 +40,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
   const view = useDashboard((s) => s.view);
   const setView = useDashboard((s) => s.setView);
   const { selected, byId } = useVisibleRuns();
+  const grouping = useRunGroups().chart;
   const chartRef = useRef<HTMLDivElement>(null);
   const latestRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<ChartController | null>(null);
@@ -62,11 +66,11 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
       return {
         series: zoomed ?? (windowed ? appendLiveAfter(windowed, s) : s),
         label: labelOf(s),
-        color: seriesColor(s.runId, s.series === s.metric ? '' : s.series.slice(s.metric.length), view.theme),
+        color: seriesColor(s.runId, s.series === s.metric ? '' : s.series.slice(s.metric.length), view.theme, chosenColor(view.runColors, s.runId)),
         runStartMs: Number.isFinite(start) ? start : s.length > 0 ? s.times[0] : 0,
       };
     });
-  }, [metric, selected, byId, zoom, windowDetail, view.theme]);
+  }, [metric, selected, byId, zoom, windowDetail, view.theme, view.runColors]);
 
   const settings = useMemo(
     () => ({ syncKey, xAxis: view.xAxis, logScale, showEnvelope: view.showEnvelope, theme: view.theme, height: CHART_HEIGHT, onZoom, onResetZoom }),
@@ -78,20 +82,22 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey }: { metric: 
     if (!controller) return;
     const list = inputs();
     const range = RANGE_MS[view.range];
-    const model = buildChartModel(list, {
+    const options = {
       xAxis: view.xAxis,
       smoothing: view.smoothing,
       fromTimeMs: range === null || zoom ? null : Date.now() - range,
       logScale,
       columns: Math.max(50, Math.round((chartRef.current?.clientWidth ?? 400) * window.devicePixelRatio)),
       xRange: zoom ? zoom.range : null,
-    });
+    };
+    const model = grouping ? buildGroupedModel(list, options, grouping) : buildChartModel(list, options);
     controller.setSettings(settings);
     controller.update(model);
     lastDrawn.current = performance.now();
     renderLatest(latestRef.current, list);
     markDrawn(chartRef.current, model.lines);
-  }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings]);
+    markGroups(chartRef.current, model.lines);
+  }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings, grouping]);
 
   const renderRef = useRef(render);
   renderRef.current = render;

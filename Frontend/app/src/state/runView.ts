@@ -38,3 +38,8 @@ export const defaultRunView: RunViewState = {
   groupColors: {},
   tableSort: null,
 };
+
+/** The colour chosen for a run or group, if any (own keys only: a run may be called "constructor"). */
+export function chosenColor(colors: Readonly<Record<string, string>>, id: string): string | undefined {
+  return Object.hasOwn(colors, id) ? colors[id] : undefined;
+}
