@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunMeta } from '../wire/types';
-import { groupRuns, groupStats, UNGROUPED, type MemberLine } from './groups';
+import { groupRuns, groupStats, type MemberLine } from './groups';
 
 function line(xs: number[], values: number[], nonFinite: number[] | null = null): MemberLine {
   return { xs: Float64Array.from(xs), values: Float64Array.from(values), nonFinite: nonFinite && Uint32Array.from(nonFinite), length: xs.length };
@@ -69,30 +69,29 @@ describe('groupStats', () => {
 describe('groupRuns', () => {
   const runs = [run('lr3-seed1', { lr: 0.001, opt: 'adam' }), run('lr3-seed2', { lr: 0.001 }), run('lr4-seed1', { lr: 0.0001, opt: 'sgd' }), run('baseline')];
 
-  it('groups by a config value, runs without the key together', () => {
+  it('groups by a config value, leaving runs without the key on their own', () => {
     const { groups } = groupRuns(runs, { kind: 'config', key: 'opt' });
 
-    expect(Object.fromEntries(groups)).toEqual({ adam: ['lr3-seed1'], sgd: ['lr4-seed1'], [UNGROUPED]: ['lr3-seed2', 'baseline'] });
-    expect(Array.from(groupRuns(runs, { kind: 'config', key: 'lr' }).groups.keys())).toEqual(['0.001', '0.0001', UNGROUPED]);
+    expect(Object.fromEntries(groups)).toEqual({ adam: ['lr3-seed1'], sgd: ['lr4-seed1'] });
+    expect(Array.from(groupRuns(runs, { kind: 'config', key: 'lr' }).groups.keys())).toEqual(['0.001', '0.0001']);
+    expect(groupRuns(runs, { kind: 'config', key: 'constructor' }).groups.size).toBe(0);
   });
 
   it('groups by the first capture group of a name pattern, or the whole match without one', () => {
     expect(Object.fromEntries(groupRuns(runs, { kind: 'pattern', pattern: '(.*)-seed\\d+' }).groups)).toEqual({
       lr3: ['lr3-seed1', 'lr3-seed2'],
       lr4: ['lr4-seed1'],
-      [UNGROUPED]: ['baseline'],
     });
     expect(Object.fromEntries(groupRuns(runs, { kind: 'pattern', pattern: 'SEED\\d' }).groups)).toEqual({
       seed1: ['lr3-seed1', 'lr4-seed1'],
       seed2: ['lr3-seed2'],
-      [UNGROUPED]: ['baseline'],
     });
   });
 
   it('matches an invalid or unsafe pattern as plain text, with a notice', () => {
-    const invalid = groupRuns(runs, { kind: 'pattern', pattern: 'seed1[' });
+    const invalid = groupRuns([...runs, run('seed1[x]')], { kind: 'pattern', pattern: 'SEED1[' });
     expect(invalid.notice).toMatch(/plain text/);
-    expect(Object.fromEntries(invalid.groups)).toEqual({ [UNGROUPED]: ['lr3-seed1', 'lr3-seed2', 'lr4-seed1', 'baseline'] });
+    expect(Object.fromEntries(invalid.groups)).toEqual({ 'SEED1[': ['seed1[x]'] });
 
     expect(groupRuns(runs, { kind: 'pattern', pattern: '(a+)+$' }).notice).toMatch(/plain text/);
   });

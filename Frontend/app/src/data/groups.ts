@@ -3,11 +3,8 @@ import { safePattern } from '../format/textFilter';
 import type { GroupBy } from '../state/runView';
 import type { RunMeta } from '../wire/types';
 
-/** The group of runs that have no value for the config key, or whose name the pattern does not match. */
-export const UNGROUPED = '(none)';
-
 export interface RunGroups {
-  /** Group key to its runs, in the order of the runs given. */
+  /** Group key to its runs, in the order of the runs given. Runs without a key are in no group: drawn as themselves. */
   groups: Map<string, string[]>;
   /** Set when the name pattern is matched as plain text (docs/frontend.md, the run search). */
   notice?: string;
@@ -15,19 +12,21 @@ export interface RunGroups {
 
 /**
  * Puts each run in a group: by a config key's value, or by a name pattern whose first capture group (or, without
- * one, whole match) is the group key, e.g. `(.*)-seed\d+` puts `lr3-seed1` and `lr3-seed2` together as `lr3`.
+ * one, whole match) is the group key, e.g. `(.*)-seed\d+` puts `lr3-seed1` and `lr3-seed2` together as `lr3`. A run
+ * without that config key, or whose name the pattern does not match, stays on its own.
  */
 export function groupRuns(runs: readonly RunMeta[], by: GroupBy): RunGroups {
   const groups = new Map<string, string[]>();
-  const add = (key: string, runId: string) => {
+  const add = (key: string | undefined, runId: string) => {
+    if (key === undefined) return;
     const list = groups.get(key);
     if (list) list.push(runId);
     else groups.set(key, [runId]);
   };
   if (by.kind === 'config') {
     for (const run of runs) {
-      const value = run.config?.[by.key];
-      add(value === undefined ? UNGROUPED : String(value), run.run_id);
+      const value = run.config && Object.hasOwn(run.config, by.key) ? run.config[by.key] : undefined;
+      add(value === undefined ? undefined : String(value), run.run_id);
     }
     return { groups };
   }
@@ -36,14 +35,13 @@ export function groupRuns(runs: readonly RunMeta[], by: GroupBy): RunGroups {
     for (const run of runs) add(patternKey(run.run_id, pattern, by.pattern), run.run_id);
     return { groups, notice };
   }
-  for (const run of runs) add(run.run_id, run.run_id);
   return { groups };
 }
 
-function patternKey(runId: string, pattern: RegExp | null, text: string): string {
-  if (!pattern) return runId.toLowerCase().includes(text.toLowerCase()) ? text : UNGROUPED;
+function patternKey(runId: string, pattern: RegExp | null, text: string): string | undefined {
+  if (!pattern) return runId.toLowerCase().includes(text.toLowerCase()) ? text : undefined;
   const match = pattern.exec(runId);
-  if (!match) return UNGROUPED;
+  if (!match) return undefined;
   return match[1] ?? match[0];
 }
 
