@@ -29,7 +29,7 @@ export function RunsTable({ runs, selected }: { runs: readonly RunMeta[]; select
 
   return (
     <div className="runs-table-wrap">
-      <table className="runs-table" data-testid="runs-table" aria-rowcount={rows.length + 1}>
+      <table className="runs-table" data-testid="runs-table">
         <thead>
           <tr>
             <th scope="col" className="runs-table-check">
