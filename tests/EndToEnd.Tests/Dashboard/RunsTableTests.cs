@@ -116,7 +116,7 @@ public sealed class RunsTableTests(DashboardStack stack, ChromiumBrowser browser
     }
 
     [Fact]
-    public async Task RunColor_ChangesTheRunsColourInChartsBadgesAndTable_AndIsKeptInTheUrl()
+    public async Task RunColor_ChangesTheRunsColourInChartsBadgesAndTable_IsKeptInTheUrl_AndResets()
     {
         await using var page = await DashboardPage.OpenAsync(browser, stack.GatewayAddress, "?filter=%5Eloss_t1%24");
         var swatch = page.LatestValue(SeedRuns.Loss, SeedRuns.RecentA).Locator(".swatch");
@@ -135,6 +135,11 @@ public sealed class RunsTableTests(DashboardStack stack, ChromiumBrowser browser
         await page.Page.ReloadAsync();
 
         await Expect(page.LatestValue(SeedRuns.Loss, SeedRuns.RecentA).Locator(".swatch")).ToHaveCSSAsync("background-color", "rgb(255, 0, 0)");
+
+        await page.Page.Locator($"[data-testid='run-color-reset'][data-run='{SeedRuns.RecentA}']").ClickAsync();
+
+        await Expect(page.LatestValue(SeedRuns.Loss, SeedRuns.RecentA).Locator(".swatch")).Not.ToHaveCSSAsync("background-color", "rgb(255, 0, 0)");
+        await Expect(page.Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]color="));
         Assert.Empty(page.Errors);
     }
 

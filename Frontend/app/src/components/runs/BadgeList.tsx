@@ -9,7 +9,7 @@ import { useRunColors } from './useRunColors';
 export function BadgeList({ runs, selected, emptyText }: { runs: readonly RunMeta[]; selected: ReadonlySet<string>; emptyText: string }) {
   const selection = useDashboard((s) => s.view.selection);
   const setView = useDashboard((s) => s.setView);
-  const { colorOf, setRunColor } = useRunColors();
+  const { colorOf, isChosen, setRunColor, resetRunColor } = useRunColors();
   return (
     <div className="badges">
       {runs.length === 0 && <span className="empty">{emptyText}</span>}
@@ -18,7 +18,7 @@ export function BadgeList({ runs, selected, emptyText }: { runs: readonly RunMet
         const color = colorOf(run.run_id);
         return (
           <span key={run.run_id} className="badge-item" style={{ '--run-color': color } as React.CSSProperties}>
-            <RunColorInput id={run.run_id} color={color} kind="run" onChange={setRunColor} />
+            <RunColorInput id={run.run_id} color={color} kind="run" onChange={setRunColor} onReset={isChosen(run.run_id) ? resetRunColor : undefined} />
             <button
               type="button"
               className={`badge ${on ? 'on' : 'off'}`}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useRunGroups } from '../../hooks/useRunGroups';
 import { useDashboard } from '../../state/dashboardStore';
-import { GROUP_BANDS, type GroupBand, type GroupBy } from '../../state/runView';
+import { chosenColor, GROUP_BANDS, type GroupBand, type GroupBy } from '../../state/runView';
 import { ChipRadioGroup } from '../ChipRadioGroup';
 import { configKeys } from './runColumns';
 import { RunColorInput } from './RunColorInput';
@@ -34,6 +34,7 @@ export function GroupControls() {
   const toggleExpanded = (key: string) =>
     setView({ expandedGroups: view.expandedGroups.includes(key) ? view.expandedGroups.filter((k) => k !== key) : [...view.expandedGroups, key] });
   const setGroupColor = (key: string, hex: string) => setView({ groupColors: { ...view.groupColors, [key]: hex } });
+  const resetGroupColor = (key: string) => setView({ groupColors: Object.fromEntries(Object.entries(view.groupColors).filter(([k]) => k !== key)) });
 
   return (
     <div className="group-controls" data-testid="group-controls">
@@ -82,7 +83,13 @@ export function GroupControls() {
               const expanded = view.expandedGroups.includes(key);
               return (
                 <li key={key} className="group-item" data-testid="group-item" data-group={key}>
-                  <RunColorInput id={key} color={colors.get(key)!} kind="group" onChange={setGroupColor} />
+                  <RunColorInput
+                    id={key}
+                    color={colors.get(key)!}
+                    kind="group"
+                    onChange={setGroupColor}
+                    onReset={chosenColor(view.groupColors, key) ? resetGroupColor : undefined}
+                  />
                   <span className="group-label">
                     {key} <span className="muted">({ids.length})</span>
                   </span>

@@ -15,7 +15,7 @@ export function RunsTable({ runs, selected }: { runs: readonly RunMeta[]; select
   const sort = useDashboard((s) => s.view.tableSort);
   const setView = useDashboard((s) => s.setView);
   const [filters, setFilters] = useState<Record<string, string>>({});
-  const { colorOf, setRunColor } = useRunColors();
+  const { colorOf, isChosen, setRunColor, resetRunColor } = useRunColors();
   const keys = useMemo(() => configKeys(runs).join('\u001f'), [runs]);
   const columns = useMemo<RunColumn[]>(() => [...BASE_COLUMNS, ...(keys ? keys.split('\u001f') : []).map(configColumn)], [keys]);
   const rows = useMemo(() => tableRows(runs, columns, filters, sort), [runs, columns, filters, sort]);
@@ -62,7 +62,16 @@ export function RunsTable({ runs, selected }: { runs: readonly RunMeta[]; select
         </thead>
         <tbody>
           {rows.map((run) => (
-            <RunsTableRow key={run.run_id} run={run} columns={columns} selected={selected.has(run.run_id)} color={colorOf(run.run_id)} onToggle={onToggle} onColor={setRunColor} />
+            <RunsTableRow
+              key={run.run_id}
+              run={run}
+              columns={columns}
+              selected={selected.has(run.run_id)}
+              color={colorOf(run.run_id)}
+              onToggle={onToggle}
+              onColor={setRunColor}
+              onResetColor={isChosen(run.run_id) ? resetRunColor : undefined}
+            />
           ))}
         </tbody>
       </table>
