@@ -10,7 +10,8 @@ const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 export function appendRunView(params: URLSearchParams, view: RunViewState): void {
   if (view.runsView !== defaultRunView.runsView) params.set('runsview', view.runsView);
   if (view.groupBy.kind === 'config') params.set('group', view.groupBy.key);
-  if (view.groupBy.kind === 'pattern') params.set('gpattern', view.groupBy.pattern);
+  // A pattern not typed yet groups nothing, as no grouping does.
+  if (view.groupBy.kind === 'pattern' && view.groupBy.pattern) params.set('gpattern', view.groupBy.pattern);
   if (view.groupBand !== defaultRunView.groupBand) params.set('gband', view.groupBand);
   for (const key of view.expandedGroups) params.append('gopen', key);
   for (const [id, color] of Object.entries(view.runColors)) params.append('color', color + id);

@@ -65,6 +65,7 @@ describe('URL state', () => {
     expect([view.groupBand, view.runsView, view.tableSort]).toEqual(['std', 'badges', null]);
     expect(queryToView('?group=lr').groupBy).toEqual({ kind: 'config', key: 'lr' });
     expect(queryToView('?gpattern=(.*)-seed').groupBy).toEqual({ kind: 'pattern', pattern: '(.*)-seed' });
+    expect(viewToQuery({ ...defaultView, groupBy: { kind: 'pattern', pattern: '' } })).toBe('');
   });
 
   it('keeps hidden runs in "all" mode so later runs are shown', () => {
