@@ -1,5 +1,6 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles/app.css';
+import './styles/runs.css';
 import { defaultTabRules } from './config/tabRules';
 import { queryToView } from './state/urlState';
 import { focusPrefixes } from './stream/focus';

@@ -55,6 +55,22 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public ILocator Badge(string runId) => Page.Locator($"[data-testid='run-badge'][data-run='{runId}']");
 
+    public ILocator TableRows => Page.GetByTestId("runs-table-row");
+
+    public ILocator TableRow(string runId) => Page.Locator($"[data-testid='runs-table-row'][data-run='{runId}']");
+
+    /// <summary>A runs-table column header (a button inside sorts); <paramref name="column"/> as in docs/frontend.md.</summary>
+    public ILocator TableHeader(string column) => Page.Locator($"[data-testid='runs-table-header'][data-column='{column}']");
+
+    public ILocator TableFilter(string column) => Page.Locator($"[data-testid='runs-table-filter'][data-column='{column}']");
+
+    /// <summary>The colour input of a run, in the badges or the table, whichever is shown.</summary>
+    public ILocator RunColor(string runId) => Page.Locator($"[data-testid='run-color'][data-run='{runId}']");
+
+    public ILocator GroupItem(string group) => Page.Locator($"[data-testid='group-item'][data-group='{group}']");
+
+    public ILocator GroupExpand(string group) => Page.Locator($"[data-testid='group-expand'][data-group='{group}']");
+
     public ILocator Tab(string tab) => Page.GetByTestId("tab-" + tab);
 
     public ILocator Card(string metric) => Page.Locator($"[data-testid='chart-card'][data-metric='{metric}']");

@@ -128,7 +128,7 @@ public sealed class ChartErgonomicsTests(DashboardStack stack, ChromiumBrowser b
     private static async Task SortAsync(DashboardPage page, string mode)
     {
         await page.Page.GetByTestId("tooltip-sort").SelectOptionAsync(mode);
-        await Expect(page.Page).ToHaveURLAsync(new Regex($"[?&]sort={mode}(&|$)"));
+        await Expect(page.Page).ToHaveURLAsync(new Regex($"[?&]tooltip={mode}(&|$)"));
     }
 
     /// <summary>The card of a metric in the tab's grid (not the enlarged copy).</summary>

@@ -1,8 +1,10 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { seriesStore } from '../data/seriesStore';
 import { appendLiveAfter, type SeriesColumns } from '../data/seriesColumns';
+import { useRunGroups } from '../hooks/useRunGroups';
 import { useVisibleRuns } from '../hooks/useRuns';
 import { useDashboard } from '../state/dashboardStore';
+import { chosenColor } from '../state/runView';
 import { RANGE_MS } from '../state/viewState';
 import { buildChartModel, type ChartInput } from './chartModel';
 import { ChartController } from './chartController';
@@ -10,6 +12,7 @@ import { seriesColor } from './colors';
 import { csvFileName, seriesToCsv } from './csv';
 import { downloadText } from './download';
 import { markDrawn } from './drawnSummary';
+import { buildGroupedModel, markGroups } from './groupLines';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
 import { renderLatest } from './latestValues';
 import { matchingXSeries } from './metricX';
@@ -39,6 +42,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
   const view = useDashboard((s) => s.view);
   const setView = useDashboard((s) => s.setView);
   const { selected, byId } = useVisibleRuns();
+  const grouping = useRunGroups().chart;
   const chartRef = useRef<HTMLDivElement>(null);
   const latestRef = useRef<HTMLDivElement>(null);
   const withoutXRef = useRef<HTMLSpanElement>(null);
@@ -75,12 +79,12 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
       return {
         series: zoomed ?? (windowed ? appendLiveAfter(windowed, s) : s),
         label: labelOf(s),
-        color: seriesColor(s.runId, s.series === s.metric ? '' : s.series.slice(s.metric.length), view.theme),
+        color: seriesColor(s.runId, s.series === s.metric ? '' : s.series.slice(s.metric.length), view.theme, chosenColor(view.runColors, s.runId)),
         runStartMs: Number.isFinite(start) ? start : s.length > 0 ? s.times[0] : 0,
         xSeries: x === undefined ? undefined : x && (zoom?.detail?.get(x.key) ?? x),
       };
     });
-  }, [metric, selected, byId, zoom, windowDetail, view.theme, xMetric]);
+  }, [metric, selected, byId, zoom, windowDetail, view.theme, view.runColors, xMetric]);
 
   const settings = useMemo(
     () => ({
@@ -105,19 +109,21 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
     if (!controller) return;
     const list = inputs();
     const range = RANGE_MS[view.range];
-    const model = buildChartModel(list, {
+    const options = {
       xAxis: view.xAxis,
       smoothing: view.smoothing,
       fromTimeMs: range === null || zoom ? null : Date.now() - range,
       logScale,
       columns: Math.max(50, Math.round((chartRef.current?.clientWidth ?? 400) * window.devicePixelRatio)),
       xRange: zoom ? zoom.range : null,
-    });
+    };
+    const model = grouping ? buildGroupedModel(list, options, grouping) : buildChartModel(list, options);
     controller.setSettings(settings);
     controller.update(model);
     lastDrawn.current = performance.now();
     renderLatest(latestRef.current, list, unit);
     markDrawn(chartRef.current, model.lines, xMetric ? model.withoutX : null);
+    markGroups(chartRef.current, model.lines);
     const body = chartRef.current;
     if (body) {
       // The axis titles are drawn on the canvas; here they are readable for tests and tools.
@@ -125,7 +131,7 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
       body.dataset.yTitle = unit;
     }
     if (withoutXRef.current) withoutXRef.current.textContent = xMetric && model.withoutX > 0 ? `${model.withoutX} points without ${xMetric}` : '';
-  }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings, unit, xMetric, xUnit]);
+  }, [inputs, view.range, view.xAxis, view.smoothing, zoom, logScale, settings, unit, xMetric, xUnit, grouping]);
 
   const renderRef = useRef(render);
   renderRef.current = render;

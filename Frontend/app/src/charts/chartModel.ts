@@ -54,8 +54,16 @@ export interface ModelOptions {
 
 /** Maps each input to lines on the chosen x axis and aligns them into uPlot's columnar table. */
 export function buildChartModel(inputs: readonly ChartInput[], options: ModelOptions): ChartModel {
+  const counts = { withoutX: 0 };
+  return alignLines(buildLines(inputs, options, counts), options, counts.withoutX);
+}
+
+/**
+ * Each input as lines on the chosen x axis (a raw and a smoothed one when smoothing is on); `counts.withoutX` adds
+ * the points left out for want of an x (a metric x axis).
+ */
+export function buildLines(inputs: readonly ChartInput[], options: ModelOptions, counts?: { withoutX: number }): ChartLine[] {
   const lines: ChartLine[] = [];
-  let withoutX = 0;
   for (const input of inputs) {
     const s = input.series;
     let start = 0;
@@ -66,7 +74,7 @@ export function buildChartModel(inputs: readonly ChartInput[], options: ModelOpt
     let xs: Float64Array;
     if (input.xSeries !== undefined) {
       const join = joinOnStep(s.steps, start, n, input.xSeries);
-      withoutX += join.withoutX;
+      if (counts) counts.withoutX += join.withoutX;
       n = join.kept.length;
       if (n === 0) continue;
       xs = join.xs;
@@ -94,6 +102,11 @@ export function buildChartModel(inputs: readonly ChartInput[], options: ModelOpt
       lines.push({ ...base, role: 'plain', values });
     }
   }
+  return lines;
+}
+
+/** The lines in uPlot's columnar table: merged on their x values, or reduced per pixel column when they do not fit. */
+export function alignLines(lines: ChartLine[], options: ModelOptions, withoutX = 0): ChartModel {
   let points = 0;
   for (const l of lines) points += l.length;
   const columns = options.columns ?? 0;
@@ -124,13 +137,13 @@ function mapX(s: SeriesColumns, start: number, n: number, mode: XAxisMode, runSt
   return xs;
 }
 
-function isSorted(xs: Float64Array, n: number): boolean {
+export function isSorted(xs: Float64Array, n: number): boolean {
   for (let i = 1; i < n; i++) if (!(xs[i] > xs[i - 1])) return false;
   return true;
 }
 
 /** A line whose x values do not strictly increase (clock steps back): sorted, later duplicates winning. */
-function sortLine(line: ChartLine): ChartLine {
+export function sortLine(line: ChartLine): ChartLine {
   const order = Array.from({ length: line.length }, (_, i) => i).sort((a, b) => line.xs[a] - line.xs[b] || a - b);
   const keep: number[] = [];
   for (const i of order) {

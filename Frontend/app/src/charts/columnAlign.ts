@@ -12,6 +12,24 @@ const SLOTS = 4;
  * cannot show) breaks the line in its column.
  */
 export function alignToColumns(lines: readonly ChartLine[], columns: number, logScale: boolean, range?: [number, number]): uPlot.AlignedData {
+  const grid = columnGrid(lines, columns, range);
+  const { lo, width } = grid;
+  const slots = columns * SLOTS;
+  const xs = new Float64Array(slots);
+  for (let c = 0; c < columns; c++) {
+    for (let k = 0; k < SLOTS; k++) xs[c * SLOTS + k] = lo + (c + (k + 0.5) / SLOTS) * width;
+  }
+  return [xs, ...lines.map((line) => columnsOf(line, grid, columns, logScale))];
+}
+
+/** The pixel-column grid shared by every line of a chart: its x range and the width of one column. */
+export interface ColumnGrid {
+  lo: number;
+  hi: number;
+  width: number;
+}
+
+export function columnGrid(lines: readonly { xs: Float64Array; length: number }[], columns: number, range?: [number, number]): ColumnGrid {
   let lo = Infinity;
   let hi = -Infinity;
   if (range) [lo, hi] = range;
@@ -22,16 +40,15 @@ export function alignToColumns(lines: readonly ChartLine[], columns: number, log
       hi = Math.max(hi, l.xs[l.length - 1]);
     }
   }
-  const slots = columns * SLOTS;
-  const xs = new Float64Array(slots);
-  const width = hi > lo ? (hi - lo) / columns : 1;
-  for (let c = 0; c < columns; c++) {
-    for (let k = 0; k < SLOTS; k++) xs[c * SLOTS + k] = lo + (c + (k + 0.5) / SLOTS) * width;
-  }
-  return [xs, ...lines.map((line) => columnsOf(line, lo, hi, width, columns, logScale))];
+  return { lo, hi, width: hi > lo ? (hi - lo) / columns : 1 };
 }
 
-function columnsOf(line: ChartLine, lo: number, hi: number, width: number, columns: number, logScale: boolean): (number | null | undefined)[] {
+/** The column of x on the grid (x inside [lo, hi]). */
+export function columnOf(x: number, grid: ColumnGrid, columns: number): number {
+  return Math.min(columns - 1, Math.floor((x - grid.lo) / grid.width));
+}
+
+function columnsOf(line: ChartLine, grid: ColumnGrid, columns: number, logScale: boolean): (number | null | undefined)[] {
   // A holey array of doubles: the holes read as undefined (uPlot draws across them) and the values stay unboxed.
   const ys: (number | null | undefined)[] = new Array(columns * SLOTS);
   let column = -1;
@@ -65,8 +82,8 @@ function columnsOf(line: ChartLine, lo: number, hi: number, width: number, colum
 
   for (let i = 0; i < line.length; i++) {
     const x = line.xs[i];
-    if (x < lo || x > hi) continue;
-    const c = Math.min(columns - 1, Math.floor((x - lo) / width));
+    if (x < grid.lo || x > grid.hi) continue;
+    const c = columnOf(x, grid, columns);
     if (c !== column) {
       if (column >= 0) flush();
       column = c;

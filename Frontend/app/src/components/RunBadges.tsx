@@ -1,19 +1,31 @@
 import { useMemo } from 'react';
-import { runColor } from '../charts/colors';
-import { formatStep } from '../format/format';
+import { textFilter } from '../format/textFilter';
 import { useVisibleRuns } from '../hooks/useRuns';
 import { useDashboard } from '../state/dashboardStore';
-import { selectRuns, toggleRun } from '../state/viewState';
+import { RUNS_VIEWS, type RunsView } from '../state/runView';
+import { selectRuns } from '../state/viewState';
+import { ChipRadioGroup } from './ChipRadioGroup';
+import { BadgeList } from './runs/BadgeList';
+import { GroupControls } from './runs/GroupControls';
+import { RunsTable } from './runs/RunsTable';
 
-/** A badge per run in range: click toggles it; a search box narrows the list and what All/None apply to. */
+const VIEW_LABEL: Record<RunsView, string> = { badges: 'Badges', table: 'Table' };
+
+/**
+ * The runs in range, as badges or as a table: a search box (a case-insensitive regular expression, or plain text
+ * when the pattern is not one that is safe to run) narrows the list and what All/None apply to; grouping below.
+ */
 export function RunBadges() {
   const { inRange, selected } = useVisibleRuns();
-  const view = useDashboard((s) => s.view);
+  const runSearch = useDashboard((s) => s.view.runSearch);
+  const selection = useDashboard((s) => s.view.selection);
+  const runsView = useDashboard((s) => s.view.runsView);
   const setView = useDashboard((s) => s.setView);
-  const search = view.runSearch.trim().toLowerCase();
-  const shown = useMemo(() => (search ? inRange.filter((r) => r.run_id.toLowerCase().includes(search)) : inRange), [inRange, search]);
+  const filter = useMemo(() => textFilter(runSearch), [runSearch]);
+  const searching = runSearch.trim().length > 0;
+  const shown = useMemo(() => (searching ? inRange.filter((r) => filter.matches(r.run_id)) : inRange), [inRange, filter, searching]);
   const shownIds = shown.map((r) => r.run_id);
-  const everyRunShown = !search;
+  const everyRunShown = !searching;
 
   return (
     <div className="runs" data-testid="runs">
@@ -21,45 +33,42 @@ export function RunBadges() {
         <input
           type="search"
           className="run-search"
-          placeholder={`Search ${inRange.length} runs`}
-          value={view.runSearch}
+          placeholder={`Search ${inRange.length} runs (regex)`}
+          value={runSearch}
           onChange={(e) => setView({ runSearch: e.target.value })}
           data-testid="run-search"
-          aria-label="Search runs"
+          aria-label="Search runs (regular expression or text)"
         />
-        <button type="button" className="chip" data-testid="runs-all" onClick={() => setView({ selection: selectRuns(view.selection, shownIds, true, everyRunShown) })}>
+        {filter.notice && (
+          <span className="filter-notice" role="status" data-testid="run-search-notice">
+            {filter.notice}
+          </span>
+        )}
+        <button type="button" className="chip" data-testid="runs-all" onClick={() => setView({ selection: selectRuns(selection, shownIds, true, everyRunShown) })}>
           All
         </button>
-        <button type="button" className="chip" data-testid="runs-none" onClick={() => setView({ selection: selectRuns(view.selection, shownIds, false, everyRunShown) })}>
+        <button type="button" className="chip" data-testid="runs-none" onClick={() => setView({ selection: selectRuns(selection, shownIds, false, everyRunShown) })}>
           None
         </button>
         <span className="runs-count" data-testid="runs-count">
           {selected.size}/{inRange.length} shown
         </span>
+        <ChipRadioGroup
+          label="Show runs as"
+          className="runs-view"
+          options={RUNS_VIEWS}
+          value={runsView}
+          optionLabel={(v) => VIEW_LABEL[v]}
+          optionTestId={(v) => `runs-view-${v}`}
+          onChange={(v) => setView({ runsView: v })}
+        />
+        <GroupControls />
       </div>
-      <div className="badges">
-        {shown.length === 0 && <span className="empty">{inRange.length === 0 ? 'No runs in this time range yet.' : 'No run matches.'}</span>}
-        {shown.map((run) => {
-          const on = selected.has(run.run_id);
-          return (
-            <button
-              key={run.run_id}
-              type="button"
-              className={`badge ${on ? 'on' : 'off'}`}
-              aria-pressed={on}
-              data-testid="run-badge"
-              data-run={run.run_id}
-              data-active={run.is_active}
-              title={`${run.run_id} (${run.source}) — step ${formatStep(run.latest_step)}, last event ${run.last_event_time}`}
-              onClick={() => setView({ selection: toggleRun(view.selection, run.run_id) })}
-              style={{ '--run-color': runColor(run.run_id, view.theme) } as React.CSSProperties}
-            >
-              <span className={`activity-dot ${run.is_active ? 'active' : 'inactive'}`} data-testid="run-activity" aria-label={run.is_active ? 'active' : 'inactive'} />
-              <span className="badge-label">{run.run_id}</span>
-            </button>
-          );
-        })}
-      </div>
+      {runsView === 'table' ? (
+        <RunsTable runs={shown} selected={selected} />
+      ) : (
+        <BadgeList runs={shown} selected={selected} emptyText={inRange.length === 0 ? 'No runs in this time range yet.' : 'No run matches.'} />
+      )}
     </div>
   );
 }

@@ -26,6 +26,13 @@ describe('URL state', () => {
       xMetric: null,
       tooltipSort: 'nearest',
       enlarged: 'Loss/batch',
+      runsView: 'table',
+      groupBy: { kind: 'pattern', pattern: '(.*)-seed\\d+' },
+      groupBand: 'minmax',
+      expandedGroups: ['lr 3', 'a,b'],
+      runColors: { 'run,a': '#ff0000', ['__proto__']: '#00ff00' },
+      groupColors: { 'lr 3': '#0000ff' },
+      tableSort: { column: 'config.lr', descending: true },
     };
 
     const query = viewToQuery(view);
@@ -37,8 +44,9 @@ describe('URL state', () => {
   it.each(UNUSUAL_RUN_IDS)('round-trips run %j through the address bar', (runId) => {
     const shown: ViewState = { ...defaultView, selection: { mode: 'only', ids: [runId, 'other'] }, analyticsRun: runId };
     const hidden: ViewState = { ...defaultView, selection: { mode: 'all', ids: [runId] } };
+    const colored: ViewState = { ...defaultView, runColors: { [runId]: '#123abc' }, groupColors: { [runId]: '#abcdef' }, expandedGroups: [runId] };
 
-    for (const view of [shown, hidden]) {
+    for (const view of [shown, hidden, colored]) {
       const url = parseAsBrowser(`/${viewToQuery(view)}`);
 
       expect(url.hash).toBe('');
@@ -61,7 +69,7 @@ describe('URL state', () => {
   });
 
   it('reads the tooltip order and the enlarged chart from a shared link', () => {
-    const view = queryToView('?sort=descending&chart=loss_t1&x=metric:tokens.total');
+    const view = queryToView('?tooltip=descending&chart=loss_t1&x=metric:tokens.total');
 
     expect(view.tooltipSort).toBe('descending');
     expect(view.enlarged).toBe('loss_t1');
@@ -70,9 +78,18 @@ describe('URL state', () => {
   });
 
   it('falls back to defaults for values it does not know', () => {
-    const view = queryToView('?tab=nope&range=2y&x=?&smooth=5&hist=7&theme=pink&sort=sideways&chart=');
+    const view = queryToView('?tab=nope&range=2y&x=?&smooth=5&hist=7&theme=pink&tooltip=sideways&chart=');
     expect(view).toEqual(defaultView);
     expect(queryToView('?x=metric:')).toEqual(defaultView);
+  });
+
+  it('drops colours that are not #rrggbb and keeps the group key or pattern given', () => {
+    const view = queryToView('?color=red-run&color=%23ff000zrun&color=%23FF0000&color=%2300FF00ok&gband=wide&runsview=list&sort=-');
+    expect(view.runColors).toEqual({ ok: '#00ff00' });
+    expect([view.groupBand, view.runsView, view.tableSort]).toEqual(['std', 'badges', null]);
+    expect(queryToView('?group=lr').groupBy).toEqual({ kind: 'config', key: 'lr' });
+    expect(queryToView('?gpattern=(.*)-seed').groupBy).toEqual({ kind: 'pattern', pattern: '(.*)-seed' });
+    expect(viewToQuery({ ...defaultView, groupBy: { kind: 'pattern', pattern: '' } })).toBe('');
   });
 
   it('keeps hidden runs in "all" mode so later runs are shown', () => {

@@ -12,6 +12,7 @@ import {
   type ViewState,
   type XAxisMode,
 } from './viewState';
+import { appendRunView, readRunView } from './runViewUrl';
 
 /**
  * The view as URL query parameters, leaving defaults out so links stay short. Lists are repeated parameters
@@ -37,8 +38,9 @@ export function viewToQuery(view: ViewState): string {
   if (view.showEnvelope !== defaultView.showEnvelope) params.set('band', view.showEnvelope ? '1' : '0');
   if (view.analyticsRun) params.set('arun', view.analyticsRun);
   if (view.historyLimit !== defaultView.historyLimit) params.set('hist', String(view.historyLimit));
-  if (view.tooltipSort !== defaultView.tooltipSort) params.set('sort', view.tooltipSort);
+  if (view.tooltipSort !== defaultView.tooltipSort) params.set('tooltip', view.tooltipSort);
   if (view.enlarged) params.set('chart', view.enlarged);
+  appendRunView(params, view);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -73,8 +75,9 @@ export function queryToView(query: string): ViewState {
     analyticsRun: params.get('arun') || null,
     historyLimit: (HISTORY_LIMITS as readonly number[]).includes(hist) ? (hist as HistoryLimit) : defaultView.historyLimit,
     xMetric: xMetric || null,
-    tooltipSort: oneOf<TooltipSort>(TOOLTIP_SORTS, params.get('sort'), defaultView.tooltipSort),
+    tooltipSort: oneOf<TooltipSort>(TOOLTIP_SORTS, params.get('tooltip'), defaultView.tooltipSort),
     enlarged: params.get('chart') || null,
+    ...readRunView(params),
   };
 }
 

@@ -1,3 +1,5 @@
+import { defaultRunView, type RunViewState } from './runView';
+
 export const TAB_IDS = ['training', 'model', 'system', 'checkpoints', 'progress', 'analytics', 'other'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
@@ -34,7 +36,7 @@ export interface RunSelection {
 }
 
 /** Everything a shared link must reproduce. */
-export interface ViewState {
+export interface ViewState extends RunViewState {
   tab: TabId;
   range: RangeId;
   xAxis: XAxisMode;
@@ -72,6 +74,7 @@ export const defaultView: ViewState = {
   xMetric: null,
   tooltipSort: 'default',
   enlarged: null,
+  ...defaultRunView,
 };
 
 export function isRunSelected(selection: RunSelection, runId: string): boolean {

@@ -9,6 +9,8 @@ export interface RunMeta {
   latest_step: number;
   is_active: boolean;
   series_count?: number;
+  /** The run's settings (hyperparameters, tags), key to a JSON string, number or boolean. */
+  config?: Record<string, string | number | boolean>;
   /** Metric to its unit, for the metrics that have one. */
   units?: Record<string, string>;
 }
