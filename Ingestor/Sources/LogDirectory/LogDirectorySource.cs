@@ -46,8 +46,9 @@ public sealed partial class LogDirectorySource(
         health.Enabled = true;
         await Task.Yield();
 
+        var ignoreEventFiles = _options.IgnoreEventFilesIn.Select(LogDirectorySourceOptionsValidator.Normalized).ToHashSet(StringComparer.Ordinal);
         _scanners = [.. _options.Directories.Select(d => new DirectoryScanner(d, store, health, metrics, logger, _options.FullListingInterval, _options.FollowSymbolicLinks,
-            _options.ShowPathsInHealth))];
+            _options.ShowPathsInHealth, readEventFiles: !ignoreEventFiles.Contains(LogDirectorySourceOptionsValidator.Normalized(d)), _options.MaxRunDepth))];
         _watchers = new DirectoryWatcher?[_scanners.Length];
         _pending = new int[_scanners.Length];
         try

@@ -53,4 +53,26 @@ public static class LogFileName
         }
         return false;
     }
+
+    /// <summary>
+    /// <c>events.out.tfevents.&lt;seconds&gt;.&lt;host&gt;...</c> → when the writer made the file (UTC, whole seconds), as
+    /// every TensorBoard writer names it; false for a name without that time.
+    /// </summary>
+    public static bool TryParseEventFileTime(ReadOnlySpan<char> fileName, out DateTime created)
+    {
+        created = default;
+        if (!fileName.StartsWith(EventFilePrefix))
+        {
+            return false;
+        }
+        var rest = fileName[EventFilePrefix.Length..];
+        var dot = rest.IndexOf('.');
+        if (!long.TryParse(dot < 0 ? rest : rest[..dot], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || seconds > 253_402_300_799)
+        {
+            return false;
+        }
+        created = DateTime.UnixEpoch.AddSeconds(seconds);
+        return true;
+    }
 }

@@ -21,6 +21,9 @@ public static class RunNaming
 
     public static string ForExperiment(string directoryName, string experimentDirectory) => directoryName + "@" + Sanitize(experimentDirectory);
 
+    /// <summary>A run in a directory below another run's (<c>add_scalars</c> writes one per scalar): <c>{run id}/{path below}</c>.</summary>
+    public static string Below(string runId, string subPath) => runId + "/" + Sanitize(subPath);
+
     private static string Sanitize(string name)
     {
         if (name.Length == 0)

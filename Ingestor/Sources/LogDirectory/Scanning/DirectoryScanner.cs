@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Contracts.Analytics;
 using Contracts.Series;
 using Ingestor.Model;
+using Ingestor.Sources.LogDirectory.Files;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Store;
 using Ingestor.Telemetry;
@@ -23,9 +24,6 @@ public sealed partial class DirectoryScanner
     private readonly IngestorMetrics _metrics;
     private readonly ILogger _logger;
     private readonly HashSet<string> _usedRunIds = new(StringComparer.Ordinal);
-    /// <summary>Directory modification times this close to a listing may hide a change (whole-second file systems).</summary>
-    private static readonly TimeSpan TimestampCoarseness = TimeSpan.FromSeconds(2);
-
     private readonly TimeSpan _fullListingInterval;
     /// <summary>A loss line is a Python float repr (about 20 bytes); a line longer than this is malformed whatever it holds.</summary>
     public const int MaxLineBytes = 4096;
@@ -37,7 +35,7 @@ public sealed partial class DirectoryScanner
     private string? _lastError;
     private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rejected = new(StringComparer.Ordinal);
-    private readonly bool _followLinks;
+    private readonly ListingRules _rules;
     private readonly bool _showPathInHealth;
     private DirectoryListing? _listing;
     private InitialRead? _initialRead;
@@ -56,9 +54,10 @@ public sealed partial class DirectoryScanner
     /// timestep's log, event files, checkpoints); every directory is listed in full at least this often.
     /// </param>
     public DirectoryScanner(string root, LogDirectoryStore store, LogDirectoryHealthState health, IngestorMetrics metrics, ILogger logger,
-        TimeSpan? fullListingInterval = null, bool followLinks = true, bool showPathInHealth = false)
+        TimeSpan? fullListingInterval = null, bool followLinks = true, bool showPathInHealth = false, bool readEventFiles = true,
+        int maxRunDepth = LogDirectorySourceOptions.DefaultMaxRunDepth)
     {
-        _followLinks = followLinks;
+        _rules = new ListingRules(followLinks, readEventFiles, maxRunDepth);
         _showPathInHealth = showPathInHealth;
         _fullListingInterval = fullListingInterval ?? TimeSpan.FromMinutes(5);
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
@@ -253,7 +252,7 @@ public sealed partial class DirectoryScanner
         var fullDue = _listing is null || unnamed || now - _lastFullListingMs >= _fullListingInterval.TotalMilliseconds;
         if (!fullDue && _listing is { } previous)
         {
-            if (previous.DirectoriesUnchanged(Root, TimestampCoarseness))
+            if (previous.DirectoriesUnchanged(DirectoryListing.TimestampCoarseness))
             {
                 if (RefreshGrowingFiles(previous) && named.All(previous.Refresh))
                 {
@@ -263,7 +262,7 @@ public sealed partial class DirectoryScanner
             else if (WatchedByEvents)
             {
                 _reusedListing = null;
-                var listing = DirectoryListing.Read(Root, _followLinks, knownFiles: previous);
+                var listing = DirectoryListing.Read(Root, _rules, knownFiles: previous);
                 // A file may vanish between the listing and this look; the scan then finds it gone.
                 RefreshGrowingFiles(listing);
                 foreach (var path in named)
@@ -275,7 +274,7 @@ public sealed partial class DirectoryScanner
         }
         _reusedListing = null;
         _lastFullListingMs = now;
-        return Listed(DirectoryListing.Read(Root, _followLinks));
+        return Listed(DirectoryListing.Read(Root, _rules));
     }
 
     private DirectoryListing Listed(DirectoryListing listing)
@@ -286,7 +285,14 @@ public sealed partial class DirectoryScanner
             if (_rejected.Add(path))
             {
                 Skip(reason);
-                FileRejected(path, reason);
+                if (reason == SkipReasons.BeyondMaxRunDepth)
+                {
+                    RunDirectoryTooDeep(path, _rules.MaxRunDepth);
+                }
+                else
+                {
+                    FileRejected(path, reason);
+                }
             }
         }
         return _listing = listing;
@@ -348,9 +354,14 @@ public sealed partial class DirectoryScanner
                 earliest = listing.Summaries.Keys.Min();
             }
             var experiment = listing.Experiments
-                .Where(e => e.Start is not null && (earliest is null || e.Start <= earliest) && e.EventFiles.Count > 0)
+                .Where(e => e.Start is not null && e.SubPath.Length == 0 && (earliest is null || e.Start <= earliest))
                 .Max(e => e.Start);
             start = experiment ?? earliest;
+        }
+        if (start is null && listing.Experiments is [{ IsRoot: true } root, ..])
+        {
+            // A TensorBoard run in the directory itself, with no plugin files: named by when its first event file was made.
+            start = LogFileName.TryParseEventFileTime(Path.GetFileName(root.EventFiles[0].Path), out var created) ? created : null;
         }
         if (start is not { } simulationStart)
         {
@@ -369,13 +380,33 @@ public sealed partial class DirectoryScanner
         RunStarted(Root, candidate);
     }
 
-    private string RunIdOf(ExperimentEntry experiment)
+    /// <summary>
+    /// The run a run directory feeds. The directory itself and <c>runs/experiment_&lt;start&gt;</c> of the simulation's
+    /// start feed the directory's run; another <c>runs/experiment_&lt;start&gt;</c> is that simulation's run and any other
+    /// <c>runs/&lt;name&gt;</c> is <c>{directory}@{name}</c>; a directory below one of these (<c>add_scalars</c>) is its
+    /// run's id and the path below; any other run directory is <c>{directory}@{path}</c>, as TensorBoard names it.
+    /// </summary>
+    private string RunIdOf(RunDirectoryEntry entry)
     {
-        if (experiment.Start is { } start && start == Current.Start && Current.DirectoryRunId is { } own)
+        string runId;
+        if (entry.IsRoot)
         {
-            return own;
+            runId = Current.DirectoryRunId ?? RunNaming.ForExperiment(_name, ".");
         }
-        var runId = experiment.Start is { } other ? RunNaming.ForSimulation(_name, other) : RunNaming.ForExperiment(_name, experiment.Name);
+        else if (entry.Experiment is not { } experiment)
+        {
+            runId = RunNaming.ForExperiment(_name, entry.RelativePath);
+        }
+        else
+        {
+            runId = entry.Start is { } start && start == Current.Start && Current.DirectoryRunId is { } own ? own
+                : entry.Start is { } other ? RunNaming.ForSimulation(_name, other)
+                : RunNaming.ForExperiment(_name, experiment);
+            if (entry.SubPath.Length > 0)
+            {
+                runId = RunNaming.Below(runId, entry.SubPath);
+            }
+        }
         _usedRunIds.Add(runId);
         return runId;
     }
