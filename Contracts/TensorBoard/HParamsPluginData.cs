@@ -14,7 +14,7 @@ namespace Contracts.TensorBoard;
 /// that is a list or struct (TensorBoard shows only scalars), is left out. Malformed bytes throw
 /// <see cref="InvalidDataException"/> from the reader, which rejects the record.</para>
 /// </summary>
-internal static class HParamsPluginData
+public static class HParamsPluginData
 {
     public const int MaxHParams = 1000;
     public const int MaxNameBytes = 256;

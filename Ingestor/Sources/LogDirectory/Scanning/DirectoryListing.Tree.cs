@@ -12,6 +12,9 @@ public sealed partial class DirectoryListing
     /// <summary>Every directory looked into, by path; the next listing reuses those whose time has not changed.</summary>
     private readonly Dictionary<string, DirectoryNode> _nodes = new(StringComparer.Ordinal);
 
+    /// <summary>The run directory each event file is listed in, so refreshing a file does not search every run.</summary>
+    private readonly Dictionary<string, RunDirectoryEntry> _runDirectoryByEventFile = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Lists <paramref name="directory"/> (at <paramref name="depth"/> below the root) and the directories below it. One
     /// level past <see cref="ListingRules.MaxRunDepth"/> a directory is only looked at for event files, so that run
@@ -103,19 +106,29 @@ public sealed partial class DirectoryListing
         {
             return;
         }
+        var entry = Describe(relativePath, files);
+        Experiments.Add(entry);
+        foreach (var file in files)
+        {
+            _runDirectoryByEventFile[file.Path] = entry;
+        }
+    }
+
+    /// <summary>Below <c>runs/</c>, the experiment directory a run directory lies in, its start and the path below it.</summary>
+    private static RunDirectoryEntry Describe(string relativePath, List<FileEntry> files)
+    {
         if (!relativePath.StartsWith(RunsPrefix, StringComparison.Ordinal))
         {
-            Experiments.Add(new RunDirectoryEntry(relativePath, files));
-            return;
+            return new RunDirectoryEntry(relativePath, files);
         }
         var belowRuns = relativePath[RunsPrefix.Length..];
         var slash = belowRuns.IndexOf('/');
         var experiment = slash < 0 ? belowRuns : belowRuns[..slash];
-        Experiments.Add(new RunDirectoryEntry(relativePath, files)
+        return new RunDirectoryEntry(relativePath, files)
         {
             Experiment = experiment,
             Start = LogFileName.TryParseExperiment(experiment, out var start) ? start : null,
             SubPath = slash < 0 ? "" : belowRuns[(slash + 1)..],
-        });
+        };
     }
 }

@@ -199,14 +199,10 @@ public sealed partial class DirectoryListing
                 return true;
             }
         }
-        foreach (var experiment in Experiments)
+        if (_runDirectoryByEventFile.TryGetValue(path, out var runDirectory))
         {
-            var index = experiment.EventFiles.FindIndex(f => f.Path == path);
-            if (index >= 0)
-            {
-                experiment.EventFiles[index] = now;
-                return true;
-            }
+            var index = runDirectory.EventFiles.FindIndex(f => f.Path == path);
+            runDirectory.EventFiles[index] = now;
         }
         return true;
     }
