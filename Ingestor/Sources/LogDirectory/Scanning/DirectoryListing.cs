@@ -63,7 +63,7 @@ public sealed partial class DirectoryListing
         var listing = new DirectoryListing { ListedAtUtc = DateTime.UtcNow, _known = knownFiles, _rules = rules };
         var realRoot = FileTypes.RealPath(root) ?? root;
         listing.DirectoryStamps[root] = Directory.GetLastWriteTimeUtc(root).Ticks;
-        var walk = rules.ReadEventFiles && rules.MaxRunDepth > 0;
+        var walk = rules.ReadEventFiles;
         List<string> subdirectories = [];
         List<string> rootEventFiles = [];
         var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(root,
