@@ -1,12 +1,13 @@
 namespace Ingestor.Sources.LogDirectory;
 
-/// <summary>Settings of the ICON/ComIn log-directory source, section <see cref="SectionName"/>.</summary>
+/// <summary>Settings of the ICON/ComIn and TensorBoard log-directory source, section <see cref="SectionName"/>.</summary>
 public sealed class LogDirectorySourceOptions
 {
     public const string SectionName = "LogDirectorySource";
 
     /// <summary>
-    /// The plugin's output directories, one run each (plus one per foreign experiment under <c>runs/</c>).
+    /// The plugin's output directories, one run each (plus one per foreign experiment under <c>runs/</c>), or TensorBoard
+    /// logdirs (one run per directory in them that holds event files).
     /// Empty: the source is off. A directory that does not exist yet is watched for.
     /// </summary>
     public string[] Directories { get; set; } = [];
