@@ -20,7 +20,7 @@ public sealed class LogDirectorySourceTensorBoardTests
             RescanInterval = TimeSpan.FromMilliseconds(200),
             WatchFileSystem = watchFileSystem,
         }, sink);
-        await Polling.Until(() => sink.Runs.ContainsKey("tb@lightning_logs/version_0"));
+        await Eventually.HoldsAsync(() => sink.Runs.ContainsKey("tb@lightning_logs/version_0"), "the first version's run");
 
         TensorBoardLogdir.Write(root, "lightning_logs/version_1", writer =>
         {
@@ -29,7 +29,8 @@ public sealed class LogDirectorySourceTensorBoardTests
         });
 
         const string runId = "tb@lightning_logs/version_1";
-        await Polling.Until(() => sink.Runs.TryGetValue(runId, out var run) && run.Config is not null);
+        await Eventually.HoldsAsync(() => sink.Runs.TryGetValue(runId, out var run) && run.Config is not null, "the new version's run with its config",
+            state: () => string.Join(", ", sink.Runs.Keys));
         Assert.Equal([0.25], sink.Samples(runId, "train_loss").Select(s => s.Value));
         var config = sink.Runs[runId].Config!;
         Assert.Equal(0.01, config["lr"].GetDouble());
