@@ -47,8 +47,7 @@ public sealed partial class LogDirectorySource(
         await Task.Yield();
 
         var ignoreEventFiles = _options.IgnoreEventFilesIn.Select(LogDirectorySourceOptionsValidator.Normalized).ToHashSet(StringComparer.Ordinal);
-        _scanners = [.. _options.Directories.Select(d => new DirectoryScanner(d, store, health, metrics, logger, _options.FullListingInterval, _options.FollowSymbolicLinks,
-            _options.ShowPathsInHealth, readEventFiles: !ignoreEventFiles.Contains(LogDirectorySourceOptionsValidator.Normalized(d)), _options.MaxRunDepth))];
+        _scanners = [.. _options.Directories.Select(d => NewScanner(d, readEventFiles: !ignoreEventFiles.Contains(LogDirectorySourceOptionsValidator.Normalized(d))))];
         _watchers = new DirectoryWatcher?[_scanners.Length];
         _pending = new int[_scanners.Length];
         try
@@ -104,6 +103,10 @@ public sealed partial class LogDirectorySource(
             }
         }
     }
+
+    private DirectoryScanner NewScanner(string directory, bool readEventFiles) =>
+        new(directory, store, health, metrics, logger, _options.FullListingInterval, _options.FollowSymbolicLinks, _options.ShowPathsInHealth,
+            readEventFiles, _options.MaxRunDepth);
 
     private async Task ScanAsync(int index, CancellationToken cancellationToken)
     {

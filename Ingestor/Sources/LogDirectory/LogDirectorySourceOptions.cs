@@ -14,7 +14,8 @@ public sealed class LogDirectorySourceOptions
 
     /// <summary>
     /// Directories of <see cref="Directories"/> whose TensorBoard event files are not read (their loss logs, summaries
-    /// and checkpoints still are): each names one of <see cref="Directories"/> (the same path; a trailing separator does not matter).
+    /// and checkpoints still are): each names one of <see cref="Directories"/> (the same path; a trailing separator
+    /// does not matter).
     /// </summary>
     public string[] IgnoreEventFilesIn { get; set; } = [];
 

@@ -27,8 +27,8 @@ public static class FileTypes
     private const int FormatMask = 0xF000;
 
     /// <summary>
-    /// The type, length and modification time (of a directory too) of <paramref name="path"/> itself (a symbolic link is not followed) in
-    /// one system call, so a listing of thousands of files costs one call per file and no object.
+    /// The type, length and modification time (a directory's too) of <paramref name="path"/> itself (a symbolic link is
+    /// not followed) in one system call, so a listing of thousands of files costs one call per file and no object.
     /// </summary>
     public static FileStatus Stat(string path)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Contracts.Analytics;
 
 namespace Ingestor.Sources.LogDirectory.Files;
@@ -67,8 +68,8 @@ public static class LogFileName
         }
         var rest = fileName[EventFilePrefix.Length..];
         var dot = rest.IndexOf('.');
-        if (!long.TryParse(dot < 0 ? rest : rest[..dot], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            || seconds > 253_402_300_799)
+        // Up to 9999-12-31T23:59:59, the last second a DateTime holds.
+        if (!long.TryParse(dot < 0 ? rest : rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253_402_300_799)
         {
             return false;
         }

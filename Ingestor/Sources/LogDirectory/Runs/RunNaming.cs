@@ -6,9 +6,9 @@ namespace Ingestor.Sources.LogDirectory;
 /// Run ids of log directories: <c>{directory name}@{simulation start}</c>, e.g. <c>icon-output@2022-01-01T06:00:00</c>,
 /// so the same files give the same id after a restart. An experiment under <c>runs/</c> that is not a timestamp
 /// is <c>{directory name}@{experiment directory name}</c>, and any other TensorBoard run directory
-/// <c>{directory name}@{its path below the directory}</c> (<c>logs@lightning_logs/version_0</c>). Names are kept as they are (spaces, <c>%</c>, <c>,</c>,
-/// any letter: routes, Redis keys and the browser's URLs carry any run id); only control characters, which no
-/// request may carry, become '_'.
+/// <c>{directory name}@{its path below the directory}</c> (<c>logs@lightning_logs/version_0</c>). Names are kept as
+/// they are (spaces, <c>%</c>, <c>,</c>, <c>/</c>, any letter: routes, Redis keys and the browser's URLs carry any run
+/// id); only control characters, which no request may carry, become '_'.
 /// </summary>
 public static class RunNaming
 {
