@@ -65,6 +65,10 @@ public sealed partial class DirectoryScanner
     /// </summary>
     private string RunIdOf(RunDirectoryEntry entry)
     {
+        if (Current.RunIds.TryGetValue(entry.RelativePath, out var known))
+        {
+            return known;
+        }
         string runId;
         if (entry.IsRoot)
         {
@@ -84,7 +88,19 @@ public sealed partial class DirectoryScanner
                 runId = RunNaming.Below(runId, entry.SubPath);
             }
         }
+        if (runId != Current.DirectoryRunId)
+        {
+            // An earlier generation of the directory (deleted and written again) fed this id: its run keeps its history,
+            // and the new one is told apart as the directory's own run is.
+            var candidate = runId;
+            for (var generation = 2; _usedRunIds.Contains(candidate); generation++)
+            {
+                candidate = runId + RunNaming.GenerationSeparator + generation;
+            }
+            runId = candidate;
+        }
         _usedRunIds.Add(runId);
+        Current.RunIds[entry.RelativePath] = runId;
         return runId;
     }
 }

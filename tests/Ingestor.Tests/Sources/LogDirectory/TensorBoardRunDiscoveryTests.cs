@@ -108,6 +108,23 @@ public sealed class TensorBoardRunDiscoveryTests
     }
 
     [Fact]
+    public void Scanner_NamesTheRunsOfARewrittenLogdirApart_AndTheOldRunsKeepTheirPoints()
+    {
+        using var harness = new ScannerHarness("tb");
+        TensorBoardLogdir.Write(harness.Root, "lightning_logs/version_0", TensorBoardLogdir.Scalars("loss", 0.5f, 0.25f, 0.125f));
+        harness.Scan();
+
+        // The logdir deleted and the training run again: TensorBoard would show the new run only.
+        Directory.Delete(harness.Root, recursive: true);
+        TensorBoardLogdir.Write(harness.Root, "lightning_logs/version_0", TensorBoardLogdir.Scalars("loss", 0.75f));
+        harness.Scan();
+
+        Assert.Equal(["tb@lightning_logs/version_0", "tb@lightning_logs/version_0~2"], harness.RunIds());
+        Assert.Equal([0.5, 0.25, 0.125], harness.Points("tb@lightning_logs/version_0", "loss").Select(p => p.Value));
+        Assert.Equal([0.75], harness.Points("tb@lightning_logs/version_0~2", "loss").Select(p => p.Value));
+    }
+
+    [Fact]
     public void Scanner_CountsRunDirectoriesBeyondMaxRunDepth_AndReadsNoneOfThem()
     {
         using var harness = new ScannerHarness("tb", maxRunDepth: 2);
