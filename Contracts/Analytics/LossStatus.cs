@@ -25,4 +25,10 @@ public sealed record LossStatus
     public required DateTimeOffset LastUpdate { get; init; }
 
     public required NonFiniteCounts NonFinite { get; init; }
+
+    /// <summary>
+    /// TensorBoard summaries the dashboard lists but does not show, by kind (<c>text</c>, <c>image</c>, <c>audio</c>, or
+    /// another plugin's name) and tag, with how many values each tag has; left out when there are none.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? OtherTags { get; init; }
 }

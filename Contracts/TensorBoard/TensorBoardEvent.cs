@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Contracts.TensorBoard;
 
 /// <summary>
@@ -16,8 +18,14 @@ public sealed class TensorBoardEvent
 
     public List<TensorBoardValue> Values { get; } = [];
 
-    /// <summary>Values that were neither scalars nor histograms (images, audio, text, other plugins' tensors).</summary>
+    /// <summary>Values with no tag, or a tensor of no plugin this parser knows of: not even listed.</summary>
     public int OtherValues { get; internal set; }
+
+    /// <summary>
+    /// The hyperparameters of an hparams plugin's <c>session_start_info</c> in this event (name to a JSON string, number,
+    /// boolean or null); null when the event has none. A new dictionary for every event that has one (they are rare).
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement>? HParams { get; internal set; }
 
     public long WallTimeMs => (long)Math.Floor(WallTime * 1000);
 
@@ -28,5 +36,6 @@ public sealed class TensorBoardEvent
         FileVersion = null;
         Values.Clear();
         OtherValues = 0;
+        HParams = null;
     }
 }

@@ -5,7 +5,8 @@ namespace Contracts.TensorBoard;
 
 /// <summary>
 /// Decodes the few fields of TensorBoard's <c>Event</c> protobuf the dashboard needs (wall time, step, file
-/// version, scalar and histogram summary values), straight from the record bytes. A hand-written decoder of
+/// version, scalar and histogram summary values, the kind of every other summary value, and the hparams plugin's
+/// session data), straight from the record bytes. A hand-written decoder of
 /// these dozen fields allocates nothing per event but new tag strings, where generated message classes would
 /// allocate an object graph (and bucket arrays) for every record of a multi-gigabyte file.
 /// <para>One instance per event file: TF2 writers put a value's plugin metadata only on the first event of a
@@ -15,6 +16,7 @@ public sealed class TensorBoardEventParser
 {
     public const string ScalarsPlugin = "scalars";
     public const string HistogramsPlugin = "histograms";
+    public const string HParamsPlugin = "hparams";
 
     private const int MaxTagBytesOnStack = 512;
     private const int MaxHistogramCellsOnStack = 3 * 256;
@@ -72,8 +74,10 @@ public sealed class TensorBoardEventParser
         float? simpleValue = null;
         ReadOnlySpan<byte> histogram = default;
         ReadOnlySpan<byte> tensor = default;
+        ReadOnlySpan<byte> pluginContent = default;
         var hasHistogram = false;
         var hasTensor = false;
+        string? fieldKind = null;
 
         var reader = new ProtoReader(value);
         while (reader.TryReadTag(out var field, out var wireType))
@@ -82,9 +86,11 @@ public sealed class TensorBoardEventParser
             {
                 case (1, WireType.LengthDelimited): tag = InternTag(reader.ReadLengthDelimited()); break;
                 case (2, WireType.Fixed32): simpleValue = reader.ReadFloat(); break;
+                case (4, WireType.LengthDelimited): reader.Skip(wireType); fieldKind = OtherSummaryKinds.Image; break;
                 case (5, WireType.LengthDelimited): histogram = reader.ReadLengthDelimited(); hasHistogram = true; break;
+                case (6, WireType.LengthDelimited): reader.Skip(wireType); fieldKind = OtherSummaryKinds.Audio; break;
                 case (8, WireType.LengthDelimited): tensor = reader.ReadLengthDelimited(); hasTensor = true; break;
-                case (9, WireType.LengthDelimited): plugin = ReadPluginName(reader.ReadLengthDelimited()); break;
+                case (9, WireType.LengthDelimited): plugin = ReadPluginData(reader.ReadLengthDelimited(), out pluginContent); break;
                 default: reader.Skip(wireType); break;
             }
         }
@@ -103,13 +109,25 @@ public sealed class TensorBoardEventParser
             _pluginByTag.TryGetValue(tag, out plugin);
         }
 
-        if (simpleValue is { } simple)
+        if (plugin == HParamsPlugin)
+        {
+            // The run's configuration, not a series: an experiment or session end carries none.
+            if (HParamsPluginData.ReadSessionStart(pluginContent) is { } hparams)
+            {
+                into.HParams = hparams;
+            }
+        }
+        else if (simpleValue is { } simple)
         {
             into.Values.Add(new TensorBoardValue(tag, TensorBoardValueKind.Scalar, simple, default));
         }
         else if (hasHistogram)
         {
             into.Values.Add(new TensorBoardValue(tag, TensorBoardValueKind.Histogram, double.NaN, ParseHistogramProto(histogram)));
+        }
+        else if (fieldKind is not null)
+        {
+            into.Values.Add(new TensorBoardValue(tag, TensorBoardValueKind.Other, double.NaN, default, fieldKind));
         }
         else if (hasTensor && plugin == ScalarsPlugin && TryReadTensorScalar(tensor, out var scalar))
         {
@@ -119,14 +137,21 @@ public sealed class TensorBoardEventParser
         {
             into.Values.Add(new TensorBoardValue(tag, TensorBoardValueKind.Histogram, double.NaN, summary));
         }
+        else if (plugin is not null and not ScalarsPlugin and not HistogramsPlugin)
+        {
+            into.Values.Add(new TensorBoardValue(tag, TensorBoardValueKind.Other, double.NaN, default, OtherSummaryKinds.OfPlugin(plugin)));
+        }
         else
         {
             into.OtherValues++;
         }
     }
 
-    private static string? ReadPluginName(ReadOnlySpan<byte> metadata)
+    /// <summary>The plugin's name (interned) and, in <paramref name="content"/>, its data; null when the metadata names none.</summary>
+    private string? ReadPluginData(ReadOnlySpan<byte> metadata, out ReadOnlySpan<byte> content)
     {
+        content = default;
+        string? name = null;
         var reader = new ProtoReader(metadata);
         while (reader.TryReadTag(out var field, out var wireType))
         {
@@ -135,14 +160,12 @@ public sealed class TensorBoardEventParser
                 var pluginData = new ProtoReader(reader.ReadLengthDelimited());
                 while (pluginData.TryReadTag(out var pluginField, out var pluginWireType))
                 {
-                    if (pluginField == 1 && pluginWireType == WireType.LengthDelimited)
+                    switch (pluginField, pluginWireType)
                     {
-                        var name = pluginData.ReadLengthDelimited();
-                        return name.SequenceEqual("scalars"u8) ? ScalarsPlugin
-                            : name.SequenceEqual("histograms"u8) ? HistogramsPlugin
-                            : Encoding.UTF8.GetString(name);
+                        case (1, WireType.LengthDelimited): name = InternTag(pluginData.ReadLengthDelimited()); break;
+                        case (2, WireType.LengthDelimited): content = pluginData.ReadLengthDelimited(); break;
+                        default: pluginData.Skip(pluginWireType); break;
                     }
-                    pluginData.Skip(pluginWireType);
                 }
             }
             else
@@ -150,7 +173,7 @@ public sealed class TensorBoardEventParser
                 reader.Skip(wireType);
             }
         }
-        return null;
+        return name;
     }
 
     private static HistogramSummary ParseHistogramProto(ReadOnlySpan<byte> histogram)

@@ -8,9 +8,10 @@ namespace Contracts.TensorBoard;
 /// one-element float tensors of the <c>scalars</c> plugin). Used by tests and the demo data generator; call
 /// <see cref="Flush"/> to make what was written visible to readers.
 /// </summary>
-public sealed class TensorBoardEventWriter(Stream stream)
+public sealed partial class TensorBoardEventWriter(Stream stream)
 {
     private const int DtFloat = 1;
+    private const int DtString = 7;
     private const int ScalarDataClass = 1;
 
     private readonly TfRecordWriter _records = new(stream);
@@ -112,13 +113,20 @@ public sealed class TensorBoardEventWriter(Stream stream)
         _records.Write(e.WrittenSpan);
     }
 
-    private static ProtoWriter PluginMetadata(string pluginName, int dataClass)
+    private static ProtoWriter PluginMetadata(string pluginName, int dataClass, ReadOnlySpan<byte> content = default)
     {
         var pluginData = new ProtoWriter();
         pluginData.WriteStringField(1, pluginName);
+        if (!content.IsEmpty)
+        {
+            pluginData.WriteBytesField(2, content);
+        }
         var metadata = new ProtoWriter();
         metadata.WriteMessageField(1, pluginData);
-        metadata.WriteVarintField(4, (ulong)dataClass);
+        if (dataClass != 0)
+        {
+            metadata.WriteVarintField(4, (ulong)dataClass);
+        }
         return metadata;
     }
 }

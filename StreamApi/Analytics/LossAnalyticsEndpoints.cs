@@ -126,7 +126,7 @@ public static class LossAnalyticsEndpoints
         if (string.IsNullOrEmpty(tag))
         {
             var tags = (await history.ListSeriesAsync(status.RunId)).Keys.Order(StringComparer.Ordinal).ToArray();
-            return TypedResults.Json(new ScalarTags(status.RunId, tags), AnalyticsJsonContext.Default.ScalarTags);
+            return TypedResults.Json(new ScalarTags(status.RunId, tags) { OtherTags = status.OtherTags }, AnalyticsJsonContext.Default.ScalarTags);
         }
         // Every point, or limit of them with their buckets' envelope: never an answer of unbounded size.
         if (await history.DecimateAsync(status.RunId, tag, RawRange.All, limit) is not { } decimation)

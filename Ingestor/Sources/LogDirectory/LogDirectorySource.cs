@@ -46,8 +46,8 @@ public sealed partial class LogDirectorySource(
         health.Enabled = true;
         await Task.Yield();
 
-        _scanners = [.. _options.Directories.Select(d => new DirectoryScanner(d, store, health, metrics, logger, _options.FullListingInterval, _options.FollowSymbolicLinks,
-            _options.ShowPathsInHealth))];
+        var ignoreEventFiles = _options.IgnoreEventFilesIn.Select(LogDirectorySourceOptionsValidator.Normalized).ToHashSet(StringComparer.Ordinal);
+        _scanners = [.. _options.Directories.Select(d => NewScanner(d, readEventFiles: !ignoreEventFiles.Contains(LogDirectorySourceOptionsValidator.Normalized(d))))];
         _watchers = new DirectoryWatcher?[_scanners.Length];
         _pending = new int[_scanners.Length];
         try
@@ -103,6 +103,10 @@ public sealed partial class LogDirectorySource(
             }
         }
     }
+
+    private DirectoryScanner NewScanner(string directory, bool readEventFiles) =>
+        new(directory, store, health, metrics, logger, _options.FullListingInterval, _options.FollowSymbolicLinks, _options.ShowPathsInHealth,
+            readEventFiles, _options.MaxRunDepth);
 
     private async Task ScanAsync(int index, CancellationToken cancellationToken)
     {

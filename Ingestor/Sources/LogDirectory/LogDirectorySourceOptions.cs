@@ -1,15 +1,34 @@
 namespace Ingestor.Sources.LogDirectory;
 
-/// <summary>Settings of the ICON/ComIn log-directory source, section <see cref="SectionName"/>.</summary>
+/// <summary>Settings of the ICON/ComIn and TensorBoard log-directory source, section <see cref="SectionName"/>.</summary>
 public sealed class LogDirectorySourceOptions
 {
     public const string SectionName = "LogDirectorySource";
 
     /// <summary>
-    /// The plugin's output directories, one run each (plus one per foreign experiment under <c>runs/</c>).
+    /// The plugin's output directories, one run each (plus one per foreign experiment under <c>runs/</c>), or TensorBoard
+    /// logdirs (one run per directory in them that holds event files).
     /// Empty: the source is off. A directory that does not exist yet is watched for.
     /// </summary>
     public string[] Directories { get; set; } = [];
+
+    /// <summary>
+    /// Directories of <see cref="Directories"/> whose TensorBoard event files are not read (their loss logs, summaries
+    /// and checkpoints still are): each names one of <see cref="Directories"/> (the same path; a trailing separator
+    /// does not matter).
+    /// </summary>
+    public string[] IgnoreEventFilesIn { get; set; } = [];
+
+    public const int DefaultMaxRunDepth = 8;
+    public const int MaxMaxRunDepth = 64;
+
+    /// <summary>
+    /// How deep below a configured directory a TensorBoard run directory (one that holds event files) is looked for:
+    /// 0 reads only the directory's own event files, 1 also <c>runs/</c>' own, 2 <c>lightning_logs/version_0</c> and
+    /// <c>runs/experiment_&lt;start&gt;</c>, 3 <c>fit/&lt;time&gt;/train</c>.
+    /// Event files deeper than this are not read; the directories holding them are counted and logged.
+    /// </summary>
+    public int MaxRunDepth { get; set; } = DefaultMaxRunDepth;
 
     /// <summary>Every directory is listed again this often, whether or not file-system events came (HPC file systems often send none).</summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(2);

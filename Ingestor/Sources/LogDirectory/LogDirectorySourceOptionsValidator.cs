@@ -28,6 +28,20 @@ public sealed class LogDirectorySourceOptionsValidator : IValidateOptions<LogDir
             names[runName] = i;
         }
 
+        var configured = options.Directories.Where(d => !string.IsNullOrWhiteSpace(d)).Select(Normalized).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < options.IgnoreEventFilesIn.Length; i++)
+        {
+            var directory = options.IgnoreEventFilesIn[i];
+            if (string.IsNullOrWhiteSpace(directory) || !Path.IsPathFullyQualified(directory) || !configured.Contains(Normalized(directory)))
+            {
+                failures.Add($"{Prefix}IgnoreEventFilesIn__{i} must name one of the {Prefix}Directories__N (was '{directory}').");
+            }
+        }
+        if (options.MaxRunDepth < 0 || options.MaxRunDepth > LogDirectorySourceOptions.MaxMaxRunDepth)
+        {
+            failures.Add($"{Prefix}MaxRunDepth must be a whole number from 0 to {LogDirectorySourceOptions.MaxMaxRunDepth} (was {options.MaxRunDepth}).");
+        }
+
         Positive(options.RescanInterval, "RescanInterval", failures);
         Positive(options.FullListingInterval, "FullListingInterval", failures);
         Positive(options.ActiveWindow, "ActiveWindow", failures);
@@ -38,6 +52,19 @@ public sealed class LogDirectorySourceOptionsValidator : IValidateOptions<LogDir
             failures.Add($"{Prefix}EventSettleDelay must be between 00:00:00 and 00:00:10 (was {options.EventSettleDelay}).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The same directory however it was written: trailing separators and <c>.</c>/<c>..</c> segments do not matter.</summary>
+    public static string Normalized(string directory)
+    {
+        try
+        {
+            return Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        }
+        catch (ArgumentException)
+        {
+            return directory;
+        }
     }
 
     private static void Positive(TimeSpan value, string key, List<string> failures)

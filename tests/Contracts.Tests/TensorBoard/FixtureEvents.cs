@@ -36,7 +36,7 @@ internal static class FixtureEvents
                         }
                         rows.Add((e.Step, value.Scalar, e.WallTime));
                     }
-                    else
+                    else if (value.Kind == TensorBoardValueKind.Histogram)
                     {
                         histograms.Add(value.Tag);
                     }

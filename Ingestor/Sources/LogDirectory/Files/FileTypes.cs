@@ -27,8 +27,8 @@ public static class FileTypes
     private const int FormatMask = 0xF000;
 
     /// <summary>
-    /// The type, length and modification time of <paramref name="path"/> itself (a symbolic link is not followed) in
-    /// one system call, so a listing of thousands of files costs one call per file and no object.
+    /// The type, length and modification time (a directory's too) of <paramref name="path"/> itself (a symbolic link is
+    /// not followed) in one system call, so a listing of thousands of files costs one call per file and no object.
     /// </summary>
     public static FileStatus Stat(string path)
     {
@@ -36,7 +36,7 @@ public static class FileTypes
         {
             var info = new FileInfo(path);
             return info.Exists ? new FileStatus(FileType.Regular, info.Length, info.LastWriteTimeUtc.Ticks)
-                : Directory.Exists(path) ? new FileStatus(FileType.Directory, 0, 0) : default;
+                : Directory.Exists(path) ? new FileStatus(FileType.Directory, 0, Directory.GetLastWriteTimeUtc(path).Ticks) : default;
         }
         var buffer = _statxBuffer ??= new byte[StatxSize];
         if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType | StatxSizeField | StatxModificationTime, buffer) != 0)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Contracts.Analytics;
 
 namespace Ingestor.Sources.LogDirectory.Files;
@@ -52,5 +53,27 @@ public static class LogFileName
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// <c>events.out.tfevents.&lt;seconds&gt;.&lt;host&gt;...</c> → when the writer made the file (UTC, whole seconds), as
+    /// every TensorBoard writer names it; false for a name without that time.
+    /// </summary>
+    public static bool TryParseEventFileTime(ReadOnlySpan<char> fileName, out DateTime created)
+    {
+        created = default;
+        if (!fileName.StartsWith(EventFilePrefix))
+        {
+            return false;
+        }
+        var rest = fileName[EventFilePrefix.Length..];
+        var dot = rest.IndexOf('.');
+        // Up to 9999-12-31T23:59:59, the last second a DateTime holds.
+        if (!long.TryParse(dot < 0 ? rest : rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253_402_300_799)
+        {
+            return false;
+        }
+        created = DateTime.UnixEpoch.AddSeconds(seconds);
+        return true;
     }
 }

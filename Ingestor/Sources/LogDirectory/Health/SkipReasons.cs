@@ -24,6 +24,9 @@ public static class SkipReasons
     /// <summary>A symbolic link whose target lies outside the configured directory.</summary>
     public const string LinkOutsideDirectory = "link_outside_directory";
 
+    /// <summary>A directory holding event files one level deeper than <c>LogDirectorySource__MaxRunDepth</c> (deeper ones are not looked at).</summary>
+    public const string BeyondMaxRunDepth = "beyond_max_run_depth";
+
     /// <summary>A symbolic link, with <c>LogDirectorySource__FollowSymbolicLinks=false</c>.</summary>
     public const string SymbolicLink = "symbolic_link";
 }

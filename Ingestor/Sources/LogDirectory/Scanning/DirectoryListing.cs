@@ -5,12 +5,17 @@ using Ingestor.Sources.LogDirectory.Health;
 namespace Ingestor.Sources.LogDirectory.Scanning;
 
 /// <summary>
-/// One listing of a plugin output directory, with every file it cares about classified by name. Listing uses the
-/// file-system enumerator's entries directly (one stat per file, no FileInfo per entry), and remembers the
-/// modification times of the directories it listed so that an unchanged directory need not be listed again.
+/// One listing of a configured directory: the plugin's files in it classified by name, and every TensorBoard run
+/// directory (one that directly holds event files) in it and below, down to <see cref="ListingRules.MaxRunDepth"/>.
+/// Listing uses the file-system enumerator's entries directly (one stat per file, no FileInfo per entry), and
+/// remembers the modification times of the directories it listed so that an unchanged directory need not be listed
+/// again.
 /// </summary>
-public sealed class DirectoryListing
+public sealed partial class DirectoryListing
 {
+    /// <summary>Directory modification times this close to a listing may hide a change (whole-second file systems).</summary>
+    public static readonly TimeSpan TimestampCoarseness = TimeSpan.FromSeconds(2);
+
     private static readonly EnumerationOptions Options = new() { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false };
 
     public SortedDictionary<DateTime, FileEntry> Losses { get; } = [];
@@ -22,7 +27,8 @@ public sealed class DirectoryListing
 
     public List<(DateTime Start, FileEntry File)> Checkpoints { get; } = [];
 
-    public List<ExperimentEntry> Experiments { get; } = [];
+    /// <summary>The TensorBoard run directories, in path order (the configured directory itself first when it is one).</summary>
+    public List<RunDirectoryEntry> Experiments { get; } = [];
 
     public Dictionary<string, FileEntry> ByPath { get; } = new(StringComparer.Ordinal);
 
@@ -35,43 +41,51 @@ public sealed class DirectoryListing
     public List<(string Path, string Reason)> Rejected { get; } = [];
 
     /// <summary>Entries taken without a look while listing (<see cref="Read"/>'s knownFiles); not kept after it.</summary>
-    private Dictionary<string, FileEntry>? _knownFiles;
+    private DirectoryListing? _known;
+
+    private ListingRules _rules;
 
     /// <summary>Where each loss log and summary sits in <see cref="Losses"/> and <see cref="Summaries"/>.</summary>
     private readonly Dictionary<string, (LogFileKind Kind, DateTime Timestamp)> _timestampByPath = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Lists <paramref name="root"/>. Only regular files are taken: a FIFO, socket or device is rejected, and a
-    /// symbolic link (to a file or to a <c>runs/</c> or experiment directory) only when it is not followed or leads
-    /// outside the root. A followed link is read as its target, under its own name.
+    /// symbolic link (to a file or to a directory below the root) only when it is not followed or leads outside the
+    /// root. A followed link is read as its target, under its own name.
     /// </summary>
     /// <param name="knownFiles">
-    /// A listing of the same directory whose file entries are taken as they are for the paths it holds, so that only
-    /// new paths are looked at (a new timestep among ten thousand): the caller refreshes the files that can change.
+    /// A listing of the same directory whose file entries are taken as they are for the paths it holds, and whose
+    /// directories are not read again while their modification time is the one it saw, so that only new paths are
+    /// looked at (a new timestep among ten thousand): the caller refreshes the files that can change.
     /// </param>
-    public static DirectoryListing Read(string root, bool followLinks = true, DirectoryListing? knownFiles = null)
+    public static DirectoryListing Read(string root, ListingRules rules, DirectoryListing? knownFiles = null)
     {
-        var listing = new DirectoryListing { ListedAtUtc = DateTime.UtcNow, _knownFiles = knownFiles?.ByPath };
+        var listing = new DirectoryListing { ListedAtUtc = DateTime.UtcNow, _known = knownFiles, _rules = rules };
         var realRoot = FileTypes.RealPath(root) ?? root;
         listing.DirectoryStamps[root] = Directory.GetLastWriteTimeUtc(root).Ticks;
-        var runs = Path.Combine(root, LogFileName.RunsDirectory);
-        var hasRuns = false;
-        var entries = new FileSystemEnumerable<(LogFileKind Kind, DateTime Timestamp, string Path)?>(root,
-            (ref entry) => LogFileName.TryParse(entry.FileName, out var kind, out var timestamp) ? (kind, timestamp, entry.ToFullPath()) : null, Options)
+        var walk = rules.ReadEventFiles;
+        List<string> subdirectories = [];
+        List<string> rootEventFiles = [];
+        var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(root,
+            (ref entry) => (entry.ToFullPath(), entry.IsDirectory), Options)
         {
-            ShouldIncludePredicate = (ref entry) =>
-            {
-                if (entry.IsDirectory)
-                {
-                    hasRuns |= entry.FileName.SequenceEqual(LogFileName.RunsDirectory);
-                    return false;
-                }
-                return true;
-            },
+            ShouldIncludePredicate = (ref entry) => entry.IsDirectory
+                ? walk
+                : LogFileName.TryParse(entry.FileName, out _, out _) || (rules.ReadEventFiles && entry.FileName.StartsWith(LogFileName.EventFilePrefix)),
         };
-        foreach (var item in entries)
+        foreach (var (path, isDirectory) in entries)
         {
-            if (item is not var (kind, timestamp, path) || listing.Admit(path, realRoot, followLinks, FileType.Regular) is not { } file)
+            if (isDirectory)
+            {
+                subdirectories.Add(path);
+                continue;
+            }
+            if (!LogFileName.TryParse(Path.GetFileName(path.AsSpan()), out var kind, out var timestamp))
+            {
+                rootEventFiles.Add(path);
+                continue;
+            }
+            if (listing.Admit(path, realRoot, FileType.Regular) is not { } file)
             {
                 continue;
             }
@@ -87,25 +101,30 @@ public sealed class DirectoryListing
                 default: listing.Checkpoints.Add((timestamp, file)); break;
             }
         }
-        if (hasRuns && listing.Admit(runs, realRoot, followLinks, FileType.Directory) is not null)
+        listing.AddRunDirectory(root, "", [.. rootEventFiles.Select(Path.GetFileName).OfType<string>()], realRoot);
+        foreach (var subdirectory in subdirectories.Order(StringComparer.Ordinal))
         {
-            listing.ReadExperiments(runs, realRoot, followLinks);
+            listing.Walk(subdirectory, Path.GetFileName(subdirectory), depth: 1, realRoot);
         }
-        listing._knownFiles = null;
+        listing._known = null;
         return listing;
     }
 
     /// <summary>The entry of <paramref name="path"/> when it is a <paramref name="wanted"/> the source may read; null, and a rejection, when not.</summary>
-    private FileEntry? Admit(string path, string realRoot, bool followLinks, FileType wanted)
+    private FileEntry? Admit(string path, string realRoot, FileType wanted) => Admit(path, realRoot, wanted, out _);
+
+    /// <param name="linkTarget">The real path a followed symbolic link leads to; null for a path that is not a link.</param>
+    private FileEntry? Admit(string path, string realRoot, FileType wanted, out string? linkTarget)
     {
-        if (wanted == FileType.Regular && _knownFiles is not null && _knownFiles.TryGetValue(path, out var known))
+        linkTarget = null;
+        if (wanted == FileType.Regular && _known is not null && _known.ByPath.TryGetValue(path, out var known))
         {
             return known;
         }
         var status = FileTypes.Stat(path);
         if (status.Type == FileType.SymbolicLink)
         {
-            if (!followLinks)
+            if (!_rules.FollowLinks)
             {
                 Rejected.Add((path, SkipReasons.SymbolicLink));
                 return null;
@@ -117,6 +136,7 @@ public sealed class DirectoryListing
                 return null;
             }
             status = FileTypes.Stat(target);
+            linkTarget = target;
         }
         if (status.Type != wanted)
         {
@@ -126,36 +146,7 @@ public sealed class DirectoryListing
             }
             return null;
         }
-        return wanted == FileType.Directory ? new FileEntry(path, 0, 0) : new FileEntry(path, status.Length, status.LastWriteTicks);
-    }
-
-    private void ReadExperiments(string runs, string realRoot, bool followLinks)
-    {
-        DirectoryStamps[runs] = Directory.GetLastWriteTimeUtc(runs).Ticks;
-        foreach (var experiment in Directory.EnumerateDirectories(runs).Order(StringComparer.Ordinal))
-        {
-            if (Admit(experiment, realRoot, followLinks, FileType.Directory) is null)
-            {
-                continue;
-            }
-            DirectoryStamps[experiment] = Directory.GetLastWriteTimeUtc(experiment).Ticks;
-            var names = new FileSystemEnumerable<string>(experiment, (ref entry) => entry.ToFullPath(), Options)
-            {
-                ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && entry.FileName.StartsWith(LogFileName.EventFilePrefix),
-            };
-            List<FileEntry> files = [];
-            foreach (var path in names.Order(StringComparer.Ordinal))
-            {
-                if (Admit(path, realRoot, followLinks, FileType.Regular) is { } file)
-                {
-                    files.Add(file);
-                    ByPath[file.Path] = file;
-                }
-            }
-            var name = Path.GetFileName(experiment);
-            DateTime? start = LogFileName.TryParseExperiment(name, out var parsed) ? parsed : null;
-            Experiments.Add(new ExperimentEntry(name, start, files));
-        }
+        return wanted == FileType.Directory ? new FileEntry(path, 0, status.LastWriteTicks) : new FileEntry(path, status.Length, status.LastWriteTicks);
     }
 
     /// <summary>
@@ -163,13 +154,8 @@ public sealed class DirectoryListing
     /// A directory modified within <paramref name="coarseness"/> of the listing may have changed in the same
     /// timestamp tick (network file systems keep whole seconds), so it counts as changed.
     /// </summary>
-    public bool DirectoriesUnchanged(string root, TimeSpan coarseness)
+    public bool DirectoriesUnchanged(TimeSpan coarseness)
     {
-        var runs = Path.Combine(root, LogFileName.RunsDirectory);
-        if (!DirectoryStamps.ContainsKey(runs) && Directory.Exists(runs))
-        {
-            return false;
-        }
         foreach (var (directory, stamp) in DirectoryStamps)
         {
             var now = Directory.GetLastWriteTimeUtc(directory);
@@ -213,14 +199,10 @@ public sealed class DirectoryListing
                 return true;
             }
         }
-        foreach (var experiment in Experiments)
+        if (_runDirectoryByEventFile.TryGetValue(path, out var runDirectory))
         {
-            var index = experiment.EventFiles.FindIndex(f => f.Path == path);
-            if (index >= 0)
-            {
-                experiment.EventFiles[index] = now;
-                return true;
-            }
+            var index = runDirectory.EventFiles.FindIndex(f => f.Path == path);
+            runDirectory.EventFiles[index] = now;
         }
         return true;
     }

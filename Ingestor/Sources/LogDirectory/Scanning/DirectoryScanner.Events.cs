@@ -132,8 +132,17 @@ public sealed partial class DirectoryScanner
                 string.Create(CultureInfo.InvariantCulture, $"an event whose step {step} is beyond ±{WireLimits.MaxSafeStep}, which a browser cannot hold exactly (skipped)"));
             return;
         }
+        if (_event.HParams is { } hparams)
+        {
+            _store.GetOrAdd(file.RunId).SetConfig(hparams);
+        }
         foreach (var value in _event.Values)
         {
+            if (value.Kind == TensorBoardValueKind.Other)
+            {
+                _store.GetOrAdd(file.RunId).CountOtherSummary(value.OtherKind!, value.Tag);
+                continue;
+            }
             if (value.Kind == TensorBoardValueKind.Scalar)
             {
                 if (!skipLossTags || !LogDirectoryMetricNames.DerivedFromLogs.Contains(value.Tag))

@@ -25,4 +25,7 @@ public sealed partial class DirectoryScanner
 
     [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "{Path} is not read ({Reason}): only regular files inside the directory are")]
     private partial void FileRejected(string path, string reason);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "{Path} holds TensorBoard event files deeper than LogDirectorySource__MaxRunDepth ({MaxRunDepth}) levels; not read")]
+    private partial void RunDirectoryTooDeep(string path, int maxRunDepth);
 }

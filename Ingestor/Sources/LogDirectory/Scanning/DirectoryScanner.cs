@@ -23,9 +23,6 @@ public sealed partial class DirectoryScanner
     private readonly IngestorMetrics _metrics;
     private readonly ILogger _logger;
     private readonly HashSet<string> _usedRunIds = new(StringComparer.Ordinal);
-    /// <summary>Directory modification times this close to a listing may hide a change (whole-second file systems).</summary>
-    private static readonly TimeSpan TimestampCoarseness = TimeSpan.FromSeconds(2);
-
     private readonly TimeSpan _fullListingInterval;
     /// <summary>A loss line is a Python float repr (about 20 bytes); a line longer than this is malformed whatever it holds.</summary>
     public const int MaxLineBytes = 4096;
@@ -37,7 +34,7 @@ public sealed partial class DirectoryScanner
     private string? _lastError;
     private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rejected = new(StringComparer.Ordinal);
-    private readonly bool _followLinks;
+    private readonly ListingRules _rules;
     private readonly bool _showPathInHealth;
     private DirectoryListing? _listing;
     private InitialRead? _initialRead;
@@ -56,9 +53,10 @@ public sealed partial class DirectoryScanner
     /// timestep's log, event files, checkpoints); every directory is listed in full at least this often.
     /// </param>
     public DirectoryScanner(string root, LogDirectoryStore store, LogDirectoryHealthState health, IngestorMetrics metrics, ILogger logger,
-        TimeSpan? fullListingInterval = null, bool followLinks = true, bool showPathInHealth = false)
+        TimeSpan? fullListingInterval = null, bool followLinks = true, bool showPathInHealth = false, bool readEventFiles = true,
+        int maxRunDepth = LogDirectorySourceOptions.DefaultMaxRunDepth)
     {
-        _followLinks = followLinks;
+        _rules = new ListingRules(followLinks, readEventFiles, maxRunDepth);
         _showPathInHealth = showPathInHealth;
         _fullListingInterval = fullListingInterval ?? TimeSpan.FromMinutes(5);
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
@@ -253,7 +251,7 @@ public sealed partial class DirectoryScanner
         var fullDue = _listing is null || unnamed || now - _lastFullListingMs >= _fullListingInterval.TotalMilliseconds;
         if (!fullDue && _listing is { } previous)
         {
-            if (previous.DirectoriesUnchanged(Root, TimestampCoarseness))
+            if (previous.DirectoriesUnchanged(DirectoryListing.TimestampCoarseness))
             {
                 if (RefreshGrowingFiles(previous) && named.All(previous.Refresh))
                 {
@@ -263,7 +261,7 @@ public sealed partial class DirectoryScanner
             else if (WatchedByEvents)
             {
                 _reusedListing = null;
-                var listing = DirectoryListing.Read(Root, _followLinks, knownFiles: previous);
+                var listing = DirectoryListing.Read(Root, _rules, knownFiles: previous);
                 // A file may vanish between the listing and this look; the scan then finds it gone.
                 RefreshGrowingFiles(listing);
                 foreach (var path in named)
@@ -275,7 +273,7 @@ public sealed partial class DirectoryScanner
         }
         _reusedListing = null;
         _lastFullListingMs = now;
-        return Listed(DirectoryListing.Read(Root, _followLinks));
+        return Listed(DirectoryListing.Read(Root, _rules));
     }
 
     private DirectoryListing Listed(DirectoryListing listing)
@@ -286,7 +284,14 @@ public sealed partial class DirectoryScanner
             if (_rejected.Add(path))
             {
                 Skip(reason);
-                FileRejected(path, reason);
+                if (reason == SkipReasons.BeyondMaxRunDepth)
+                {
+                    RunDirectoryTooDeep(path, _rules.MaxRunDepth);
+                }
+                else
+                {
+                    FileRejected(path, reason);
+                }
             }
         }
         return _listing = listing;
@@ -321,63 +326,6 @@ public sealed partial class DirectoryScanner
         Current = new Generation();
         _initialRead = null;
         _listing = null;
-    }
-
-    /// <summary>
-    /// The directory's run is named by the simulation start: the <c>net_&lt;start&gt;.pth</c> checkpoint's, else the
-    /// newest <c>runs/experiment_&lt;start&gt;</c> not after the first loss log, else the first loss log's timestamp.
-    /// It stays fixed until the directory is recreated.
-    /// </summary>
-    private void ChooseDirectoryRun(DirectoryListing listing)
-    {
-        if (Current.DirectoryRunId is not null)
-        {
-            return;
-        }
-
-        DateTime? start = null;
-        if (listing.Checkpoints.Count > 0)
-        {
-            start = listing.Checkpoints.MaxBy(c => c.File.LastWriteTicks).Start;
-        }
-        else
-        {
-            DateTime? earliest = listing.Losses.Count > 0 ? listing.Losses.Keys.First() : null;
-            if (listing.Summaries.Count > 0 && (earliest is null || listing.Summaries.Keys.Min() < earliest))
-            {
-                earliest = listing.Summaries.Keys.Min();
-            }
-            var experiment = listing.Experiments
-                .Where(e => e.Start is not null && (earliest is null || e.Start <= earliest) && e.EventFiles.Count > 0)
-                .Max(e => e.Start);
-            start = experiment ?? earliest;
-        }
-        if (start is not { } simulationStart)
-        {
-            return;
-        }
-
-        var runId = RunNaming.ForSimulation(_name, simulationStart);
-        var candidate = runId;
-        for (var generation = 2; _usedRunIds.Contains(candidate); generation++)
-        {
-            candidate = runId + RunNaming.GenerationSeparator + generation;
-        }
-        _usedRunIds.Add(candidate);
-        Current.DirectoryRunId = candidate;
-        Current.Start = simulationStart;
-        RunStarted(Root, candidate);
-    }
-
-    private string RunIdOf(ExperimentEntry experiment)
-    {
-        if (experiment.Start is { } start && start == Current.Start && Current.DirectoryRunId is { } own)
-        {
-            return own;
-        }
-        var runId = experiment.Start is { } other ? RunNaming.ForSimulation(_name, other) : RunNaming.ForExperiment(_name, experiment.Name);
-        _usedRunIds.Add(runId);
-        return runId;
     }
 
     private void Emit(ScanOutput output, string runId, string metric, long step, long timeMs, double value)

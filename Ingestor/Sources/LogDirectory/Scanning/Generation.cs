@@ -11,6 +11,9 @@ public sealed class Generation
 
     public DateTime? Start { get; set; }
 
+    /// <summary>The run each run directory (by its path below the directory) feeds, fixed when it is first seen.</summary>
+    public Dictionary<string, string> RunIds { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<DateTime, LossFile> Losses { get; } = [];
 
     public Dictionary<DateTime, SummaryState> Summaries { get; } = [];

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Contracts.Analytics;
 using Contracts.Series;
 using Contracts.Wire;
@@ -13,6 +14,14 @@ public sealed class LogRun(string runId)
     public string RunId { get; } = runId;
 
     public IReadOnlyDictionary<string, RawSeries> Series => _series;
+
+    private readonly SortedDictionary<string, SortedDictionary<string, long>> _otherSummaries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The run's hyperparameters from the TensorBoard hparams plugin; the first session start read stays, as TensorBoard
+    /// shows the first. The same instance while unchanged, so an unchanged run compares equal at once.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement>? Config { get; private set; }
 
     /// <summary>Present once the run has a loss log.</summary>
     public LossAnalytics? Loss { get; private set; }
@@ -58,6 +67,23 @@ public sealed class LogRun(string runId)
         return change;
     }
 
+    public void SetConfig(IReadOnlyDictionary<string, JsonElement> hparams) => Config ??= hparams;
+
+    /// <summary>Counts one summary the dashboard lists but does not show (text, image, audio, another plugin's) under its kind and tag.</summary>
+    public void CountOtherSummary(string kind, string tag)
+    {
+        if (!_otherSummaries.TryGetValue(kind, out var tags))
+        {
+            _otherSummaries[kind] = tags = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        }
+        tags[tag] = tags.GetValueOrDefault(tag) + 1;
+        StatusDirty = true;
+    }
+
+    /// <summary>A copy of the other summaries' counts (kind → tag → values), null when there are none.</summary>
+    private Dictionary<string, IReadOnlyDictionary<string, long>>? OtherSummaries() => _otherSummaries.Count == 0 ? null
+        : _otherSummaries.ToDictionary(static p => p.Key, static p => (IReadOnlyDictionary<string, long>)new Dictionary<string, long>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+
     private PointChange Set(string metric, MetricSample sample, out double previous)
     {
         var change = GetOrAddSeries(metric).Set(sample, out previous);
@@ -84,8 +110,8 @@ public sealed class LogRun(string runId)
     {
         var lastUpdate = WireLimits.ToDateTimeOffset(LastMs == long.MinValue ? 0 : LastMs);
         return Loss is null
-            ? new LossStatus { RunId = RunId, Timesteps = 0, TotalBatches = 0, LastUpdate = lastUpdate, NonFinite = NonFiniteCounts.None }
-            : Loss.BuildStatus() with { LastUpdate = lastUpdate };
+            ? new LossStatus { RunId = RunId, Timesteps = 0, TotalBatches = 0, LastUpdate = lastUpdate, NonFinite = NonFiniteCounts.None, OtherTags = OtherSummaries() }
+            : Loss.BuildStatus() with { LastUpdate = lastUpdate, OtherTags = OtherSummaries() };
     }
 
     public RunMeta ToMeta(DateTimeOffset now, TimeSpan activeWindow)
@@ -100,6 +126,7 @@ public sealed class LogRun(string runId)
             LatestStep = LatestStep,
             IsActive = now - last < activeWindow,
             SeriesCount = _series.Count,
+            Config = Config,
         };
     }
 

@@ -38,4 +38,40 @@ public sealed class LogDirectorySourceOptionsValidatorTests
         Assert.Contains("LogDirectorySource__RescanInterval", result.FailureMessage);
         Assert.Contains("LogDirectorySource__EventSettleDelay", result.FailureMessage);
     }
+
+    [Fact]
+    public void Validator_AcceptsIgnoreEventFilesIn_NamingAConfiguredDirectory_HoweverItEnds()
+    {
+        var result = _validator.Validate(null, new LogDirectorySourceOptions
+        {
+            Directories = ["/scratch/a/output-1", "/scratch/b/output-2"],
+            IgnoreEventFilesIn = ["/scratch/b/output-2/"],
+        });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validator_NamesTheKey_WhenIgnoreEventFilesInNamesNoConfiguredDirectory()
+    {
+        var result = _validator.Validate(null, new LogDirectorySourceOptions
+        {
+            Directories = ["/scratch/a/output-1"],
+            IgnoreEventFilesIn = ["/scratch/a/output-1", "/scratch/a/output-2", "output-1"],
+        });
+
+        Assert.DoesNotContain("LogDirectorySource__IgnoreEventFilesIn__0", result.FailureMessage);
+        Assert.Contains("LogDirectorySource__IgnoreEventFilesIn__1", result.FailureMessage);
+        Assert.Contains("LogDirectorySource__IgnoreEventFilesIn__2", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65)]
+    public void Validator_NamesTheKey_WhenMaxRunDepthIsOutOfRange(int depth)
+    {
+        var result = _validator.Validate(null, new LogDirectorySourceOptions { MaxRunDepth = depth });
+
+        Assert.Contains("LogDirectorySource__MaxRunDepth", result.FailureMessage);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Contracts.Series;
 using Ingestor.Model;
+using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Scanning;
 using Ingestor.Sources.LogDirectory.Store;
@@ -17,10 +18,15 @@ internal sealed class ScannerHarness : IDisposable
     private readonly TempDirectory _temp = new("logdir");
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly bool _followLinks;
+    private readonly bool _readEventFiles;
+    private readonly int _maxRunDepth;
 
-    public ScannerHarness(string directoryName = "icon-output", bool followLinks = true)
+    public ScannerHarness(string directoryName = "icon-output", bool followLinks = true, bool readEventFiles = true,
+        int maxRunDepth = LogDirectorySourceOptions.DefaultMaxRunDepth)
     {
         _followLinks = followLinks;
+        _readEventFiles = readEventFiles;
+        _maxRunDepth = maxRunDepth;
         Root = _temp.Combine(directoryName);
         Directory.CreateDirectory(Root);
         Metrics = new IngestorMetrics(_services.GetRequiredService<IMeterFactory>());
@@ -39,7 +45,8 @@ internal sealed class ScannerHarness : IDisposable
 
     public static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
 
-    public DirectoryScanner NewScanner() => Scanner = new DirectoryScanner(Root, Store, Health, Metrics, NullLogger.Instance, followLinks: _followLinks);
+    public DirectoryScanner NewScanner() => Scanner = new DirectoryScanner(Root, Store, Health, Metrics, NullLogger.Instance, followLinks: _followLinks,
+        readEventFiles: _readEventFiles, maxRunDepth: _maxRunDepth);
 
     /// <summary>A folder beside <see cref="Root"/>, outside it, for links that lead away.</summary>
     public string Outside(string name)
@@ -90,6 +97,17 @@ internal sealed class ScannerHarness : IDisposable
             return run;
         }
     }
+
+    public string[] RunIds()
+    {
+        lock (Store.Sync)
+        {
+            return [.. Store.Runs.Select(r => r.RunId).Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>The skipped counts of the directory, by reason.</summary>
+    public IReadOnlyDictionary<string, long> Skipped => Health.Snapshot(runs: 0).Directories.Single().Skipped;
 
     public List<MetricSample> Points(string runId, string metric)
     {
