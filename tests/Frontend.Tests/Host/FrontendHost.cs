@@ -1,26 +1,32 @@
-using Microsoft.AspNetCore.Builder;
+extern alias frontend;
+
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using FrontendProgram = frontend::Program;
 
 namespace Frontend.Tests.Host;
 
 /// <summary>
-/// The Frontend host in-process on a free loopback port, wired as its Program.cs wires it, serving a wwwroot in a
-/// temporary directory that each test fills with the files it needs.
+/// The frontend's own application (its Program) on Kestrel at a free loopback port, serving a wwwroot in a temporary
+/// directory that each test fills with the files it needs.
 /// </summary>
 public sealed class FrontendHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplicationFactory<FrontendProgram> _app;
 
-    private FrontendHost(WebApplication app, string root)
+    private FrontendHost(WebApplicationFactory<FrontendProgram> app, string root, Uri address)
     {
         _app = app;
         Root = root;
-        Client = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
+        Client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None })
         {
-            BaseAddress = new Uri(app.Urls.Single()),
+            BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
         };
     }
@@ -36,38 +42,36 @@ public sealed class FrontendHost : IAsyncDisposable
         return root;
     }
 
-    public static WebApplication Build(string root, IDictionary<string, string?>? settings = null)
+    /// <summary>The application, not started yet: <see cref="WebApplicationFactory{T}.StartServer"/> starts it.</summary>
+    public static WebApplicationFactory<FrontendProgram> Create(string root, IDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var app = new WebApplicationFactory<FrontendProgram>().WithWebHostBuilder(builder =>
         {
-            EnvironmentName = Environments.Production,
-            ContentRootPath = root,
-            WebRootPath = Path.Combine(root, "wwwroot"),
+            builder.UseEnvironment(Environments.Production);
+            builder.UseContentRoot(root);
+            builder.UseWebRoot(Path.Combine(root, "wwwroot"));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                builder.UseSetting(key, value);
+            }
+            builder.ConfigureLogging(logging => logging.ClearProviders());
         });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-
-        builder.AddServiceDefaults();
-        builder.AddFrontend();
-        var app = builder.Build();
-        app.UseFrontend();
-        app.MapDefaultEndpoints();
-        app.MapFrontend();
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         return app;
     }
 
-    public static async Task<FrontendHost> StartAsync(string root, CancellationToken cancellationToken, IDictionary<string, string?>? settings = null)
+    public static Task<FrontendHost> StartAsync(string root, CancellationToken cancellationToken, IDictionary<string, string?>? settings = null)
     {
-        var app = Build(root, settings);
-        await app.StartAsync(cancellationToken);
-        return new FrontendHost(app, root);
+        cancellationToken.ThrowIfCancellationRequested();
+        var app = Create(root, settings);
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return Task.FromResult(new FrontendHost(app, root, new Uri(address)));
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         Directory.Delete(Root, recursive: true);
     }

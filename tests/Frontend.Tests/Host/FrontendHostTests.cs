@@ -131,13 +131,14 @@ public sealed class FrontendHostTests
         {
             var failure = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
             {
-                await using var app = FrontendHost.Build(root, new Dictionary<string, string?>
+                await using var app = FrontendHost.Create(root, new Dictionary<string, string?>
                 {
                     ["Dashboard:TabRules:0:Tab"] = "gpus",
                     ["Dashboard:TabRules:0:Prefixes:0"] = "gpu",
                     ["Dashboard:TabRules:1:Tab"] = "model",
                 });
-                await app.StartAsync(cancellationToken);
+                app.StartServer();
+                await Task.CompletedTask;
             });
 
             Assert.Contains("Dashboard__TabRules__0__Tab", failure.Message, StringComparison.Ordinal);
