@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Ingestor.Publishing;
 
 /// <summary>
-/// The single writer of the dashboard's Redis state: takes what changed in the <see cref="SeriesStore"/>,
-/// publishes it as sequenced messages, and keeps the stored snapshot current.
+/// The writer of the live stream's Redis state: takes what changed in the <see cref="SeriesStore"/>, publishes it as
+/// sequenced messages, and keeps the stored snapshot current. Beside it, <see cref="LogDirectoryState.LogDirectoryRedisWriter"/>
+/// writes what StreamApi's REST endpoints read for log-directory runs (full-resolution points, loss analytics,
+/// health); both write only while this ingestor holds the <see cref="WriterLease"/>.
 /// <para>Messages are numbered when composed and kept until Redis holds them, so a timeout or a short outage
 /// only delays them: on retry the sequence in Redis tells which ones arrived, and readers see no hole. While Redis
 /// is unreachable the store keeps accumulating (bounded by decimation). Only when Redis lost our state (restarted

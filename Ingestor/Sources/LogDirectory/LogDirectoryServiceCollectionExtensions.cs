@@ -1,6 +1,6 @@
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
-using Ingestor.Sources.LogDirectory.Redis;
+using Ingestor.Publishing.LogDirectoryState;
 using Ingestor.Sources.LogDirectory.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Contracts.Redis;
 using Ingestor.Model;
-using Ingestor.Sources.LogDirectory.Redis;
+using Ingestor.Publishing.LogDirectoryState;
 using Ingestor.Sources.LogDirectory.Store;
 
 namespace Ingestor.Tests.Sources.LogDirectory;

@@ -5,7 +5,7 @@ using Contracts.Redis;
 using Ingestor.Sources.LogDirectory.Store;
 using StackExchange.Redis;
 
-namespace Ingestor.Sources.LogDirectory.Redis;
+namespace Ingestor.Publishing.LogDirectoryState;
 
 /// <summary>
 /// The writes one flush makes, taken from the store under its lock (serialized there, so the lock is held only

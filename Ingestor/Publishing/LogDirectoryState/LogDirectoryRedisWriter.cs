@@ -1,17 +1,17 @@
-using Ingestor.Publishing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Contracts.Analytics;
 using Contracts.Redis;
 using Contracts.Series;
+using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Store;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Ingestor.Sources.LogDirectory.Redis;
+namespace Ingestor.Publishing.LogDirectoryState;
 
 /// <summary>
 /// Keeps Redis in step with the log-directory store: full-resolution points, loss analytics, run statuses and
