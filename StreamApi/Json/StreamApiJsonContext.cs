@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using StreamApi.Checkpoints;
 using StreamApi.Metrics;
+using StreamApi.Milestones;
 using StreamApi.Runs;
 
 namespace StreamApi.Json;
@@ -13,4 +14,5 @@ namespace StreamApi.Json;
 [JsonSerializable(typeof(RunsResponse))]
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(CheckpointsResponse))]
+[JsonSerializable(typeof(MilestonesResponse))]
 public sealed partial class StreamApiJsonContext : JsonSerializerContext;
