@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using StreamApi.Analytics.Histogram;
 using StreamApi.Checkpoints;
 using StreamApi.Metrics;
 using StreamApi.Milestones;
@@ -15,4 +16,5 @@ namespace StreamApi.Json;
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(CheckpointsResponse))]
 [JsonSerializable(typeof(MilestonesResponse))]
+[JsonSerializable(typeof(LossHistogram))]
 public sealed partial class StreamApiJsonContext : JsonSerializerContext;
