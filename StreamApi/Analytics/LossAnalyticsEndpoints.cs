@@ -180,7 +180,7 @@ public static class LossAnalyticsEndpoints
             ? TypedResults.Json(health, AnalyticsJsonContext.Default.LogDirectoryHealth)
             : TypedResults.Problem(
                 title: "No log-directory health yet",
-                detail: "The ingestor has not reported on its log directories (it is not running, or has none configured).",
+                detail: "The ingestor has not reported which sources it reads (it is not running, or has not reached Redis yet).",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static ProblemHttpResult UnknownRun(string? run) => run is null
