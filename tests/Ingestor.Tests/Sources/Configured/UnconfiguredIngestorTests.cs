@@ -3,7 +3,7 @@ using System.Text.Json;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
-namespace Ingestor.Tests.Health;
+namespace Ingestor.Tests.Sources.Configured;
 
 /// <summary>An ingestor started with neither ClickHouse nor a log directory: alive, harmless, and saying what to set.</summary>
 public sealed class UnconfiguredIngestorTests

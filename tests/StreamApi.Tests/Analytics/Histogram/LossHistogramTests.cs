@@ -7,7 +7,7 @@ using StreamApi.Tests.RawHistory;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
-namespace StreamApi.Tests.Analytics;
+namespace StreamApi.Tests.Analytics.Histogram;
 
 /// <summary>
 /// <c>/api/loss/histogram</c> of the real StreamApi over batch losses written to a real Redis in the ingestor's layout,
