@@ -23,7 +23,8 @@ public static class BinRule
         {
             var width = 2 * interquartileRange / Math.Cbrt(count);
             var bins = Math.Ceiling((max - min) / width);
-            return ((int)Math.Clamp(bins, MinBins, MaxBins), FreedmanDiaconis);
+            // A range or spread beyond double's range (losses near ±1e308) gives infinity over infinity: as many bins as allowed.
+            return ((int)Math.Clamp(double.IsNaN(bins) ? MaxBins : bins, MinBins, MaxBins), FreedmanDiaconis);
         }
         var sturges = count > 0 ? Math.Ceiling(Math.Log2(count)) + 1 : MinBins;
         return ((int)Math.Clamp(sturges, MinBins, MaxBins), Sturges);

@@ -9,17 +9,19 @@ public sealed class EqualBins
 {
     private readonly double _lo;
     private readonly double _span;
+    private readonly double _step;
 
     public EqualBins(double min, double max, int bins)
     {
         var (lo, hi) = min == max ? (min - 0.5, max + 0.5) : (min, max);
         _lo = lo;
         _span = hi - lo;
-        var step = _span / bins;
+        // Losses near ±double.MaxValue on both sides overflow the span; the width still fits.
+        _step = double.IsFinite(_span) ? _span / bins : (hi / bins) - (lo / bins);
         Edges = new double[bins + 1];
         for (var i = 0; i < bins; i++)
         {
-            Edges[i] = (i * step) + lo;
+            Edges[i] = double.IsFinite(_span) ? (i * _step) + lo : ((lo / bins) * (bins - i)) + ((hi / bins) * i);
         }
         Edges[bins] = hi;
         Counts = new long[bins];
@@ -33,7 +35,8 @@ public sealed class EqualBins
     public void Add(double value)
     {
         var bins = Counts.Length;
-        var index = (int)Math.Clamp((value - _lo) / _span * bins, 0, bins);
+        var position = double.IsFinite(_span) ? (value - _lo) / _span * bins : ((value / 2) - (_lo / 2)) / (_step / 2);
+        var index = double.IsNaN(position) ? 0 : (int)Math.Clamp(position, 0, bins);
         if (index == bins)
         {
             index--;
