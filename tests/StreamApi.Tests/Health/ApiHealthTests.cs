@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TestSupport;
 using TestSupport.Processes;
 using TestSupport.Redis;
 
@@ -16,20 +17,15 @@ public sealed class ApiHealthTests
         await using var streamApi = await ServiceProcess.StartAsync("StreamApi",
             new Dictionary<string, string?> { ["ConnectionStrings__redis"] = redis.ConnectionString }, readyPath: "/alive");
         using var http = new HttpClient { BaseAddress = streamApi.BaseAddress };
+        var last = "no answer";
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        string body;
-        do
+        var body = await Eventually.ReturnsAsync(async () =>
         {
             using var response = await http.GetAsync("/api/health", TestContext.Current.CancellationToken);
-            body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                break;
-            }
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        while (DateTime.UtcNow < deadline);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            last = $"{(int)response.StatusCode} {text}";
+            return response.IsSuccessStatusCode ? text : null;
+        }, "the ingestor's report in /api/health", state: () => last);
 
         using var health = JsonDocument.Parse(body);
         Assert.Equal("unconfigured", health.RootElement.GetProperty("status").GetString());
