@@ -13,7 +13,10 @@ public static class RunSettingsQuery
     /// <summary>Only the newest this many distinct tags_json of each run are read per query.</summary>
     public const int MaxTagSetsPerRun = 256;
 
-    /// <summary>A tags_json that is nothing but a milestone name describes its point, not the run: not read for config.</summary>
+    /// <summary>
+    /// A tags_json that is nothing but a milestone name describes its point, not the run: not read for config. The regular
+    /// expression runs only on the rows that mention a milestone at all (a substring search first).
+    /// </summary>
     private const string MilestoneOnly = """'^\\s*\\{\\s*"milestone"\\s*:\\s*"([^"\\\\]|\\\\.)*"\\s*\\}\\s*$'""";
 
     /// <summary>Distinct tags_json per run with the newest time each was written, oldest first (the order to merge them in).</summary>
@@ -23,7 +26,7 @@ public static class RunSettingsQuery
         var since = sinceMs is { } ms ? " AND " + table.TimeAtLeast(ms) : "";
         var max = maxLength.ToString(CultureInfo.InvariantCulture);
         var sql = $"SELECT run_id, length(tags_json) > {max} AS oversized, if(oversized, '', tags_json) AS tags, max({table.TimeMs}) AS newest " +
-                  $"FROM {table.QualifiedName} WHERE tags_json != ''{since} AND NOT match(tags_json, {MilestoneOnly}) " +
+                  $"FROM {table.QualifiedName} WHERE tags_json != ''{since} AND (position(tags_json, '\"milestone\"') = 0 OR NOT match(tags_json, {MilestoneOnly})) " +
                   $"GROUP BY run_id, oversized, tags ORDER BY run_id, newest DESC, tags LIMIT {MaxTagSetsPerRun} BY run_id FORMAT TabSeparated";
         var tagSets = new List<TagSet>();
         var tagStrings = new Utf8StringCache(256);

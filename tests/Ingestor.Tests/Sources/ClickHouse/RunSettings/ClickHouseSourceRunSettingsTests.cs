@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Ingestor.Sources.ClickHouse;
+using Ingestor.Sources.ClickHouse.RunSettings;
 using Ingestor.Telemetry;
 using TestSupport.ClickHouse;
 
@@ -40,6 +42,22 @@ public sealed class ClickHouseSourceRunSettingsTests(ClickHouseServerFixture cli
         Assert.Equal("[32,32]", later["layers"].GetRawText());
         Assert.Equal(0.0001, later["lr"].GetDouble());
         Assert.Equal("adamw", later["optimizer"].GetString());
+    }
+
+    [Fact]
+    public async Task Config_IsKept_WhenMoreMilestonesThanTagSetsReadPerRunFollowIt()
+    {
+        await using var database = await clickHouse.CreateDatabaseAsync();
+        var start = Now.AddMinutes(-3);
+        await database.InsertAsync(
+            Enumerable.Range(1, RunSettingsQuery.MaxTagSetsPerRun + 10)
+                .Select(i => new TestMetricPoint("m", "progress.milestone", i, i, start.AddSeconds(i % 60), TagsJson: $$"""{ "milestone" : "step {{i}}" }"""))
+                .Prepend(new TestMetricPoint("m", "loss", 0, 1, start, TagsJson: """{"optimizer":"adamw"}""")));
+
+        await using var runner = await SourceRunner.StartAsync(database.ConnectionString);
+        await runner.WaitForPhaseAsync(SourcePhase.Polling);
+
+        Assert.Equal("adamw", runner.Sink.LatestRun("m")?.Config?["optimizer"].GetString());
     }
 
     [Fact]
