@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Ingestor.Sources.ClickHouse;
 using Ingestor.Sources.ClickHouse.RunSettings;
-using Ingestor.Telemetry;
 using TestSupport.ClickHouse;
 
 namespace Ingestor.Tests.Sources.ClickHouse.RunSettings;
@@ -61,30 +58,32 @@ public sealed class ClickHouseSourceRunSettingsTests(ClickHouseServerFixture cli
     }
 
     [Fact]
+    public async Task Runs_AreReadWithoutConfigOrUnits_FromATableWithoutThoseColumns()
+    {
+        await using var database = await clickHouse.CreateDatabaseAsync(withMetricTable: false);
+        await database.Client.ExecuteAsync($"""
+            CREATE TABLE {database.Name}.{ClickHouseTestDatabase.TableName} (
+              event_time DateTime, run_id String, host String, rank UInt32, device UInt16, step UInt64, metric String, value Float64)
+            ENGINE = MergeTree ORDER BY (run_id, metric, host, rank, device, step, event_time)
+            """, cancellationToken: TestContext.Current.CancellationToken);
+        await database.InsertTabSeparatedAsync($"{Now.ToUnixTimeSeconds()}\told-schema\t\t0\t65535\t1\tloss\t1\n");
+
+        using var errors = new SourceErrorKinds();
+        await using var runner = await SourceRunner.StartAsync(database.ConnectionString, beforeStart: errors.Watch);
+        await runner.Sink.WaitUntilAsync(sink => sink.SamplesOf("old-schema").Count == 1, "the row");
+        await runner.Sink.WaitUntilAsync(sink => sink.RunUpserts.Count(run => run.RunId == "old-schema") >= 3, "run metadata read again");
+
+        Assert.Null(runner.Sink.LatestRun("old-schema")!.Config);
+        Assert.Null(runner.Sink.LatestRun("old-schema")!.Units);
+        Assert.Equal(0, runner.Status.Current.ConsecutiveFailures);
+        Assert.Empty(errors.Kinds);
+    }
+
+    [Fact]
     public async Task Config_CountsMalformedAndOversizedTags_AndCapsKeys_WhileTheSourceGoesOn()
     {
         await using var database = await clickHouse.CreateDatabaseAsync();
-        var kinds = new ConcurrentBag<string>();
-        Meter? ours = null;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == IngestorMetrics.MeterName && instrument.Name == "dashboard.ingestor.source_errors")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (instrument.Meter == ours && tag.Key == "kind")
-                {
-                    kinds.Add((string)tag.Value!);
-                }
-            }
-        });
-        listener.Start();
+        using var errors = new SourceErrorKinds();
         var start = Now.AddMinutes(-1);
         await database.InsertAsync(
             new TestMetricPoint("bad", "loss", 0, 1, start, TagsJson: """{"a":1,"b":2,"c":3,"d":4}"""),
@@ -95,18 +94,17 @@ public sealed class ClickHouseSourceRunSettingsTests(ClickHouseServerFixture cli
         options.MaxConfigKeys = 3;
         options.MaxTagsJsonLength = 200;
 
-        await using var runner = await SourceRunner.StartAsync(database.ConnectionString, options);
-        ours = runner.Metrics.SourceErrors.Meter;
+        await using var runner = await SourceRunner.StartAsync(database.ConnectionString, options, beforeStart: errors.Watch);
         await runner.Sink.WaitUntilAsync(sink => sink.LatestRun("bad")?.Config is not null, "the run's config");
         await database.InsertAsync(new TestMetricPoint("bad", "loss", 4, 0.5, Now));
         await runner.Sink.WaitUntilAsync(sink => sink.SamplesOf("bad").Count == 5, "the rows after the bad tags");
-        await runner.Sink.WaitUntilAsync(_ => kinds.Count(kind => kind == "malformed_tags") >= 2, "the malformed tags counted");
+        await runner.Sink.WaitUntilAsync(_ => errors.Kinds.Count(kind => kind == "malformed_tags") >= 2, "the malformed tags counted");
 
         Assert.Equal(["a", "b", "c"], runner.Sink.LatestRun("bad")!.Config!.Keys.Order());
-        Assert.Contains("config_keys_capped", kinds);
-        Assert.Contains("oversized_tags", kinds);
+        Assert.Contains("config_keys_capped", errors.Kinds);
+        Assert.Contains("oversized_tags", errors.Kinds);
         // Each bad tags_json is counted once, however often the run metadata is read again.
         await runner.Sink.WaitUntilAsync(sink => sink.RunUpserts.Count(run => run.RunId == "bad") >= 4, "more run metadata reads");
-        Assert.Equal(2, kinds.Count(kind => kind == "malformed_tags"));
+        Assert.Equal(2, errors.Kinds.Count(kind => kind == "malformed_tags"));
     }
 }
