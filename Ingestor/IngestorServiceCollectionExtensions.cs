@@ -14,6 +14,7 @@ public static class IngestorServiceCollectionExtensions
         builder.Services.AddRedisPublishing();
         builder.AddLogDirectorySource();
         builder.AddClickHouseSource();
+        builder.AddConfiguredSources();
         return builder;
     }
 }

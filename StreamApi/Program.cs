@@ -17,6 +17,7 @@ app.MapSnapshotEndpoints();
 app.MapRunEndpoints();
 app.MapMetricEndpoints();
 app.MapCheckpointEndpoints();
+app.MapMilestoneEndpoints();
 app.MapLossAnalyticsEndpoints();
 
 app.Run();

@@ -8,6 +8,7 @@ using ServiceDefaults.Redis;
 using StreamApi.Checkpoints;
 using StreamApi.Json;
 using StreamApi.Metrics;
+using StreamApi.Milestones;
 using StreamApi.Runs;
 using StreamApi.Streaming;
 using StreamApi.Telemetry;
@@ -53,6 +54,7 @@ public static class StreamApiServiceCollectionExtensions
         services.AddSingleton<HistoryFailures>();
         services.AddSingleton<MetricHistoryService>();
         services.AddSingleton<CheckpointService>();
+        services.AddSingleton<MilestoneService>();
         builder.AddClickHouseHistory();
         builder.AddLossAnalytics();
         return builder;

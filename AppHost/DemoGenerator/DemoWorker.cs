@@ -99,11 +99,11 @@ public sealed partial class DemoWorker(IOptions<DemoOptions> options, DemoClickH
         var writer = new ClickHouseMetricWriter(client);
         await writer.InitializeAsync(cancellationToken);
         var stamp = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var baseline = new TrainingRunProfile($"demo-llm-7b-baseline-{stamp}", 21, Hosts: 1, GpusPerHost: 4, TokensPerStepPerGpu: 4096,
+        var baseline = new TrainingRunProfile($"demo-llm-7b-baseline-{stamp}", 21, "7B", Hosts: 1, GpusPerHost: 4, TokensPerStepPerGpu: 4096,
             MixtureOfExperts: false, SparseAttention: true, new LossCurve(21, 10.5, 2.4, 900, 0.02));
-        var large = new TrainingRunProfile($"demo-llm-7b-{stamp}", 22, Hosts: 2, GpusPerHost: 4, TokensPerStepPerGpu: 4096,
+        var large = new TrainingRunProfile($"demo-llm-7b-{stamp}", 22, "7B", Hosts: 2, GpusPerHost: 4, TokensPerStepPerGpu: 4096,
             MixtureOfExperts: false, SparseAttention: true, new LossCurve(22, 10.8, 2.1, 1100, 0.02));
-        var moe = new TrainingRunProfile($"demo-moe-1b-{stamp}", 23, Hosts: 1, GpusPerHost: 2, TokensPerStepPerGpu: 8192,
+        var moe = new TrainingRunProfile($"demo-moe-1b-{stamp}", 23, "1B", Hosts: 1, GpusPerHost: 2, TokensPerStepPerGpu: 8192,
             MixtureOfExperts: true, SparseAttention: false, new LossCurve(23, 9.6, 2.6, 700, 0.03));
 
         // The baseline ended an hour ago; one NaN loss in it shows how the dashboard marks a diverged step.

@@ -8,9 +8,16 @@ public sealed record LogDirectoryHealth
     public const string Healthy = "healthy";
     public const string Degraded = "degraded";
     public const string Starting = "starting";
+    public const string Unconfigured = "unconfigured";
 
-    /// <summary><see cref="Healthy"/>, <see cref="Degraded"/> (a directory cannot be read, or scans fail), or <see cref="Starting"/>.</summary>
+    /// <summary>
+    /// <see cref="Healthy"/>, <see cref="Degraded"/> (a directory cannot be read, or scans fail), or <see cref="Starting"/>;
+    /// StreamApi answers <see cref="Unconfigured"/> when the ingestor reads no source at all.
+    /// </summary>
     public required string Status { get; init; }
+
+    /// <summary>The sources the ingestor is configured to read (<c>clickhouse</c>, <c>logdir</c>); set by StreamApi, not stored.</summary>
+    public string[]? ConfiguredSources { get; init; }
 
     public required int Runs { get; init; }
 

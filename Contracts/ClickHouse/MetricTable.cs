@@ -16,11 +16,13 @@ public sealed class MetricTable
     private static readonly SearchValues<char> IdentifierCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
-    private MetricTable(string database, string name, bool millisecondTime)
+    private MetricTable(string database, string name, bool millisecondTime, bool hasUnit, bool hasTags)
     {
         Database = database;
         Name = name;
         HasMillisecondTime = millisecondTime;
+        HasUnit = hasUnit;
+        HasTags = hasTags;
         QualifiedName = $"`{database}`.`{name}`";
         TimeMs = millisecondTime ? "toUnixTimestamp64Milli(event_time)" : "toInt64(toUnixTimestamp(event_time)) * 1000";
         RowColumns = $"run_id, metric, host, rank, device, step, {TimeMs}, value";
@@ -35,6 +37,12 @@ public sealed class MetricTable
 
     /// <summary>event_time is DateTime64 (milliseconds kept) rather than DateTime (whole seconds).</summary>
     public bool HasMillisecondTime { get; }
+
+    /// <summary>The optional column <c>unit</c> is there (the production schema has it; an older table may not).</summary>
+    public bool HasUnit { get; }
+
+    /// <summary>The optional column <c>tags_json</c> is there.</summary>
+    public bool HasTags { get; }
 
     /// <summary>SQL for event_time as Unix milliseconds (Int64).</summary>
     public string TimeMs { get; }
@@ -112,17 +120,17 @@ public sealed class MetricTable
         {
             throw new MetricTableException(displayName, $"The column event_time of {displayName} is {types["event_time"]}; DateTime or DateTime64 was expected.");
         }
-        return Describe(database, table, types["event_time"]);
+        return Describe(database, table, types["event_time"], types.ContainsKey("unit"), types.ContainsKey("tags_json"));
     }
 
-    /// <summary>The table as <see cref="OpenAsync"/> would find it, given the type of its event_time column.</summary>
-    public static MetricTable Describe(string database, string name, string eventTimeType)
+    /// <summary>The table as <see cref="OpenAsync"/> would find it, given the type of its event_time column and which optional columns it has.</summary>
+    public static MetricTable Describe(string database, string name, string eventTimeType, bool hasUnit = true, bool hasTags = true)
     {
         if (!IsIdentifier(database) || !IsIdentifier(name))
         {
             throw new ArgumentException($"'{database}.{name}' is not a table name made of identifiers.", nameof(name));
         }
-        return new MetricTable(database, name, eventTimeType.StartsWith("DateTime64", StringComparison.Ordinal));
+        return new MetricTable(database, name, eventTimeType.StartsWith("DateTime64", StringComparison.Ordinal), hasUnit, hasTags);
     }
 
     private static bool MatchesDate(string type) => type.StartsWith("DateTime", StringComparison.Ordinal);

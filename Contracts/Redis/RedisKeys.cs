@@ -10,6 +10,7 @@ namespace Contracts.Redis;
 /// <item><see cref="SnapshotSequence"/>: string, the seq the stored snapshot is consistent with.</item>
 /// <item><see cref="Runs"/>: string, JSON array of every run's metadata.</item>
 /// <item><see cref="WriterLease"/>: string with a time to live, the id of the one ingestor that writes this prefix.</item>
+/// <item><see cref="IngestorSources"/>: string, the sources the writing ingestor is configured to read, comma-separated (<c>clickhouse,logdir</c>; empty for none).</item>
 /// <item><see cref="RunSeries"/>: hash per run, field = series id, value = SeriesPoints JSON of the whole decimated series.</item>
 /// <item><see cref="RunRaw"/>: hash per log-directory series, full-resolution points in chunks (see <see cref="RawPointChunk"/>).</item>
 /// </list>
@@ -58,6 +59,8 @@ public sealed class RedisKeys
     public string RunRaw(string runId, string seriesId) => $"{_prefix}:run:{Part(runId)}:raw:{Part(seriesId)}";
 
     public string RunRawSeries(string runId) => $"{_prefix}:run:{Part(runId)}:raw";
+
+    public string IngestorSources => _prefix + ":ingestor:sources";
 
     public string LogDirectoryRuns => _prefix + ":logdir:runs";
 

@@ -44,6 +44,8 @@ internal sealed class RunState(string runId)
             LatestStep = Math.Max(source?.LatestStep ?? 0, LatestStep == long.MinValue ? 0 : LatestStep),
             IsActive = source?.IsActive ?? true,
             SeriesCount = SeriesCount,
+            Config = source?.Config,
+            Units = source?.Units,
         };
     }
 

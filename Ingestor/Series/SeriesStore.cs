@@ -73,7 +73,7 @@ public sealed partial class SeriesStore : IMetricSink
                 var run = GetOrAddRun(meta.RunId);
                 var previous = run.FromSource;
                 run.FromSource = meta;
-                if (previous is null || previous.IsActive != meta.IsActive || previous.Source != meta.Source)
+                if (previous is null || previous.IsActive != meta.IsActive || previous.Source != meta.Source || !SameSettings(previous, meta))
                 {
                     _runsChanged = true;
                 }
@@ -223,6 +223,12 @@ public sealed partial class SeriesStore : IMetricSink
         }
         return run;
     }
+
+    /// <summary>Config and units equal by content (the same instances, as a source hands on while they are unchanged, compare at once).</summary>
+    private static bool SameSettings(RunMeta previous, RunMeta meta) =>
+        (ReferenceEquals(previous.Config, meta.Config) && ReferenceEquals(previous.Units, meta.Units))
+        || (previous with { StartTime = meta.StartTime, LastEventTime = meta.LastEventTime, LatestStep = meta.LatestStep, SeriesCount = meta.SeriesCount })
+            .Equals(meta);
 
     private RunMeta[] SnapshotRuns()
     {

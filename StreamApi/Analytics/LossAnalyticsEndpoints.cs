@@ -4,7 +4,9 @@ using Contracts.Analytics;
 using Contracts.Decimation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using StreamApi.Analytics.Histogram;
 using StreamApi.Endpoints;
+using StreamApi.Json;
 using StreamApi.Metrics;
 using StreamApi.RawHistory;
 
@@ -30,6 +32,7 @@ public static class LossAnalyticsEndpoints
         api.MapGet("/loss/history", GetHistory);
         api.MapGet("/loss/statistics", GetStatistics);
         api.MapGet("/loss/timesteps", GetTimesteps);
+        api.MapGet("/loss/histogram", GetHistogram);
         api.MapGet("/loss/by_timestep/{timestamp}", GetByTimestep);
         api.MapGet("/tensorboard/scalars", GetScalars);
         api.MapGet("/health", GetHealth);
@@ -82,6 +85,28 @@ public static class LossAnalyticsEndpoints
             ?? JsonSerializer.SerializeToUtf8Bytes(
                 new LossStatistics { RunId = status.RunId, Count = 0, NonFinite = NonFiniteCounts.None }, AnalyticsJsonContext.Default.LossStatistics);
         return TypedResults.Bytes(json, Json);
+    }
+
+    public static async Task<Results<JsonHttpResult<LossHistogram>, ValidationProblem, ProblemHttpResult>> GetHistogram(
+        string? run, string? bins, LossAnalyticsReader reader, LossHistogramReader histograms)
+    {
+        int? count = null;
+        if (bins is not null)
+        {
+            if (!int.TryParse(bins, NumberStyles.None, CultureInfo.InvariantCulture, out var asked)
+                || asked < BinRule.MinRequestedBins || asked > BinRule.MaxRequestedBins)
+            {
+                return Invalid("bins", $"bins must be an integer from {BinRule.MinRequestedBins} to {BinRule.MaxRequestedBins}, or left out for the Freedman-Diaconis rule.");
+            }
+            count = asked;
+        }
+        if (await reader.GetStatusAsync(run) is not { } status)
+        {
+            return UnknownRun(run);
+        }
+        return await histograms.ReadAsync(status.RunId, count) is { } histogram
+            ? TypedResults.Json(histogram, StreamApiJsonContext.Default.LossHistogram)
+            : NotFound("No losses", $"Run '{status.RunId}' has no batch losses yet.");
     }
 
     public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetTimesteps(string? run, LossAnalyticsReader reader)
@@ -155,7 +180,7 @@ public static class LossAnalyticsEndpoints
             ? TypedResults.Json(health, AnalyticsJsonContext.Default.LogDirectoryHealth)
             : TypedResults.Problem(
                 title: "No log-directory health yet",
-                detail: "The ingestor has not reported on its log directories (it is not running, or has none configured).",
+                detail: "The ingestor has not reported which sources it reads (it is not running, or has not reached Redis yet).",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static ProblemHttpResult UnknownRun(string? run) => run is null

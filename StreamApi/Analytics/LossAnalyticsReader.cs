@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Contracts.Analytics;
 using Contracts.Redis;
+using Contracts.Series;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using StreamApi.RawHistory;
@@ -112,9 +113,30 @@ public sealed class LossAnalyticsReader(
         return JsonSerializer.SerializeToUtf8Bytes(TimestepDetail.From(runId, summary, losses), AnalyticsJsonContext.Default.TimestepDetail);
     }
 
+    /// <summary>
+    /// The ingestor's log-directory health with the sources it is configured to read, or null while it has reported
+    /// neither. Without a log-directory source the answer has no directories, and its status is
+    /// <see cref="LogDirectoryHealth.Unconfigured"/> when there is no source at all (a log-directory report left from an
+    /// earlier configuration is not shown then).
+    /// </summary>
     public async Task<LogDirectoryHealth?> GetHealthAsync()
     {
-        byte[]? json = await redis.GetDatabase().StringGetAsync(keys.LogDirectoryHealth).ConfigureAwait(false);
-        return json is null ? null : JsonSerializer.Deserialize(json, AnalyticsJsonContext.Default.LogDirectoryHealth);
+        var values = await redis.GetDatabase().StringGetAsync([keys.LogDirectoryHealth, keys.IngestorSources]).ConfigureAwait(false);
+        var health = values[0].IsNull ? null : JsonSerializer.Deserialize((byte[])values[0]!, AnalyticsJsonContext.Default.LogDirectoryHealth);
+        if (values[1].IsNull)
+        {
+            // An ingestor that does not report its sources yet: a log-directory report says that source is there.
+            return health is null ? null : health with { ConfiguredSources = [RunSource.LogDirectory] };
+        }
+        var sources = ((string)values[1]!).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (!sources.Contains(RunSource.LogDirectory))
+        {
+            health = null;
+        }
+        var status = sources.Length == 0 ? LogDirectoryHealth.Unconfigured
+            : sources.Contains(RunSource.LogDirectory) ? LogDirectoryHealth.Starting
+            : LogDirectoryHealth.Healthy;
+        return (health ?? new LogDirectoryHealth { Status = status, Runs = 0, Files = 0, MalformedLines = 0, CorruptRecords = 0, Directories = [] })
+            with { ConfiguredSources = sources };
     }
 }

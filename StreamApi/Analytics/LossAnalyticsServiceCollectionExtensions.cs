@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StreamApi.Analytics;
+using StreamApi.Analytics.Histogram;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -14,6 +15,7 @@ public static class LossAnalyticsServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<LossAnalyticsReader>();
+        builder.Services.TryAddSingleton<LossHistogramReader>();
         builder.AddRawHistory();
         return builder;
     }

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using StreamApi.Analytics.Histogram;
 using StreamApi.Checkpoints;
 using StreamApi.Metrics;
+using StreamApi.Milestones;
 using StreamApi.Runs;
 
 namespace StreamApi.Json;
@@ -13,4 +15,6 @@ namespace StreamApi.Json;
 [JsonSerializable(typeof(RunsResponse))]
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(CheckpointsResponse))]
+[JsonSerializable(typeof(MilestonesResponse))]
+[JsonSerializable(typeof(LossHistogram))]
 public sealed partial class StreamApiJsonContext : JsonSerializerContext;

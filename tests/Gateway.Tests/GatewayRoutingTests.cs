@@ -9,6 +9,7 @@ public sealed class GatewayRoutingTests
     [InlineData("/runs", "streamapi-a /runs")]
     [InlineData("/metrics/run-1?metric=loss_t1&from_step=5", "streamapi-a /metrics/run-1?metric=loss_t1&from_step=5")]
     [InlineData("/checkpoints/run-1", "streamapi-a /checkpoints/run-1")]
+    [InlineData("/milestones/run-1", "streamapi-a /milestones/run-1")]
     [InlineData("/api/loss/history?limit=50", "streamapi-a /api/loss/history?limit=50")]
     [InlineData("/streamapi/health", "Healthy")]
     [InlineData("/", "frontend /")]

@@ -24,7 +24,7 @@ public static class TrainingMetrics
         void Add(string metric, double value, string unit, string host = "", uint rank = 0, ushort device = MetricPoint.NoDevice, string tags = "") =>
             rows.Add(new MetricPoint(time, run.RunId, host, rank, device, step, metric, value, unit, tags));
 
-        Add("loss_t1", loss, "");
+        Add("loss_t1", loss, "", tags: TrainingConfig.TagsAt(run, step));
         Add("loss_t2", loss * (1.08 + (0.02 * LossCurve.Gaussian(random))), "");
         Add("grad_norm", 0.6 + (2.5 * Math.Exp(-step / 800.0)) + (0.1 * Math.Abs(LossCurve.Gaussian(random))), "");
         Add("learning_rate", LearningRate(step), "");
@@ -64,7 +64,7 @@ public static class TrainingMetrics
         {
             Add("checkpoint_save", 18 + (4 * random.NextDouble()), "s", tags: $$"""{"path":"s3://checkpoints/{{run.RunId}}/step_{{step}}"}""");
         }
-        Add("progress.percent", Math.Min(100, step * 100.0 / 20000), "%");
+        Add("progress.percent", Math.Min(100, step * 100.0 / TrainingConfig.TotalSteps), "%");
         foreach (var (milestoneStep, name) in Milestones)
         {
             if (milestoneStep == step)
@@ -74,10 +74,11 @@ public static class TrainingMetrics
         }
     }
 
-    /// <summary>Linear warm-up over 100 steps, then cosine decay over 20,000.</summary>
-    public static double LearningRate(long step) => step < 100
-        ? 3e-4 * (step + 1) / 100
-        : 3e-5 + (0.5 * (3e-4 - 3e-5) * (1 + Math.Cos(Math.PI * Math.Min(step - 100, 20000) / 20000)));
+    /// <summary>Linear warm-up, then cosine decay.</summary>
+    public static double LearningRate(long step) => step < TrainingConfig.WarmupSteps
+        ? TrainingConfig.PeakLearningRate * (step + 1) / TrainingConfig.WarmupSteps
+        : TrainingConfig.MinLearningRate + (0.5 * (TrainingConfig.PeakLearningRate - TrainingConfig.MinLearningRate)
+            * (1 + Math.Cos(Math.PI * Math.Min(step - TrainingConfig.WarmupSteps, TrainingConfig.TotalSteps) / TrainingConfig.TotalSteps)));
 
     public static string Describe(TrainingRunProfile run) => string.Create(CultureInfo.InvariantCulture,
         $"{run.RunId}: {run.Hosts} host(s) x {run.GpusPerHost} GPU(s){(run.MixtureOfExperts ? ", MoE" : "")}{(run.SparseAttention ? ", GSA" : "")}");

@@ -4,6 +4,7 @@ namespace DemoGenerator.ClickHouse;
 public sealed record TrainingRunProfile(
     string RunId,
     int Seed,
+    string ModelSize,
     int Hosts,
     int GpusPerHost,
     double TokensPerStepPerGpu,

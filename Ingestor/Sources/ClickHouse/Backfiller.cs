@@ -1,5 +1,6 @@
 using Contracts.ClickHouse;
 using Contracts.Series;
+using Ingestor.Sources.ClickHouse.RunSettings;
 using Ingestor.Telemetry;
 
 namespace Ingestor.Sources.ClickHouse;
@@ -12,7 +13,7 @@ namespace Ingestor.Sources.ClickHouse;
 /// </summary>
 public sealed class Backfiller(
     ClickHouseHttpClient client, MetricHandOff handOff, RunCatalog runs, RecentRowFilter recent, Utf8StringCache strings,
-    ClickHouseSourceOptions options, IngestorMetrics metrics)
+    RunSettingsReader settings, ClickHouseSourceOptions options, IngestorMetrics metrics)
 {
     private readonly Queue<string> _pending = new();
     private readonly Dictionary<SeriesKey, (long Step, long TimeMs)> _delivered = [];
@@ -52,12 +53,16 @@ public sealed class Backfiller(
 
     private async Task PlanAsync(MetricTable table, DateTimeOffset now, CancellationToken stoppingToken)
     {
-        using var deadline = new QueryDeadline(options.QueryTimeout, stoppingToken);
-        var summaries = await RunMetadataQuery.ReadAsync(client, table, sinceMs: null, strings, deadline);
+        List<RunSummary> summaries;
+        using (var deadline = new QueryDeadline(options.QueryTimeout, stoppingToken))
+        {
+            summaries = await RunMetadataQuery.ReadAsync(client, table, sinceMs: null, strings, deadline);
+        }
         foreach (var summary in summaries)
         {
             runs.Merge(summary);
         }
+        await settings.ReadAsync(table, sinceMs: null, runs, strings, stoppingToken);
         foreach (var summary in summaries.OrderByDescending(summary => summary.LastMs))
         {
             _pending.Enqueue(summary.RunId);

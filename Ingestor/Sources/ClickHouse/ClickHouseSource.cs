@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Contracts.ClickHouse;
 using Contracts.Series;
 using Ingestor.Model;
+using Ingestor.Sources.ClickHouse.RunSettings;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,8 @@ public sealed partial class ClickHouseSource(
         var runs = new RunCatalog(_options.ActiveWindow);
         var recent = new RecentRowFilter();
         var handOff = new MetricHandOff(sink, runs, time, _options.BatchSize);
-        var backfiller = new Backfiller(client, handOff, runs, recent, strings, _options, metrics);
+        var settings = new RunSettingsReader(client, _options, metrics, logger);
+        var backfiller = new Backfiller(client, handOff, runs, recent, strings, settings, _options, metrics);
         var poller = new MetricPoller(client, handOff, recent, strings, _options, metrics, time);
         var backoff = new ExponentialBackoff(_options.BackoffInitial, _options.BackoffMax);
         MetricTable? table = null;
@@ -55,7 +57,7 @@ public sealed partial class ClickHouseSource(
                 await poller.PollAsync(table, stoppingToken);
                 if (time.GetUtcNow() >= nextMetadata)
                 {
-                    await RefreshRunMetadataAsync(table, runs, strings, handOff, stoppingToken);
+                    await RefreshRunMetadataAsync(table, runs, strings, settings, handOff, stoppingToken);
                     nextMetadata = time.GetUtcNow() + _options.RunMetadataInterval;
                 }
                 await handOff.AnnounceRunChangesAsync(stoppingToken);
@@ -111,16 +113,17 @@ public sealed partial class ClickHouseSource(
     }
 
     private async Task RefreshRunMetadataAsync(
-        MetricTable table, RunCatalog runs, Utf8StringCache strings, MetricHandOff handOff, CancellationToken stoppingToken)
+        MetricTable table, RunCatalog runs, Utf8StringCache strings, RunSettingsReader settings, MetricHandOff handOff, CancellationToken stoppingToken)
     {
-        var since = time.GetUtcNow() - _options.ActiveWindow - _options.LateArrivalWindow;
+        var since = (time.GetUtcNow() - _options.ActiveWindow - _options.LateArrivalWindow).ToUnixTimeMilliseconds();
         using (var deadline = new QueryDeadline(_options.QueryTimeout, stoppingToken))
         {
-            foreach (var summary in await RunMetadataQuery.ReadAsync(client, table, since.ToUnixTimeMilliseconds(), strings, deadline))
+            foreach (var summary in await RunMetadataQuery.ReadAsync(client, table, since, strings, deadline))
             {
                 runs.Merge(summary);
             }
         }
+        await settings.ReadAsync(table, since, runs, strings, stoppingToken);
         await handOff.AnnounceAllRunsAsync(stoppingToken);
     }
 

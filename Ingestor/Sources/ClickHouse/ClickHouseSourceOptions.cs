@@ -33,4 +33,13 @@ public sealed class ClickHouseSourceOptions
     public TimeSpan BackoffInitial { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most config keys kept per run (from <c>tags_json</c>); keys beyond it are dropped and counted.</summary>
+    public int MaxConfigKeys { get; set; } = 256;
+
+    /// <summary>The longest config key, and value as JSON text, kept (characters); a longer one is dropped and counted.</summary>
+    public int MaxConfigValueLength { get; set; } = 1024;
+
+    /// <summary>The longest <c>tags_json</c> read (bytes); a longer one is not sent by ClickHouse, only counted.</summary>
+    public int MaxTagsJsonLength { get; set; } = 65_536;
 }

@@ -26,7 +26,18 @@ public sealed class ClickHouseSourceOptionsValidator : IValidateOptions<ClickHou
         {
             failures.Add($"{Prefix}BatchSize must be between 1 and 1000000 rows; it is {options.BatchSize}.");
         }
+        Within(failures, nameof(options.MaxConfigKeys), options.MaxConfigKeys, 1, 10_000, "keys");
+        Within(failures, nameof(options.MaxConfigValueLength), options.MaxConfigValueLength, 16, 65_536, "characters");
+        Within(failures, nameof(options.MaxTagsJsonLength), options.MaxTagsJsonLength, 64, 16 * 1024 * 1024, "bytes");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Within(List<string> failures, string key, int value, int min, int max, string unit)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{Prefix}{key} must be between {min} and {max} {unit}; it is {value}.");
+        }
     }
 
     private static void Within(List<string> failures, string key, TimeSpan value, TimeSpan min, TimeSpan max)

@@ -1,6 +1,7 @@
 using Contracts.ClickHouse;
 using Contracts.Series;
 using Contracts.Wire;
+using Ingestor.Sources.ClickHouse.RunSettings;
 
 namespace Ingestor.Sources.ClickHouse;
 
@@ -41,6 +42,18 @@ public sealed class RunCatalog(TimeSpan activeWindow)
         run.LastMs = Math.Max(run.LastMs, summary.LastMs);
         run.LatestStep = Math.Max(run.LatestStep, summary.LatestStep);
         run.SeriesCountFromQuery = Math.Max(run.SeriesCountFromQuery, summary.SeriesCount);
+    }
+
+    /// <summary>Merges a tags_json of a known run into its config (see <see cref="RunConfig"/>); a run not known yet is left for the next read.</summary>
+    public TagSetProblem ApplyTags(in TagSet tags, ConfigLimits limits) =>
+        _runs.TryGetValue(tags.RunId, out var run) ? run.Config.Apply(tags, limits) : TagSetProblem.None;
+
+    public void ApplyUnit(in UnitSighting unit)
+    {
+        if (_runs.TryGetValue(unit.RunId, out var run))
+        {
+            run.Units.Apply(unit);
+        }
     }
 
     /// <summary>The newest row time known, or null before any.</summary>
@@ -98,6 +111,8 @@ public sealed class RunCatalog(TimeSpan activeWindow)
         LatestStep = Math.Max(run.LatestStep, 0),
         IsActive = run.LastMs >= ActiveSinceMs(now),
         SeriesCount = Math.Max(run.Series.Count, run.SeriesCountFromQuery),
+        Config = run.Config.Current,
+        Units = run.Units.Current,
     };
 
     private sealed class RunState(string runId)
@@ -113,6 +128,10 @@ public sealed class RunCatalog(TimeSpan activeWindow)
         public int SeriesCountFromQuery { get; set; }
 
         public HashSet<SeriesKey> Series { get; } = [];
+
+        public RunConfig Config { get; } = new();
+
+        public RunUnits Units { get; } = new();
 
         /// <summary>Null until the run was first handed on.</summary>
         public bool? HandedOnActive { get; set; }

@@ -84,6 +84,7 @@ public sealed class LossAnalyticsEndpointsTests
 
         var health = await stack.GetJsonAsync("/api/health");
         Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal(["logdir"], health.GetProperty("configured_sources").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(1, health.GetProperty("malformed_lines").GetInt64());
         Assert.Equal(0, health.GetProperty("corrupt_records").GetInt64());
     }

@@ -50,9 +50,13 @@ public sealed class ClickHouseTestDatabase : IAsyncDisposable
                 .Append(point.Device.ToString(CultureInfo.InvariantCulture)).Append('\t')
                 .Append(point.Step.ToString(CultureInfo.InvariantCulture)).Append('\t');
             AppendEscaped(body, point.Metric).Append('\t');
-            body.Append(FormatValue(point.Value)).Append('\n');
+            body.Append(FormatValue(point.Value)).Append('\t');
+            AppendEscaped(body, point.Unit).Append('\t');
+            AppendEscaped(body, point.TagsJson).Append('\n');
         }
-        return InsertTabSeparatedAsync(body.ToString());
+        return Client.ExecuteAsync(
+            $"INSERT INTO {Name}.{TableName} (event_time, run_id, host, rank, device, step, metric, value, unit, tags_json) FORMAT TabSeparated",
+            new StringContent(body.ToString(), Encoding.UTF8));
     }
 
     /// <summary>Rows already in TabSeparated form, columns event_time (Unix seconds), run_id, host, rank, device, step, metric, value.</summary>

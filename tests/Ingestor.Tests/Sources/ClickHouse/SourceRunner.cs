@@ -47,10 +47,13 @@ internal sealed class SourceRunner : IAsyncDisposable
         QueryTimeout = TimeSpan.FromSeconds(10),
     };
 
+    /// <param name="beforeStart">Given the runner's meters before the source starts, so nothing it counts is missed.</param>
     public static async Task<SourceRunner> StartAsync(
-        string connectionString, ClickHouseSourceOptions? options = null, TimeProvider? time = null, RecordingSink? sink = null)
+        string connectionString, ClickHouseSourceOptions? options = null, TimeProvider? time = null, RecordingSink? sink = null,
+        Action<IngestorMetrics>? beforeStart = null)
     {
         var runner = new SourceRunner(connectionString, options ?? FastOptions(), time ?? TimeProvider.System, sink ?? new RecordingSink());
+        beforeStart?.Invoke(runner.Metrics);
         await runner._source.StartAsync(TestContext.Current.CancellationToken);
         return runner;
     }

@@ -1,0 +1,3 @@
+namespace StreamApi.Milestones;
+
+public sealed record MilestonesResponse(string RunId, MilestoneEntry[] Milestones);
