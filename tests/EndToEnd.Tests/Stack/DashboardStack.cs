@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using TestSupport;
 using TestSupport.ClickHouse;
@@ -54,7 +52,9 @@ public sealed class DashboardStack : IAsyncLifetime
             // A name with characters URLs and query lists treat specially: its run id keeps them (docs/logdir.md).
             LogDirectory = LogDirectoryRun.Create(_temp.Combine("icon-output #1,50%ü"));
 
-            _services = await DashboardServices.StartAsync(_redis!.ConnectionString, _database.ConnectionString, [LogDirectory.Location]);
+            // Runs' config and units arrive with the run metadata, read this often instead of every 30 s.
+            _services = await DashboardServices.StartAsync(_redis!.ConnectionString, _database.ConnectionString, [LogDirectory.Location],
+                new Dictionary<string, string?> { ["ClickHouseSource__RunMetadataInterval"] = "00:00:01" });
             await WaitForSeedAsync();
         }
         catch
@@ -66,21 +66,6 @@ public sealed class DashboardStack : IAsyncLifetime
 
     /// <summary>Rows inserted into the metric table, as a trainer inserts them.</summary>
     public Task InsertAsync(params IEnumerable<TestMetricPoint> points) => _database!.InsertAsync(points);
-
-    /// <summary>
-    /// Rows that carry a run's config in <c>tags_json</c>, as a trainer logs its settings beside its metrics (the
-    /// ClickHouse source merges them into the run's <c>config</c>). Run ids, metrics and the JSON must not hold tabs,
-    /// newlines or backslashes.
-    /// </summary>
-    public Task InsertWithTagsAsync(IEnumerable<TestMetricPoint> points, string tagsJson)
-    {
-        var rows = points.Select(p => string.Join('\t',
-            p.Time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), p.RunId, p.Step.ToString(CultureInfo.InvariantCulture),
-            p.Metric, p.Value.ToString("R", CultureInfo.InvariantCulture), tagsJson));
-        return _database!.Client.ExecuteAsync(
-            $"INSERT INTO {_database.Name}.{ClickHouseTestDatabase.TableName} (event_time, run_id, step, metric, value, tags_json) FORMAT TabSeparated",
-            new StringContent(string.Join('\n', rows) + "\n", Encoding.UTF8));
-    }
 
     /// <summary>Kills StreamApi as a crash or a rolling update would; <see cref="StartStreamApiAsync"/> brings it back on the same port.</summary>
     public Task StopStreamApiAsync() => _services!.StreamApi.StopAsync();

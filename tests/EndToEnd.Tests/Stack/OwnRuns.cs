@@ -19,8 +19,8 @@ internal sealed class OwnRuns(DashboardStack stack, string kind)
     public Task WriteAsync(string name, IReadOnlyList<double> values, string tagsJson = "")
     {
         var now = DateTimeOffset.UtcNow;
-        var points = values.Select((value, step) => new TestMetricPoint(Id(name), Metric, step, value, now.AddSeconds(step - values.Count + 1))).ToList();
-        return tagsJson.Length == 0 ? stack.InsertAsync(points) : stack.InsertWithTagsAsync(points, tagsJson);
+        return stack.InsertAsync(values.Select((value, step) =>
+            new TestMetricPoint(Id(name), Metric, step, value, now.AddSeconds(step - values.Count + 1), TagsJson: tagsJson)));
     }
 
     /// <summary>The view that shows only the chart of <see cref="Metric"/> (and every run, as the default view does).</summary>

@@ -5,6 +5,9 @@ import { seriesStore } from '../../data/seriesStore';
 /** New data of a run asks for its milestones again at most this often. */
 const REFRESH_MS = 5000;
 
+/** A run whose milestones cannot be read is asked again this many times, then left without. */
+const MAX_ATTEMPTS = 5;
+
 /** The latest milestone: the highest step, the later time breaking a tie. */
 export function latestMilestone(milestones: readonly Milestone[]): Milestone | null {
   let latest: Milestone | null = null;
@@ -27,11 +30,34 @@ export function useMilestones(runIds: readonly string[]): ReadonlyMap<string, Mi
   useEffect(() => {
     const runs = key ? key.split('\n') : [];
     const abort = new AbortController();
+    const pending = new Set<string>();
+    const failures = new Map<string, number>();
+    let timer: number | undefined;
+    const schedule = () => {
+      timer ??= window.setTimeout(() => {
+        timer = undefined;
+        const ids = Array.from(pending);
+        pending.clear();
+        load(ids);
+      }, REFRESH_MS);
+    };
     const load = (ids: Iterable<string>) => {
       for (const runId of ids) {
         fetchMilestones(runId, abort.signal)
-          .then((answer) => answer.milestones ?? [])
-          .catch(() => [] as Milestone[])
+          .then((answer) => {
+            failures.delete(runId);
+            return answer.milestones ?? [];
+          })
+          .catch(() => {
+            // A run the stream shows before StreamApi's run list has it answers 404 for a moment: ask again, a few times.
+            const failed = (failures.get(runId) ?? 0) + 1;
+            failures.set(runId, failed);
+            if (failed < MAX_ATTEMPTS && !abort.signal.aborted) {
+              pending.add(runId);
+              schedule();
+            }
+            return [] as Milestone[];
+          })
           .then((list) => {
             if (abort.signal.aborted) return;
             setMilestones((before) => new Map(before).set(runId, list));
@@ -39,16 +65,9 @@ export function useMilestones(runIds: readonly string[]): ReadonlyMap<string, Mi
       }
     };
     load(runs);
-    const pending = new Set<string>();
-    let timer: number | undefined;
     const off = seriesStore.subscribeChanges((moved) => {
       for (const runId of runs) if (moved.has(runId)) pending.add(runId);
-      if (pending.size === 0) return;
-      timer ??= window.setTimeout(() => {
-        timer = undefined;
-        load(Array.from(pending));
-        pending.clear();
-      }, REFRESH_MS);
+      if (pending.size > 0) schedule();
     });
     return () => {
       off();
