@@ -33,7 +33,7 @@ try
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
         .WithOptionalReference(clickhouse)
-        .WithDemoLogDirectories(demo)
+        .WithLogDirectories(demo, options.LogDirectories)
         .PublishWithManagementPort()
         // Two in a cluster: one writes (it holds the writer lease in Redis), the other stands by and takes over.
         .PublishAsKubernetesDeployment("worker", new("200m", "256Mi", "2", "1Gi"), replicas: 2);

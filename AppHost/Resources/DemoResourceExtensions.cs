@@ -47,19 +47,20 @@ public static class DemoResourceExtensions
     }
 
     /// <summary>
-    /// Points the ingestor's log-directory source at the demo's directories. It does not wait for the demo: the source
-    /// watches for a directory that does not exist yet and reads it as soon as it appears.
+    /// Points the ingestor's log-directory source at the demo's directories and then the user's own
+    /// (<c>AppHost__LogDirectories</c>). It does not wait for the demo: the source watches for a directory that does
+    /// not exist yet and reads it as soon as it appears.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithDemoLogDirectories(this IResourceBuilder<ProjectResource> ingestor,
-        IResourceBuilder<ProjectResource>? demo)
+    public static IResourceBuilder<ProjectResource> WithLogDirectories(this IResourceBuilder<ProjectResource> ingestor,
+        IResourceBuilder<ProjectResource>? demo, IReadOnlyList<string> ownDirectories)
     {
-        if (demo is null || !demo.Resource.TryGetLastAnnotation<LogDirectoriesAnnotation>(out var annotation))
+        IEnumerable<string> demoDirectories = demo is not null && demo.Resource.TryGetLastAnnotation<LogDirectoriesAnnotation>(out var annotation)
+            ? annotation.Directories
+            : [];
+        var index = 0;
+        foreach (var directory in demoDirectories.Concat(ownDirectories))
         {
-            return ingestor;
-        }
-        for (var index = 0; index < annotation.Directories.Count; index++)
-        {
-            ingestor.WithEnvironment($"LogDirectorySource__Directories__{index}", annotation.Directories[index]);
+            ingestor.WithEnvironment($"LogDirectorySource__Directories__{index++}", directory);
         }
         return ingestor;
     }

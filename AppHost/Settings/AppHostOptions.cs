@@ -42,6 +42,12 @@ public sealed class AppHostOptions
     [RegularExpression("^[0-9]+[kmgKMG]?[bB]?$")]
     public string EmbeddedRedisMemory { get; set; } = "1g";
 
+    /// <summary>
+    /// Directories of the user's own runs (ICON/ComIn output, TensorBoard logdirs) the ingestor reads besides the demo's;
+    /// absolute paths. A directory that does not exist yet is watched for.
+    /// </summary>
+    public string[] LogDirectories { get; set; } = [];
+
     public DemoSettings Demo { get; set; } = new();
 
     public PublishOptions Publish { get; set; } = new();

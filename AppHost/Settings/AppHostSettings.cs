@@ -32,9 +32,22 @@ public static partial class AppHostSettings
         }
         AddAnnotationProblems(options, AppHostOptions.SectionName, problems);
         AddAnnotationProblems(options.Publish, $"{AppHostOptions.SectionName}__{nameof(AppHostOptions.Publish)}", problems);
+        CheckLogDirectories(options.LogDirectories, problems);
         CheckRedis(configuration.GetConnectionString("redis"), options, isRunMode, problems);
         CheckClickHouse(configuration.GetConnectionString("clickhouse"), options, isRunMode, problems);
         return problems.Count == 0 ? options : throw new AppHostStartupException(problems);
+    }
+
+    private static void CheckLogDirectories(string[] directories, List<string> problems)
+    {
+        for (var index = 0; index < directories.Length; index++)
+        {
+            if (string.IsNullOrWhiteSpace(directories[index]) || !Path.IsPathFullyQualified(directories[index]))
+            {
+                problems.Add($"AppHost__LogDirectories__{index} is '{directories[index]}': give the absolute path of a log directory " +
+                    "(ICON/ComIn output or a TensorBoard logdir), e.g. /scratch/me/lightning_logs.");
+            }
+        }
     }
 
     private static void CheckRedis(string? connectionString, AppHostOptions options, bool isRunMode, List<string> problems)

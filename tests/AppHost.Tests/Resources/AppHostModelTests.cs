@@ -1,6 +1,6 @@
 using AppHost.Tests.Support;
-using TestSupport;
 using Aspire.Hosting.ApplicationModel;
+using TestSupport;
 
 namespace AppHost.Tests.Resources;
 
@@ -53,6 +53,31 @@ public sealed class AppHostModelTests : IDisposable
         Assert.DoesNotContain("clickhouse-server", names);
         Assert.DoesNotContain("demo", names);
         Assert.Equal(["redis"], WaitsOf(builder.Resources.Single(r => r.Name == "ingestor")));
+    }
+
+    [Fact]
+    public async Task Model_PointsTheIngestorAtTheUsersLogDirectories_AfterTheDemos()
+    {
+        var builder = await AspireApp.CreateAsync(_data.Path,
+            ["--AppHost:ClickHouse=None", "--AppHost:LogDirectories:0=/data/lightning_logs", "--AppHost:LogDirectories:1=/data/icon"], only: null,
+            TestContext.Current.CancellationToken);
+        var environment = await ConstantEnvironmentAsync(builder.Resources.Single(r => r.Name == "ingestor"));
+
+        Assert.EndsWith("icon-live", environment["LogDirectorySource__Directories__0"], StringComparison.Ordinal);
+        Assert.EndsWith("icon-finished", environment["LogDirectorySource__Directories__1"], StringComparison.Ordinal);
+        Assert.Equal("/data/lightning_logs", environment["LogDirectorySource__Directories__2"]);
+        Assert.Equal("/data/icon", environment["LogDirectorySource__Directories__3"]);
+    }
+
+    /// <summary>The variables a resource's environment callbacks set to plain text (references stay unresolved and are left out).</summary>
+    private static async Task<Dictionary<string, string>> ConstantEnvironmentAsync(IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(new Aspire.Hosting.DistributedApplicationExecutionContext(Aspire.Hosting.DistributedApplicationOperation.Run));
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+        return context.EnvironmentVariables.Where(v => v.Value is string).ToDictionary(v => v.Key, v => (string)v.Value);
     }
 
     private static string[] WaitsOf(IResource resource) =>

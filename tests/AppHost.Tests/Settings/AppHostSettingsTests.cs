@@ -23,6 +23,14 @@ public sealed class AppHostSettingsTests
     }
 
     [Fact]
+    public void Load_NamesTheLogDirectory_ThatIsNotAnAbsolutePath()
+    {
+        var problems = Problems(("AppHost:LogDirectories:0", "/data/runs"), ("AppHost:LogDirectories:1", "lightning_logs"));
+
+        Assert.Equal("AppHost__LogDirectories__1", Assert.Single(problems, p => p.Contains("LogDirectories", StringComparison.Ordinal))[..26]);
+    }
+
+    [Fact]
     public void Load_Fails_WhenExternalRedisHasNoConnectionString()
     {
         var problems = Problems(("AppHost:Redis", "External"));
