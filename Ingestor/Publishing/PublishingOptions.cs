@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Ingestor.Resilience;
 
 namespace Ingestor.Publishing;
 
-public sealed class PublishingOptions
+public sealed class PublishingOptions : IRetrySettings
 {
     public const string SectionName = "Publishing";
 
@@ -33,9 +34,13 @@ public sealed class PublishingOptions
     [Range(16 * 1024, 64 * 1024 * 1024, ErrorMessage = "Publishing__MaxMessageBytes must be between 16384 and 67108864.")]
     public int MaxMessageBytes { get; set; } = 512 * 1024;
 
+    /// <summary>First wait after Redis refused a write (publishing, or the log-directory state); doubles per failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Publishing__RetryInitialDelay must be between 00:00:00.010 and 00:10:00.")]
+    public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Longest wait between retries while Redis is unreachable.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Publishing__MaxRetryDelay must be between 00:00:00.100 and 00:05:00.")]
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Publishing__RetryMaxDelay must be between 00:00:00.010 and 01:00:00.")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// How long the writer lease lasts without renewal: a standby ingestor on the same prefix takes over at most this

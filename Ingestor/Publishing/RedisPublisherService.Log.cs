@@ -5,7 +5,7 @@ public sealed partial class RedisPublisherService
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Warning, "Publishing to Redis failed with {Pending} messages waiting; retrying in {Delay}.")]
-        public static partial void PublishFailed(ILogger logger, int pending, TimeSpan delay, Exception exception);
+        public static partial void PublishFailed(ILogger logger, int pending, TimeSpan delay, Exception? exception);
 
         [LoggerMessage(2, LogLevel.Critical, "The publishing loop stopped.")]
         public static partial void LoopFaulted(ILogger logger, Exception exception);

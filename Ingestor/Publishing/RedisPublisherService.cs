@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Contracts.Wire;
+using Ingestor.Resilience;
 using Ingestor.Series;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.Options;
@@ -41,35 +42,33 @@ public sealed partial class RedisPublisherService(
     {
         try
         {
-            var retryDelay = TimeSpan.FromMilliseconds(100);
+            // Whatever fails (a Redis error, a timeout, an operation cancelled under load), what is pending is kept and
+            // sent again: one bad round must never stop publishing.
+            var retry = RetryForever.Create(_options, time, failure =>
+            {
+                status.FailingSince ??= time.GetUtcNow();
+                status.LastError = failure.Outcome.Exception?.Message;
+                metrics.PublishErrors.Add(1);
+                Log.PublishFailed(logger, _pending.Count, failure.RetryDelay, failure.Outcome.Exception);
+                return ValueTask.CompletedTask;
+            });
             while (!stoppingToken.IsCancellationRequested)
             {
-                try
+                await retry.ExecuteAsync(async token =>
                 {
                     // A standby writes nothing; once it holds the lease (again), Redis may hold another writer's
                     // state, so it republishes everything.
-                    await lease.WaitUntilHolderAsync(stoppingToken);
+                    await lease.WaitUntilHolderAsync(token);
                     if (lease.Generation != _leaseGeneration)
                     {
                         _leaseGeneration = lease.Generation;
                         _republishEverything = true;
                     }
                     await PublishAsync();
-                    status.FailingSince = null;
-                    retryDelay = TimeSpan.FromMilliseconds(100);
-                    await WaitForWorkAsync(stoppingToken);
-                }
-                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // Whatever failed (a Redis error, a timeout, an operation cancelled under load), what is pending
-                    // is kept and sent again: one bad round must never stop publishing.
-                    status.FailingSince ??= time.GetUtcNow();
-                    status.LastError = exception.Message;
-                    metrics.PublishErrors.Add(1);
-                    Log.PublishFailed(logger, _pending.Count, retryDelay, exception);
-                    await Task.Delay(retryDelay, time, stoppingToken);
-                    retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, _options.MaxRetryDelay.Ticks));
-                }
+                    return true;
+                }, stoppingToken);
+                status.FailingSince = null;
+                await WaitForWorkAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

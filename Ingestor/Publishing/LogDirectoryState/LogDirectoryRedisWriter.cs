@@ -4,6 +4,7 @@ using System.Text.Json;
 using Contracts.Analytics;
 using Contracts.Redis;
 using Contracts.Series;
+using Ingestor.Resilience;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Store;
@@ -16,8 +17,8 @@ namespace Ingestor.Publishing.LogDirectoryState;
 /// <summary>
 /// Keeps Redis in step with the log-directory store: full-resolution points, loss analytics, run statuses and
 /// the source's health (REST data for StreamApi, not part of the sequenced stream). What Redis refuses stays
-/// dirty in memory and is retried with a doubling delay; when Redis comes back empty (restarted, flushed:
-/// the epoch key is gone) or the connection is restored, everything is written again.
+/// dirty in memory and is retried by <see cref="RetryForever"/> (<c>Publishing__Retry*</c>); when Redis comes back
+/// empty (restarted, flushed: the epoch key is gone) or the connection is restored, everything is written again.
 /// </summary>
 public sealed partial class LogDirectoryRedisWriter(
     IConnectionMultiplexer redis,
@@ -26,6 +27,7 @@ public sealed partial class LogDirectoryRedisWriter(
     LogDirectoryHealthState health,
     WriterLease lease,
     IOptions<LogDirectorySourceOptions> options,
+    IOptions<PublishingOptions> publishing,
     IngestorMetrics metrics,
     TimeProvider time,
     ILogger<LogDirectoryRedisWriter> logger) : BackgroundService
@@ -50,33 +52,31 @@ public sealed partial class LogDirectoryRedisWriter(
         redis.ConnectionRestored += OnConnectionRestored;
         try
         {
-            var retryDelay = _options.RedisFlushInterval;
+            // TryFlushAsync logs and counts what Redis refused; what it could not write stays dirty for the next attempt.
+            var retry = RetryForever.Create(publishing.Value, time, _ => ValueTask.CompletedTask);
             while (!stoppingToken.IsCancellationRequested)
             {
-                // Only the ingestor holding the writer lease writes; taking it (again), it rewrites everything.
-                await lease.WaitUntilHolderAsync(stoppingToken);
-                if (lease.Generation != _leaseGeneration)
+                var changed = Task.CompletedTask;
+                var flushed = DateTimeOffset.MinValue;
+                await retry.ExecuteAsync(async token =>
                 {
-                    _leaseGeneration = lease.Generation;
-                    _rewriteAll = true;
-                }
-                var changed = store.Changed;
-                var flushed = time.GetUtcNow();
-                if (await TryFlushAsync())
-                {
-                    retryDelay = _options.RedisFlushInterval;
-                    await WaitForChangeAsync(changed, stoppingToken);
-                    // At most one flush per interval, but a change after a quiet spell goes out at once.
-                    var spacing = flushed + _options.RedisFlushInterval - time.GetUtcNow();
-                    if (spacing > TimeSpan.Zero)
+                    // Only the ingestor holding the writer lease writes; taking it (again), it rewrites everything.
+                    await lease.WaitUntilHolderAsync(token);
+                    if (lease.Generation != _leaseGeneration)
                     {
-                        await Task.Delay(spacing, time, stoppingToken);
+                        _leaseGeneration = lease.Generation;
+                        _rewriteAll = true;
                     }
-                }
-                else
+                    changed = store.Changed;
+                    flushed = time.GetUtcNow();
+                    return await TryFlushAsync();
+                }, stoppingToken);
+                await WaitForChangeAsync(changed, stoppingToken);
+                // At most one flush per interval, but a change after a quiet spell goes out at once.
+                var spacing = flushed + _options.RedisFlushInterval - time.GetUtcNow();
+                if (spacing > TimeSpan.Zero)
                 {
-                    await Task.Delay(retryDelay, time, stoppingToken);
-                    retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, _options.RedisRetryMaxDelay.Ticks));
+                    await Task.Delay(spacing, time, stoppingToken);
                 }
             }
         }

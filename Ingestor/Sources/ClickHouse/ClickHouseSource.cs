@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Contracts.ClickHouse;
 using Contracts.Series;
 using Ingestor.Model;
+using Ingestor.Resilience;
 using Ingestor.Sources.ClickHouse.RunSettings;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.Options;
@@ -36,60 +37,62 @@ public sealed partial class ClickHouseSource(
         var settings = new RunSettingsReader(client, _options, metrics, logger);
         var backfiller = new Backfiller(client, handOff, runs, recent, strings, settings, _options, metrics);
         var poller = new MetricPoller(client, handOff, recent, strings, _options, metrics, time);
-        var backoff = new ExponentialBackoff(_options.BackoffInitial, _options.BackoffMax);
         MetricTable? table = null;
         var nextMetadata = DateTimeOffset.MinValue;
         var failures = 0;
+        var retry = RetryForever.Create(_options, time, failure =>
+        {
+            failures++;
+            var exception = failure.Outcome.Exception!;
+            if (exception is MetricTableException || exception is ClickHouseException { IsUnknownTable: true })
+            {
+                // Look for the table again next time: it may be created, or the error may be about to change.
+                table = null;
+            }
+            ReportFailure(exception, failures, failure.RetryDelay);
+            return ValueTask.CompletedTask;
+        });
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var started = time.GetTimestamp();
-            TimeSpan delay;
+            var started = 0L;
             try
             {
-                table ??= await OpenTableAsync(stoppingToken);
-                if (!backfiller.IsComplete)
+                await retry.ExecuteAsync(async token =>
                 {
-                    await BackfillAsync(backfiller, table, stoppingToken);
-                    poller.Start(backfiller.WindowStartSecond, runs.NewestTimeMs);
-                    nextMetadata = time.GetUtcNow() + _options.RunMetadataInterval;
-                }
-                await poller.PollAsync(table, stoppingToken);
-                if (time.GetUtcNow() >= nextMetadata)
-                {
-                    await RefreshRunMetadataAsync(table, runs, strings, settings, handOff, stoppingToken);
-                    nextMetadata = time.GetUtcNow() + _options.RunMetadataInterval;
-                }
-                await handOff.AnnounceRunChangesAsync(stoppingToken);
+                    started = time.GetTimestamp();
+                    table ??= await OpenTableAsync(token);
+                    if (!backfiller.IsComplete)
+                    {
+                        await BackfillAsync(backfiller, table, token);
+                        poller.Start(backfiller.WindowStartSecond, runs.NewestTimeMs);
+                        nextMetadata = time.GetUtcNow() + _options.RunMetadataInterval;
+                    }
+                    await poller.PollAsync(table, token);
+                    if (time.GetUtcNow() >= nextMetadata)
+                    {
+                        await RefreshRunMetadataAsync(table, runs, strings, settings, handOff, token);
+                        nextMetadata = time.GetUtcNow() + _options.RunMetadataInterval;
+                    }
+                    await handOff.AnnounceRunChangesAsync(token);
+                    return true;
+                }, stoppingToken);
                 if (failures > 0)
                 {
                     Log.Recovered(logger, failures);
                 }
                 failures = 0;
                 status.Succeeded(time.GetUtcNow(), polling: true);
-                delay = _options.PollInterval - time.GetElapsedTime(started);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                failures++;
-                if (exception is MetricTableException || exception is ClickHouseException { IsUnknownTable: true })
-                {
-                    // Look for the table again next time: it may be created, or the error may be about to change.
-                    table = null;
-                }
-                delay = backoff.Delay(failures);
-                ReportFailure(exception, failures, delay);
-            }
-            if (delay > TimeSpan.Zero)
-            {
-                try
+                var delay = _options.PollInterval - time.GetElapsedTime(started);
+                if (delay > TimeSpan.Zero)
                 {
                     await Task.Delay(delay, time, stoppingToken);
                 }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping cancels whatever was under way; nothing of it was handed on.
+                return;
             }
         }
     }

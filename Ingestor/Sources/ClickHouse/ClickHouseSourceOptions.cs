@@ -1,7 +1,9 @@
+using Ingestor.Resilience;
+
 namespace Ingestor.Sources.ClickHouse;
 
 /// <summary>How the ingestor reads the ClickHouse metric table (configuration section <see cref="SectionName"/>).</summary>
-public sealed class ClickHouseSourceOptions
+public sealed class ClickHouseSourceOptions : IRetrySettings
 {
     public const string SectionName = "ClickHouseSource";
 
@@ -29,10 +31,10 @@ public sealed class ClickHouseSourceOptions
     /// <summary>How long a query may take to start answering, and to deliver each further piece of its answer.</summary>
     public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The first retry delay after a failure; it doubles per failure, with jitter, up to <see cref="BackoffMax"/>.</summary>
-    public TimeSpan BackoffInitial { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>The first retry delay after a failure; it doubles per failure, with jitter, up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan BackoffMax { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The most config keys kept per run (from <c>tags_json</c>); keys beyond it are dropped and counted.</summary>
     public int MaxConfigKeys { get; set; } = 256;

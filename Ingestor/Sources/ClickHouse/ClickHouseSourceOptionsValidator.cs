@@ -16,12 +16,12 @@ public sealed class ClickHouseSourceOptionsValidator : IValidateOptions<ClickHou
             failures.Add($"{Prefix}Table must be a table name or database.table made of letters, digits and underscores; '{options.Table}' is not.");
         }
         Within(failures, nameof(options.PollInterval), options.PollInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromHours(1));
-        Within(failures, nameof(options.ActiveWindow), options.ActiveWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
+        Within(failures, nameof(options.ActiveWindow), options.ActiveWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7));
         Within(failures, nameof(options.RunMetadataInterval), options.RunMetadataInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
         Within(failures, nameof(options.LateArrivalWindow), options.LateArrivalWindow, TimeSpan.Zero, TimeSpan.FromDays(1));
         Within(failures, nameof(options.QueryTimeout), options.QueryTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
-        Within(failures, nameof(options.BackoffInitial), options.BackoffInitial, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10));
-        Within(failures, nameof(options.BackoffMax), options.BackoffMax, options.BackoffInitial, TimeSpan.FromHours(1));
+        Within(failures, nameof(options.RetryInitialDelay), options.RetryInitialDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10));
+        Within(failures, nameof(options.RetryMaxDelay), options.RetryMaxDelay, options.RetryInitialDelay, TimeSpan.FromHours(1));
         if (options.BatchSize is < 1 or > 1_000_000)
         {
             failures.Add($"{Prefix}BatchSize must be between 1 and 1000000 rows; it is {options.BatchSize}.");

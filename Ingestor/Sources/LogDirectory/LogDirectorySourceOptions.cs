@@ -63,7 +63,4 @@ public sealed class LogDirectorySourceOptions
 
     /// <summary>Full-resolution points and loss analytics are written to Redis at most this often.</summary>
     public TimeSpan RedisFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>Longest wait between retries while Redis cannot be written (the wait doubles from the flush interval up to this).</summary>
-    public TimeSpan RedisRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

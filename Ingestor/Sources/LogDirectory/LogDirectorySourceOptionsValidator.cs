@@ -44,9 +44,11 @@ public sealed class LogDirectorySourceOptionsValidator : IValidateOptions<LogDir
 
         Positive(options.RescanInterval, "RescanInterval", failures);
         Positive(options.FullListingInterval, "FullListingInterval", failures);
-        Positive(options.ActiveWindow, "ActiveWindow", failures);
+        if (options.ActiveWindow < TimeSpan.FromSeconds(1) || options.ActiveWindow > TimeSpan.FromDays(7))
+        {
+            failures.Add($"{Prefix}ActiveWindow must be between 00:00:01 and 7.00:00:00 (was {options.ActiveWindow}).");
+        }
         Positive(options.RedisFlushInterval, "RedisFlushInterval", failures);
-        Positive(options.RedisRetryMaxDelay, "RedisRetryMaxDelay", failures);
         if (options.EventSettleDelay < TimeSpan.Zero || options.EventSettleDelay > TimeSpan.FromSeconds(10))
         {
             failures.Add($"{Prefix}EventSettleDelay must be between 00:00:00 and 00:00:10 (was {options.EventSettleDelay}).");

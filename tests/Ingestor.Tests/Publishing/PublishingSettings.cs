@@ -6,6 +6,6 @@ internal static class PublishingSettings
     public static readonly IReadOnlyDictionary<string, string?> FastSnapshots = new Dictionary<string, string?>
     {
         ["Publishing:SnapshotInterval"] = "00:00:00.200",
-        ["Publishing:MaxRetryDelay"] = "00:00:00.500",
+        ["Publishing:RetryMaxDelay"] = "00:00:00.500",
     };
 }

@@ -48,8 +48,7 @@ public sealed class RedisOutOfMemoryTests
         {
             ["ConnectionStrings__redis"] = redis.ConnectionString,
             ["LogDirectorySource__Directories__0"] = directory,
-            ["LogDirectorySource__RedisRetryMaxDelay"] = "00:00:01",
-            ["Publishing__MaxRetryDelay"] = "00:00:01",
+            ["Publishing__RetryMaxDelay"] = "00:00:01",
         });
         await WaitUntilAsync(async () => (await StoredAsync(database))?.Steps.Length == 2, "the first timestep in the snapshot", ingestor);
 

@@ -31,7 +31,7 @@ internal sealed class StreamRig : IAsyncDisposable
         int streamApis = 1)
     {
         var redis = await RedisServers.StartAsync(redisKind);
-        var settings = new Dictionary<string, string?> { ["Publishing:SnapshotInterval"] = "00:00:00.250", ["Publishing:MaxRetryDelay"] = "00:00:00.500" };
+        var settings = new Dictionary<string, string?> { ["Publishing:SnapshotInterval"] = "00:00:00.250", ["Publishing:RetryMaxDelay"] = "00:00:00.500" };
         foreach (var (key, value) in ingestorSettings ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

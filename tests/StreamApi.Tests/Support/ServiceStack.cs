@@ -47,7 +47,7 @@ internal sealed class ServiceStack : IAsyncDisposable
                 ["LogDirectorySource__Directories__0"] = stack.Directory,
                 ["LogDirectorySource__RescanInterval"] = "00:00:00.200",
                 ["LogDirectorySource__RedisFlushInterval"] = "00:00:00.050",
-                ["LogDirectorySource__RedisRetryMaxDelay"] = "00:00:00.500",
+                ["Publishing__RetryMaxDelay"] = "00:00:00.500",
                 ["ConnectionStrings__clickhouse"] = clickHouse,
                 ["ClickHouseSource__PollInterval"] = "00:00:00.200",
             }, readyPath: "/alive");

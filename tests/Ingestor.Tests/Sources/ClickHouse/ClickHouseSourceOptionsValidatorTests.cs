@@ -20,7 +20,7 @@ public sealed class ClickHouseSourceOptionsValidatorTests
     [InlineData("PollInterval", "00:00:00", "ClickHouseSource__PollInterval")]
     [InlineData("LateArrivalWindow", "-00:00:01", "ClickHouseSource__LateArrivalWindow")]
     [InlineData("BatchSize", "0", "ClickHouseSource__BatchSize")]
-    [InlineData("BackoffMax", "00:00:00.5", "ClickHouseSource__BackoffMax")]
+    [InlineData("RetryMaxDelay", "00:00:00.5", "ClickHouseSource__RetryMaxDelay")]
     public void Start_Fails_NamingTheBadSetting(string key, string value, string expectedName)
     {
         using var host = BuildHost(new()

@@ -42,8 +42,8 @@ internal sealed class SourceRunner : IAsyncDisposable
         PollInterval = TimeSpan.FromMilliseconds(200),
         RunMetadataInterval = TimeSpan.FromSeconds(1),
         LateArrivalWindow = TimeSpan.FromSeconds(30),
-        BackoffInitial = TimeSpan.FromMilliseconds(100),
-        BackoffMax = TimeSpan.FromMilliseconds(500),
+        RetryInitialDelay = TimeSpan.FromMilliseconds(100),
+        RetryMaxDelay = TimeSpan.FromMilliseconds(500),
         QueryTimeout = TimeSpan.FromSeconds(10),
     };
 
