@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using ServiceDefaults.Redis;
 using StreamApi.Checkpoints;
 using StreamApi.Json;
-using StreamApi.Metrics;
+using StreamApi.TrainingMetrics;
 using StreamApi.Milestones;
 using StreamApi.Runs;
 using StreamApi.Streaming;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using StreamApi.Analytics.Histogram;
 using StreamApi.Endpoints;
 using StreamApi.Json;
-using StreamApi.Metrics;
+using StreamApi.TrainingMetrics;
 using StreamApi.RawHistory;
 
 namespace StreamApi.Analytics;

@@ -2,7 +2,7 @@ using Contracts.Wire;
 using Contracts.ClickHouse;
 using Contracts.Series;
 using StreamApi.History;
-using StreamApi.Metrics;
+using StreamApi.TrainingMetrics;
 using StreamApi.RawHistory;
 using StreamApi.Runs;
 

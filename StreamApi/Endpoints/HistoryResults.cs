@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using StreamApi.Metrics;
+using StreamApi.TrainingMetrics;
 
 namespace StreamApi.Endpoints;
 

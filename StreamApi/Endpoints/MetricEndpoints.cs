@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using StreamApi.Metrics;
+using StreamApi.TrainingMetrics;
 
 namespace StreamApi.Endpoints;
 

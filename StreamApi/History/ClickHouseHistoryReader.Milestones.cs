@@ -18,11 +18,11 @@ public sealed partial class ClickHouseHistoryReader
     /// run's rows, of which only tags_json is scanned (an empty string for most rows); the name is taken from the JSON
     /// here, so a row whose tags merely mention the word, or are not JSON, is left out.
     /// </summary>
-    public async Task<IReadOnlyList<MilestoneEvent>> ReadMilestonesAsync(string runId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MilestoneRow>> ReadMilestonesAsync(string runId, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var table = await GetTableAsync(cancellationToken);
-        var milestones = new List<MilestoneEvent>();
+        var milestones = new List<MilestoneRow>();
         if (!table.HasTags)
         {
             return milestones;
@@ -40,7 +40,7 @@ public sealed partial class ClickHouseHistoryReader
                 var tags = fields.NextString(strings);
                 if (milestones.Count < MaxMilestones && MilestoneName(tags) is { } name)
                 {
-                    milestones.Add(new MilestoneEvent(metric, step, timeMs, name));
+                    milestones.Add(new MilestoneRow(metric, step, timeMs, name));
                 }
             },
             cancellationToken);

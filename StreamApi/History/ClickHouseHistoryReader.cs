@@ -69,11 +69,11 @@ public sealed partial class ClickHouseHistoryReader(ClickHouseHttpClient client,
     }
 
     /// <summary>Every row of the run's <c>checkpoint_*</c> metrics, by step then time (at most MaxRawRows of them).</summary>
-    public async Task<IReadOnlyList<CheckpointEvent>> ReadCheckpointsAsync(string runId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CheckpointRow>> ReadCheckpointsAsync(string runId, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var table = await GetTableAsync(cancellationToken);
-        var checkpoints = new List<CheckpointEvent>();
+        var checkpoints = new List<CheckpointRow>();
         // A key range rather than LIKE: '`' is the character after '_', so this is exactly the prefix "checkpoint_".
         await ReadRowsAsync(
             $"SELECT metric, host, rank, device, step, {table.TimeMs}, value FROM {table.QualifiedName} " +
@@ -87,7 +87,7 @@ public sealed partial class ClickHouseHistoryReader(ClickHouseHttpClient client,
                 var rank = fields.NextUInt32();
                 var device = fields.NextUInt16();
                 var step = (long)Math.Min(fields.NextUInt64(), long.MaxValue);
-                checkpoints.Add(new CheckpointEvent(metric, step, fields.NextInt64(), fields.NextDouble(), host, rank, device));
+                checkpoints.Add(new CheckpointRow(metric, step, fields.NextInt64(), fields.NextDouble(), host, rank, device));
             },
             cancellationToken);
         metrics.HistoryQueries.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("kind", "checkpoints"));

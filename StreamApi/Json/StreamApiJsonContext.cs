@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using StreamApi.Analytics.Histogram;
 using StreamApi.Checkpoints;
-using StreamApi.Metrics;
+using StreamApi.TrainingMetrics;
 using StreamApi.Milestones;
 using StreamApi.Runs;
 

@@ -2,7 +2,7 @@ using Contracts.ClickHouse;
 using Contracts.Series;
 using Contracts.Wire;
 using StreamApi.History;
-using StreamApi.Metrics;
+using StreamApi.TrainingMetrics;
 using StreamApi.Runs;
 
 namespace StreamApi.Milestones;

@@ -12,7 +12,7 @@ namespace Ingestor.Sources.ClickHouse;
 /// retry skips what the sink already took, series by series, so nothing is handed on twice.
 /// </summary>
 public sealed class Backfiller(
-    ClickHouseHttpClient client, MetricHandOff handOff, RunCatalog runs, RecentRowFilter recent, Utf8StringCache strings,
+    ClickHouseHttpClient client, MetricHandOff handOff, RunTracker runs, RecentRowFilter recent, Utf8StringCache strings,
     RunSettingsReader settings, ClickHouseSourceOptions options, IngestorMetrics metrics)
 {
     private readonly Queue<string> _pending = new();

@@ -31,7 +31,7 @@ public sealed partial class ClickHouseSource(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var strings = new Utf8StringCache();
-        var runs = new RunCatalog(_options.ActiveWindow);
+        var runs = new RunTracker(_options.ActiveWindow);
         var recent = new RecentRowFilter();
         var handOff = new MetricHandOff(sink, runs, time, _options.BatchSize);
         var settings = new RunSettingsReader(client, _options, metrics, logger);
@@ -116,7 +116,7 @@ public sealed partial class ClickHouseSource(
     }
 
     private async Task RefreshRunMetadataAsync(
-        MetricTable table, RunCatalog runs, Utf8StringCache strings, RunSettingsReader settings, MetricHandOff handOff, CancellationToken stoppingToken)
+        MetricTable table, RunTracker runs, Utf8StringCache strings, RunSettingsReader settings, MetricHandOff handOff, CancellationToken stoppingToken)
     {
         var since = (time.GetUtcNow() - _options.ActiveWindow - _options.LateArrivalWindow).ToUnixTimeMilliseconds();
         using (var deadline = new QueryDeadline(_options.QueryTimeout, stoppingToken))

@@ -7,7 +7,7 @@ namespace Ingestor.Sources.ClickHouse;
 /// Gathers rows into batches for the sink. Before a batch goes, the runs it brings that the sink has not heard
 /// of (or whose active state changed) are handed on, so a new run is known before its first points arrive.
 /// </summary>
-public sealed class MetricHandOff(IMetricSink sink, RunCatalog runs, TimeProvider time, int batchSize)
+public sealed class MetricHandOff(IMetricSink sink, RunTracker runs, TimeProvider time, int batchSize)
 {
     private MetricBatch _batch = new();
 

@@ -197,9 +197,9 @@ public sealed class ClickHouseHistoryReaderTests(ClickHouseServerFixture clickHo
 
         Assert.Equal(
             [
-                new CheckpointEvent("checkpoint_save", 1000, Start.AddHours(1).ToUnixTimeMilliseconds(), 1, "node-0", 0, 65535),
-                new CheckpointEvent("checkpoint_load", 1500, Start.AddHours(1.5).ToUnixTimeMilliseconds(), 1, "", 0, 65535),
-                new CheckpointEvent("checkpoint_save", 2000, Start.AddHours(2).ToUnixTimeMilliseconds(), 1, "", 0, 65535),
+                new CheckpointRow("checkpoint_save", 1000, Start.AddHours(1).ToUnixTimeMilliseconds(), 1, "node-0", 0, 65535),
+                new CheckpointRow("checkpoint_load", 1500, Start.AddHours(1.5).ToUnixTimeMilliseconds(), 1, "", 0, 65535),
+                new CheckpointRow("checkpoint_save", 2000, Start.AddHours(2).ToUnixTimeMilliseconds(), 1, "", 0, 65535),
             ],
             checkpoints);
         Assert.Empty(await readers.Reader.ReadCheckpointsAsync("nope", Cancellation));

@@ -26,9 +26,9 @@ public sealed class ClickHouseMilestoneReaderTests(ClickHouseServerFixture click
 
         Assert.Equal(
             [
-                new MilestoneEvent("progress.milestone", 1200, Start.AddMinutes(10).ToUnixTimeMilliseconds(), "warmup \"done\""),
-                new MilestoneEvent("progress.milestone", 2500, Start.AddMinutes(30).ToUnixTimeMilliseconds(), "lr decay"),
-                new MilestoneEvent("eval.accuracy", 3000, Start.AddMinutes(40).ToUnixTimeMilliseconds(), "3"),
+                new MilestoneRow("progress.milestone", 1200, Start.AddMinutes(10).ToUnixTimeMilliseconds(), "warmup \"done\""),
+                new MilestoneRow("progress.milestone", 2500, Start.AddMinutes(30).ToUnixTimeMilliseconds(), "lr decay"),
+                new MilestoneRow("eval.accuracy", 3000, Start.AddMinutes(40).ToUnixTimeMilliseconds(), "3"),
             ],
             milestones);
         Assert.Empty(await readers.Reader.ReadMilestonesAsync("no-such-run", TestContext.Current.CancellationToken));

@@ -9,11 +9,11 @@ import { useVisibleRuns } from '../hooks/useRuns';
 import { MetricGrid } from '../components/MetricGrid';
 import { useDashboard } from '../state/dashboardStore';
 import { toNumber } from '../wire/numbers';
-import type { CheckpointEvent } from '../wire/types';
+import type { CheckpointEntry } from '../wire/types';
 
 const MAX_RUNS = 50;
 
-interface Row extends CheckpointEvent {
+interface Row extends CheckpointEntry {
   runId: string;
   timeMs: number;
 }

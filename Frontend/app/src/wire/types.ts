@@ -66,7 +66,7 @@ export interface MetricsResponse {
   series: WireSeriesPoints[];
 }
 
-export interface CheckpointEvent {
+export interface CheckpointEntry {
   metric: string;
   step: number;
   time: string;
@@ -77,5 +77,5 @@ export interface CheckpointEvent {
 
 export interface CheckpointsResponse {
   run_id: string;
-  checkpoints: CheckpointEvent[];
+  checkpoints: CheckpointEntry[];
 }

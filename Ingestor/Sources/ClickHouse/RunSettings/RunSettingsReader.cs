@@ -4,7 +4,7 @@ using Ingestor.Telemetry;
 namespace Ingestor.Sources.ClickHouse.RunSettings;
 
 /// <summary>
-/// Reads runs' config (<c>tags_json</c>) and units into the <see cref="RunCatalog"/>, at start over the whole table and
+/// Reads runs' config (<c>tags_json</c>) and units into the <see cref="RunTracker"/>, at start over the whole table and
 /// afterwards over the recent rows, with the run metadata. A tags_json that is malformed, too long, or brings keys
 /// beyond the limit is counted (<c>dashboard.ingestor.source_errors</c>) and logged once, and the rest goes on.
 /// A table without the optional columns has no config or units.
@@ -20,7 +20,7 @@ public sealed partial class RunSettingsReader(ClickHouseHttpClient client, Click
     /// up the points. Until one read of the whole table went through, every read is of the whole table, so a failed
     /// first read does not leave the older runs without their config.
     /// </summary>
-    public async Task ReadAsync(MetricTable table, long? sinceMs, RunCatalog runs, Utf8StringCache strings, CancellationToken stoppingToken)
+    public async Task ReadAsync(MetricTable table, long? sinceMs, RunTracker runs, Utf8StringCache strings, CancellationToken stoppingToken)
     {
         var since = _readWholeTable ? sinceMs : null;
         try

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StreamApi.Metrics;
+namespace StreamApi.TrainingMetrics;
 
 /// <summary>The validated parameters of <c>GET /metrics/{run_id}</c>.</summary>
 public sealed record MetricsRequest(string Metric, long? FromStep, long? ToStep, long? FromTimeMs, long? ToTimeMs, int MaxPoints)

@@ -6,7 +6,7 @@ using StreamApi.History;
 using StreamApi.RawHistory;
 using StreamApi.Runs;
 
-namespace StreamApi.Metrics;
+namespace StreamApi.TrainingMetrics;
 
 /// <summary>
 /// Reads one metric of one run at full resolution from where the run's data lives (ClickHouse, or the ingestor's

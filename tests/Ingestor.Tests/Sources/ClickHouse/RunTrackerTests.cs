@@ -4,7 +4,7 @@ using Ingestor.Sources.ClickHouse;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 
-public sealed class RunCatalogTests
+public sealed class RunTrackerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
@@ -14,7 +14,7 @@ public sealed class RunCatalogTests
     [Fact]
     public void Changes_HoldNewRunsOnce_ThenOnlyChangesOfActiveState()
     {
-        var catalog = new RunCatalog(TimeSpan.FromMinutes(5));
+        var catalog = new RunTracker(TimeSpan.FromMinutes(5));
         catalog.Observe(Row("r", "loss", 1, Now.AddMinutes(-1)));
 
         var first = Assert.Single(catalog.Changes(Now));
@@ -32,7 +32,7 @@ public sealed class RunCatalogTests
     [Fact]
     public void Meta_CombinesRowsAndTheMetadataQuery()
     {
-        var catalog = new RunCatalog(TimeSpan.FromMinutes(5));
+        var catalog = new RunTracker(TimeSpan.FromMinutes(5));
         catalog.Observe(Row("r", "loss", 10, Now.AddHours(-1)));
         catalog.Observe(Row("r", "util", 10, Now.AddHours(-1), host: "node-1"));
         catalog.Observe(Row("r", "util", 11, Now.AddMinutes(-30), host: "node-2"));
@@ -51,7 +51,7 @@ public sealed class RunCatalogTests
     [Fact]
     public void All_ListsTheMostRecentlyActiveRunFirst()
     {
-        var catalog = new RunCatalog(TimeSpan.FromMinutes(5));
+        var catalog = new RunTracker(TimeSpan.FromMinutes(5));
         catalog.Observe(Row("old", "loss", 1, Now.AddDays(-1)));
         catalog.Observe(Row("new", "loss", 1, Now));
 

@@ -1,6 +1,6 @@
 using Contracts.Wire;
 
-namespace StreamApi.Metrics;
+namespace StreamApi.TrainingMetrics;
 
 /// <summary>
 /// Full-resolution history of one metric within a range, decimated to the asked number of points per series.

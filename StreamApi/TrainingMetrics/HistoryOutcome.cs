@@ -1,4 +1,4 @@
-namespace StreamApi.Metrics;
+namespace StreamApi.TrainingMetrics;
 
 /// <summary>What a history read found: the answer, or why there is none.</summary>
 public sealed record HistoryOutcome<T>(T? Value, string? NotFound = null, string? Unavailable = null) where T : class

@@ -10,7 +10,7 @@ namespace Ingestor.Sources.ClickHouse;
 /// query, and what it has handed on already, so that a new run or a change of active state is handed on at
 /// once and the rest only with the periodic full list.
 /// </summary>
-public sealed class RunCatalog(TimeSpan activeWindow)
+public sealed class RunTracker(TimeSpan activeWindow)
 {
     private readonly Dictionary<string, RunState> _runs = new(StringComparer.Ordinal);
     private RunState? _lastRun;
