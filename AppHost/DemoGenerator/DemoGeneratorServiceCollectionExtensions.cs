@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using DemoGenerator;
 
 namespace Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using DemoGenerator.ClickHouse;
 using DemoGenerator.Icon;
 using Microsoft.Extensions.Options;

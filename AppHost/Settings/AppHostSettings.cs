@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using AppHost.Resources;
 using AppHost.Startup;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 

@@ -1,4 +1,4 @@
-using Contracts.Decimation;
+using Decimation;
 using Contracts.Wire;
 
 namespace Ingestor.Series;

@@ -1,4 +1,4 @@
-using Contracts.Decimation;
+using Decimation;
 using Contracts.Series;
 using Contracts.Wire;
 using Ingestor.Model;

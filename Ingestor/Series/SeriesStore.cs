@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Contracts.Decimation;
+using Decimation;
 using Contracts.Series;
 using Contracts.Wire;
 using Ingestor.Model;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Contracts.Analytics;
-using Contracts.Decimation;
+using Decimation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using StreamApi.Analytics.Histogram;

@@ -1,5 +1,5 @@
 using Contracts.Wire;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Contracts.Series;
 using StreamApi.History;
 using StreamApi.TrainingMetrics;

@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 
 namespace StreamApi.History;
 

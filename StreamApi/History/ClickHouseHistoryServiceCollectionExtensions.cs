@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Microsoft.Extensions.Options;
 using StreamApi.History;
 

@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Contracts.Series;
 using Contracts.Wire;
 using StreamApi.History;

@@ -1,4 +1,4 @@
-using Contracts.Decimation;
+using Decimation;
 
 namespace StreamApi.RawHistory;
 

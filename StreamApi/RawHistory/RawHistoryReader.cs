@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Contracts.Decimation;
+using Decimation;
 using Contracts.Redis;
 using StackExchange.Redis;
 using StreamApi.Telemetry;

@@ -1,5 +1,5 @@
-using Contracts.ClickHouse;
-using Contracts.Decimation;
+using ClickHouse.Http;
+using Decimation;
 using Contracts.Series;
 using Contracts.Wire;
 using StreamApi.History;

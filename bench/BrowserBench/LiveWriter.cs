@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using TestSupport.ClickHouse;
 
 namespace BrowserBench;

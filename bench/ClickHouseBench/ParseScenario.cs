@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using TestSupport.ClickHouse;
 
 namespace ClickHouseBench;

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Ingestor.Sources.ClickHouse;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

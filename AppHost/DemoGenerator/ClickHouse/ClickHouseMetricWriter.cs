@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 
 namespace DemoGenerator.ClickHouse;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Contracts.TensorBoard;
+using TensorBoard;
 
 namespace DemoGenerator.Icon;
 

@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Contracts.Series;
 using Ingestor.Sources.ClickHouse.RunSettings;
 using Ingestor.Telemetry;

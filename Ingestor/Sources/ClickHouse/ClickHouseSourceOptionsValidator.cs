@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Microsoft.Extensions.Options;
 
 namespace Ingestor.Sources.ClickHouse;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Ingestor.Sources.ClickHouse;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

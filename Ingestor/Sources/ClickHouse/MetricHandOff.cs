@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Ingestor.Model;
 
 namespace Ingestor.Sources.ClickHouse;

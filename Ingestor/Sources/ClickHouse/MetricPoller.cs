@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Ingestor.Telemetry;
 
 namespace Ingestor.Sources.ClickHouse;

@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 
 namespace Ingestor.Sources.ClickHouse;
 

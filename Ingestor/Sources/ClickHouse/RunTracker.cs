@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Contracts.Series;
 using Contracts.Wire;
 using Ingestor.Sources.ClickHouse.RunSettings;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Contracts.Decimation;
+using Decimation;
 
 namespace Bench.Decimation;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
-using Contracts.TensorBoard;
+using TensorBoard;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Scanning;
 using Ingestor.Sources.LogDirectory.Store;

@@ -1,4 +1,4 @@
-using Contracts.TensorBoard;
+using TensorBoard;
 
 namespace Bench.Streaming;
 

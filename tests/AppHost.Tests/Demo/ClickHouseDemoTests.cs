@@ -2,7 +2,7 @@ using System.Globalization;
 using AppHost.Tests.Support;
 using TestSupport;
 using Aspire.Hosting.Testing;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 
 namespace AppHost.Tests.Demo;
 

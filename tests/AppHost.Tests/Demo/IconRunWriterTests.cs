@@ -1,7 +1,7 @@
 using System.Globalization;
 using DemoGenerator;
 using DemoGenerator.Icon;
-using Contracts.TensorBoard;
+using TensorBoard;
 
 namespace AppHost.Tests.Demo;
 

@@ -1,4 +1,4 @@
-using Contracts.TensorBoard;
+using TensorBoard;
 using StreamApi.Tests.Support;
 using TestSupport.Redis;
 

@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StreamApi.History;
 using TestSupport;

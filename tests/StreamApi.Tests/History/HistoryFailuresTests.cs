@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using StreamApi.History;
 
 namespace StreamApi.Tests.History;

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Microsoft.Extensions.DependencyInjection;
 using StreamApi.History;
 using StreamApi.Telemetry;

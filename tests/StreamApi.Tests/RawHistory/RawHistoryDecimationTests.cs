@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Contracts.Decimation;
+using Decimation;
 using Contracts.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using TestSupport.Processes;
 
 namespace TestSupport.ClickHouse;

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Contracts.Decimation;
+using Decimation;
 using Contracts.Wire;
 
 namespace TestSupport.Sse;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fixtureHex from '../test/compactSnapshot.fixture.hex?raw';
 import { readCompactSnapshot } from './compactSnapshot';
 
-/** Written by the server's own writer: tests/Contracts.Tests/Wire/CompactSnapshotFixtureTests.cs checks these bytes. */
+/** Written by the server's own writer: tests/Shared.Tests/Wire/CompactSnapshotFixtureTests.cs checks these bytes. */
 function fixture(): ArrayBuffer {
   const hex = fixtureHex.trim();
   const bytes = new Uint8Array(hex.length / 2);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 
 namespace Ingestor.Sources.ClickHouse.RunSettings;
 

@@ -1,4 +1,4 @@
-using Contracts.ClickHouse;
+using ClickHouse.Http;
 using Ingestor.Telemetry;
 
 namespace Ingestor.Sources.ClickHouse.RunSettings;

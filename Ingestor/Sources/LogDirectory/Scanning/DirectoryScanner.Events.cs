@@ -1,5 +1,5 @@
 using System.Globalization;
-using Contracts.TensorBoard;
+using TensorBoard;
 using Contracts.Wire;
 using Ingestor.Sources.LogDirectory.Health;
 

@@ -1,4 +1,4 @@
-using Contracts.TensorBoard;
+using TensorBoard;
 
 namespace Ingestor.Sources.LogDirectory.Scanning;
 

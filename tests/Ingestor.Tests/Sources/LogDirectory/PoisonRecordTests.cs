@@ -1,4 +1,4 @@
-using Contracts.TensorBoard;
+using TensorBoard;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Microsoft.Extensions.DependencyInjection;

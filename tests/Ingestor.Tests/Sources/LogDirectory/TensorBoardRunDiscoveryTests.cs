@@ -202,7 +202,7 @@ public sealed class TensorBoardRunDiscoveryTests
     private static byte[] AppendedScalar()
     {
         using var stream = new MemoryStream();
-        new Contracts.TensorBoard.TensorBoardEventWriter(stream).WriteScalar("loss", 1, 0.75f, TensorBoardLogdir.Created + 1);
+        new TensorBoard.TensorBoardEventWriter(stream).WriteScalar("loss", 1, 0.75f, TensorBoardLogdir.Created + 1);
         return stream.ToArray();
     }
 }

@@ -32,7 +32,7 @@ public sealed class TensorBoardSummaryTests
 
         using (var file = File.Open(path, FileMode.Append))
         {
-            var writer = new Contracts.TensorBoard.TensorBoardEventWriter(file);
+            var writer = new TensorBoard.TensorBoardEventWriter(file);
             writer.WriteScalar("hp_metric", 1, 0.5f, TensorBoardLogdir.Created + 1);
         }
         harness.Scan();
