@@ -105,20 +105,19 @@ public sealed class ReadinessTests
     private static HashSet<string> RunIds(JsonElement runs) =>
         [.. runs.GetProperty("runs").EnumerateArray().Select(run => run.GetProperty("run_id").GetString()!)];
 
-    /// <summary>Polls /health until its clickhouse check reports <paramref name="status"/>; what the last answer was, if it never does.</summary>
+    /// <summary>Polls /health until its clickhouse check reports <paramref name="status"/>.</summary>
     private static async Task<(HttpStatusCode Status, JsonElement Report)> WaitForClickHouseCheckAsync(HttpClient http, string status)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
+        var last = "";
+        return await Eventually.ReturnsAsync<(HttpStatusCode, JsonElement)>(async () =>
         {
             using var response = await http.GetAsync("/health", Ct);
-            using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
-            if (report.RootElement.GetProperty("checks").GetProperty("clickhouse").GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
-            {
-                return (response.StatusCode, report.RootElement.Clone());
-            }
-            await Task.Delay(200, Ct);
-        }
+            last = await response.Content.ReadAsStringAsync(Ct);
+            using var report = JsonDocument.Parse(last);
+            return report.RootElement.GetProperty("checks").GetProperty("clickhouse").GetProperty("status").GetString() == status
+                ? (response.StatusCode, report.RootElement.Clone())
+                : null;
+        }, $"the clickhouse check to report {status}", Patience, () => last);
     }
 
     /// <summary>Writes a timestep's loss log as the plugin does at its end: whole, under its final name at once.</summary>

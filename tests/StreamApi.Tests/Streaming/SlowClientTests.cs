@@ -30,11 +30,7 @@ public sealed class SlowClientTests
             await rig.Ingestor.WriteAsync("run-flood", $"metric_{metric:D3}", Enumerable.Range(0, 2000).Select(i => ((long)i, Math.Sin(i + metric))));
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (state.Series.Count < Series && DateTime.UtcNow < deadline)
-        {
-            state.Apply(await healthy.NextAsync(StreamRig.Patience));
-        }
+        await healthy.ApplyUntilAsync(state, s => s.Series.Count >= Series, TimeSpan.FromSeconds(60));
         Assert.Equal(Series, state.Series.Count);
 
         // The stuck client is cut off: reading what it was sent ends, rather than waiting for ever.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TestSupport;
 
 namespace StreamApi.Tests.Streaming;
 
@@ -25,15 +26,14 @@ public sealed class SnapshotSizeTests(ITestOutputHelper output)
         }
 
         // The ingestor publishes and stores what it was given over the next seconds.
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        var compact = await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress);
-        var snapshot = compact.Read();
-        while (snapshot.Series.Count(series => series.Steps.Length == Points) < Runs * Metrics && DateTime.UtcNow < deadline)
+        var complete = 0;
+        var (compact, snapshot) = await Eventually.ReturnsAsync<(CompactSnapshotClient, Contracts.Wire.SnapshotMessage)>(async () =>
         {
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-            compact = await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress);
-            snapshot = compact.Read();
-        }
+            var answer = await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress);
+            var read = answer.Read();
+            complete = read.Series.Count(series => series.Steps.Length == Points);
+            return complete == Runs * Metrics ? (answer, read) : ((CompactSnapshotClient, Contracts.Wire.SnapshotMessage)?)null;
+        }, "a snapshot of every series whole", TimeSpan.FromMinutes(2), () => $"{complete} of {Runs * Metrics} series whole");
 
         Assert.Equal(Runs * Metrics, snapshot.Series.Length);
         Assert.All(snapshot.Series, series => Assert.Equal(Points, series.Steps.Length));

@@ -98,30 +98,22 @@ internal sealed class ServiceStack : IAsyncDisposable
     /// <summary>Polls until <paramref name="ready"/> holds for the JSON at <paramref name="path"/>; bounded, with the ingestor's log on failure.</summary>
     public async Task<JsonElement> WaitForAsync(string path, Func<JsonElement, bool> ready, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        string last = "no answer";
-        while (DateTime.UtcNow < deadline)
+        var last = "no answer";
+        var answer = await Eventually.ReturnsAsync<JsonElement>(async () =>
         {
             try
             {
                 using var response = await Http.GetAsync(path);
                 last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-                if (response.IsSuccessStatusCode)
-                {
-                    var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    if (ready(json))
-                    {
-                        return json;
-                    }
-                }
+                return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<JsonElement>() is var json && ready(json) ? json : null;
             }
             catch (HttpRequestException exception)
             {
                 last = exception.Message;
+                return null;
             }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"{path} did not become ready (last: {last}).{Environment.NewLine}Ingestor:{Environment.NewLine}{IngestorOutput}");
+        }, $"{path} to become ready", timeout ?? TimeSpan.FromSeconds(60), () => $"{last}{Environment.NewLine}Ingestor:{Environment.NewLine}{IngestorOutput}");
+        return answer;
     }
 
     public async ValueTask DisposeAsync()
