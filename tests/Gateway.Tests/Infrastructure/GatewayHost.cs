@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TestSupport;
 using GatewayProgram = gateway::Program;
 
 namespace Gateway.Tests.Infrastructure;
@@ -74,29 +75,15 @@ public sealed class GatewayHost : IAsyncDisposable
     }
 
     /// <summary>Polls the gateway's own /health until the cluster reports the wanted availability, or fails.</summary>
-    public async Task WaitForAvailabilityAsync(string cluster, string availability, CancellationToken cancellationToken)
+    public Task WaitForAvailabilityAsync(string cluster, string availability, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(15));
         var expected = $"\"{cluster}\":\"{availability} healthy\"";
         var last = "";
-        while (!timeout.IsCancellationRequested)
+        return Eventually.HoldsAsync(async () =>
         {
-            last = await Client.GetStringAsync("/health", CancellationToken.None).ConfigureAwait(false);
-            if (last.Contains(expected, StringComparison.Ordinal))
-            {
-                return;
-            }
-            try
-            {
-                await Task.Delay(100, timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-        throw new TimeoutException($"Cluster {cluster} never reached {availability} healthy; last /health: {last}");
+            last = await Client.GetStringAsync("/health", cancellationToken);
+            return last.Contains(expected, StringComparison.Ordinal);
+        }, $"cluster {cluster} to be {availability} healthy", TimeSpan.FromSeconds(15), () => $"/health: {last}");
     }
 
     public async ValueTask DisposeAsync()
