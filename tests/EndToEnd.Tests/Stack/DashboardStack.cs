@@ -108,9 +108,8 @@ public sealed class DashboardStack : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(10) };
         var wanted = SeedRuns.AllRunIds.Append(LogDirectory.RunId).ToHashSet();
-        var deadline = DateTime.UtcNow + DataTimeout;
         var last = "";
-        while (DateTime.UtcNow < deadline)
+        await Eventually.HoldsAsync(async () =>
         {
             try
             {
@@ -119,18 +118,14 @@ public sealed class DashboardStack : IAsyncLifetime
                     .Where(r => r.GetProperty("series_count").GetInt32() > 0)
                     .Select(r => r.GetProperty("run_id").GetString()!)
                     .ToHashSet();
-                if (wanted.IsSubsetOf(listed))
-                {
-                    return;
-                }
                 last = string.Join(", ", listed);
+                return wanted.IsSubsetOf(listed);
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
                 last = exception.Message;
+                return false;
             }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"The seeded runs were not all listed within {DataTimeout} (last: {last}).{Environment.NewLine}{Diagnostics}");
+        }, "every seeded run listed with its series", DataTimeout, () => $"{last}{Environment.NewLine}{Diagnostics}");
     }
 }
