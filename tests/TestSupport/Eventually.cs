@@ -62,7 +62,8 @@ public static class Eventually
                 var seen = state is null ? "" : $"; last seen: {state()}";
                 throw new TimeoutException($"Waited {patience ?? DefaultPatience} in vain for {what}{seen}.");
             }
-            await Task.Delay(_interval, Xunit.TestContext.Current.CancellationToken);
+            // Benchmarks wait through this too, outside any test.
+            await Task.Delay(_interval, Xunit.TestContext.Current?.CancellationToken ?? CancellationToken.None);
             _interval = TimeSpan.FromTicks(Math.Min(_interval.Ticks * 2, LongestInterval.Ticks));
         }
     }

@@ -116,9 +116,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync(string readyPath, TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = ManagementAddress ?? BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        string last = "no answer";
-        while (DateTime.UtcNow < deadline)
+        var last = "no answer";
+        await Eventually.HoldsAsync(async () =>
         {
             if (_process is null || _process.HasExited)
             {
@@ -127,19 +126,15 @@ public sealed class ServiceProcess : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync(readyPath);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
                 last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+                return response.IsSuccessStatusCode;
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
                 last = exception.Message;
+                return false;
             }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"{_project} was not ready at {readyPath} within {timeout} (last: {last}):{Environment.NewLine}{RecentOutput}");
+        }, $"{_project} to be ready at {readyPath}", timeout, () => $"{last}:{Environment.NewLine}{RecentOutput}");
     }
 
     private void Keep(string? line)
