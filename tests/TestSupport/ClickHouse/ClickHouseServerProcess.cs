@@ -97,8 +97,7 @@ public sealed class ClickHouseServerProcess : IAsyncDisposable
     private async Task WaitUntilAnswersAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        await Eventually.HoldsAsync(async () =>
         {
             if (_process is null || _process.HasExited)
             {
@@ -106,23 +105,14 @@ public sealed class ClickHouseServerProcess : IAsyncDisposable
             }
             try
             {
-                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/ping"))).IsSuccessStatusCode)
-                {
-                    return;
-                }
+                using var answer = await http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/ping"));
+                return answer.IsSuccessStatusCode;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
+                return false;
             }
-            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
-            {
-            }
-            if (DateTime.UtcNow >= deadline)
-            {
-                throw new TimeoutException($"clickhouse-server did not answer within {timeout}: {ErrorLogTail()}");
-            }
-            await Task.Delay(50);
-        }
+        }, "clickhouse-server to answer", timeout, ErrorLogTail);
     }
 
     private string ErrorLogTail()

@@ -77,21 +77,22 @@ public sealed class RedisServerProcess : IRedisServer
         _directory.Dispose();
     }
 
-    internal static async Task WaitUntilAnswersAsync(string connectionString, TimeSpan timeout)
+    internal static Task WaitUntilAnswersAsync(string connectionString, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        var last = "";
+        return Eventually.HoldsAsync(async () =>
         {
             try
             {
                 await using var connection = await ConnectionMultiplexer.ConnectAsync(connectionString + ",connectTimeout=500");
                 await connection.GetDatabase().PingAsync();
-                return;
+                return true;
             }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
+            catch (RedisConnectionException exception)
             {
-                await Task.Delay(50);
+                last = exception.Message;
+                return false;
             }
-        }
+        }, $"the Redis server at {connectionString} to answer", timeout, () => last);
     }
 }
