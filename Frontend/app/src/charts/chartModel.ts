@@ -1,7 +1,7 @@
 import type uPlot from 'uplot';
 import { lowerBound, type SeriesColumns } from '../data/seriesColumns';
 import type { XAxisMode } from '../state/viewState';
-import { alignToColumns } from './columnAlign';
+import { alignToColumns, unionOfXs } from './columnAlign';
 import { joinOnStep } from './metricX';
 import { smoothEma } from './smoothing';
 
@@ -184,18 +184,7 @@ export function align(lines: ChartLine[], logScale: boolean): uPlot.AlignedData 
   if (shared) {
     xs = first.xs;
   } else {
-    let total = 0;
-    for (const l of lines) total += l.length;
-    const all = new Float64Array(total);
-    let at = 0;
-    for (const l of lines) {
-      all.set(l.xs.subarray(0, l.length), at);
-      at += l.length;
-    }
-    all.sort();
-    let m = 0;
-    for (let i = 0; i < total; i++) if (m === 0 || all[i] !== all[m - 1]) all[m++] = all[i];
-    xs = all.subarray(0, m);
+    xs = unionOfXs(lines);
   }
 
   const columns: ((number | null | undefined)[] | Float64Array)[] = [];

@@ -114,3 +114,19 @@ function columnsOf(line: ChartLine, grid: ColumnGrid, columns: number, logScale:
   if (column >= 0) flush();
   return ys;
 }
+
+/** Every distinct x of the lines, ascending: the shared x column when the lines are merged on their x values. */
+export function unionOfXs(lines: readonly { xs: Float64Array; length: number }[]): Float64Array {
+  let total = 0;
+  for (const l of lines) total += l.length;
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const l of lines) {
+    all.set(l.xs.subarray(0, l.length), at);
+    at += l.length;
+  }
+  all.sort();
+  let m = 0;
+  for (let i = 0; i < total; i++) if (m === 0 || all[i] !== all[m - 1]) all[m++] = all[i];
+  return all.subarray(0, m);
+}

@@ -1,4 +1,4 @@
-import { columnGrid, columnOf } from '../charts/columnAlign';
+import { columnGrid, columnOf, unionOfXs } from '../charts/columnAlign';
 import { safePattern } from '../format/textFilter';
 import type { GroupBy } from '../state/runView';
 import type { RunMeta } from '../wire/types';
@@ -136,19 +136,8 @@ class Accumulator {
 }
 
 function statsOnUnion(lines: readonly MemberLine[]): GroupStats {
-  let total = 0;
-  for (const l of lines) total += l.length;
-  const all = new Float64Array(total);
-  let at = 0;
-  for (const l of lines) {
-    all.set(l.xs.subarray(0, l.length), at);
-    at += l.length;
-  }
-  all.sort();
-  let m = 0;
-  for (let i = 0; i < total; i++) if (m === 0 || all[i] !== all[m - 1]) all[m++] = all[i];
-  const xs = all.slice(0, m);
-  const acc = new Accumulator(m);
+  const xs = unionOfXs(lines);
+  const acc = new Accumulator(xs.length);
   const visit = (add: (at: number, value: number, carried: number) => void) => {
     for (const l of lines) {
       let j = 0;
