@@ -2,10 +2,9 @@ import { useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { LossHistory, TimestepLosses } from '../../api/analytics';
 import { PlotBox } from '../../charts/PlotBox';
-import { formatValue } from '../../format/format';
 import { toNumber } from '../../wire/numbers';
 import { histogram } from './histogram';
-import { accent, bars, baseOptions } from './plotOptions';
+import { accent, baseOptions, histogramOptions } from './plotOptions';
 
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -98,14 +97,7 @@ export function LossHistogram({ losses, theme }: { losses: TimestepLosses | null
       testId="analytics-histogram"
       optionsKey={`hist-${theme}`}
       data={data}
-      options={(w, h) => ({
-        ...baseOptions(w, h, (v) => formatValue(v)),
-        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] } },
-        series: [
-          { label: 'loss', value: (_u, v) => (v == null ? '–' : formatValue(v)) },
-          { label: 'batches', stroke: accent(), fill: 'rgba(52,211,153,0.35)', width: 1, paths: bars, points: { show: false } },
-        ],
-      })}
+      options={(w, h) => histogramOptions(w, h, 'rgba(52,211,153,0.35)')}
     />
   );
 }

@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { PlotBox } from '../../charts/PlotBox';
-import { formatValue } from '../../format/format';
 import { toNumber } from '../../wire/numbers';
 import { binsOf } from './histogram';
-import { accent, bars, baseOptions } from './plotOptions';
+import { histogramOptions } from './plotOptions';
 import type { RunHistogramState } from './useRunHistogram';
 
 /** Every batch loss of the run, binned by the server (Freedman–Diaconis); NaN and ±Inf counted beside it. */
@@ -21,14 +20,7 @@ export function RunHistogram({ state, theme }: { state: RunHistogramState; theme
       <PlotBox
         optionsKey={`run-hist-${theme}`}
         data={data}
-        options={(w, h) => ({
-          ...baseOptions(w, h, (v) => formatValue(v)),
-          scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] } },
-          series: [
-            { label: 'loss', value: (_u, v) => (v == null ? '–' : formatValue(v)) },
-            { label: 'batches', stroke: accent(), fill: 'rgba(96,165,250,0.35)', width: 1, paths: bars, points: { show: false } },
-          ],
-        })}
+        options={(w, h) => histogramOptions(w, h, 'rgba(96,165,250,0.35)')}
       />
       <p className="muted histogram-note" data-testid="analytics-run-histogram-non-finite">
         {histogram

@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import { chartColors } from '../../charts/themeColors';
 import { AXIS_FONT, fitAxisSize, tickLabels } from '../../charts/axisLabels';
+import { formatValue } from '../../format/format';
 
 /** Shared look of the analytics charts. */
 export function baseOptions(width: number, height: number, xValues?: (value: number) => string): Omit<uPlot.Options, 'series'> {
@@ -26,4 +27,16 @@ export function accent(): string {
   return chartColors().accent;
 }
 
-export const bars = uPlot.paths.bars ? uPlot.paths.bars({ size: [0.9, 80] }) : undefined;
+const bars = uPlot.paths.bars ? uPlot.paths.bars({ size: [0.9, 80] }) : undefined;
+
+/** A histogram of losses: bars of batch counts over loss, from 0 with a little headroom, filled with `fill`. */
+export function histogramOptions(width: number, height: number, fill: string): uPlot.Options {
+  return {
+    ...baseOptions(width, height, (v) => formatValue(v)),
+    scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] } },
+    series: [
+      { label: 'loss', value: (_u, v) => (v == null ? '–' : formatValue(v)) },
+      { label: 'batches', stroke: accent(), fill, width: 1, paths: bars, points: { show: false } },
+    ],
+  };
+}
