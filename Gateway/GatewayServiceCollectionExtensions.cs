@@ -22,11 +22,7 @@ public static class GatewayServiceCollectionExtensions
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<GatewayOptions>()
-            .BindConfiguration(GatewayOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSettings<GatewayOptions>(GatewayOptions.SectionName);
         services.AddSingleton<IValidateOptions<GatewayOptions>, ReverseProxyConfigurationValidator>();
 
         services.AddReverseProxy()

@@ -20,10 +20,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
-        builder.Services.AddOptions<HealthEndpointsOptions>()
-            .BindConfiguration(HealthEndpointsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddSettings<HealthEndpointsOptions>(HealthEndpointsOptions.SectionName);
         builder.Services.AddHostedService<ManagementPortListenCheck>();
         builder.Services.AddTransient<IStartupFilter, ManagementPortStartupFilter>();
 

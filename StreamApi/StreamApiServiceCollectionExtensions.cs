@@ -34,14 +34,8 @@ public static class StreamApiServiceCollectionExtensions
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, WireJsonContext.Default);
         });
 
-        services.AddOptions<RedisLayoutOptions>()
-            .BindConfiguration(RedisLayoutOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<StreamOptions>()
-            .BindConfiguration(StreamOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<RedisLayoutOptions>(RedisLayoutOptions.SectionName);
+        services.AddSettings<StreamOptions>(StreamOptions.SectionName);
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisLayoutOptions>>().Value.KeyPrefix));
         services.AddSingleton(provider => new RecentMessages(provider.GetRequiredService<IOptions<StreamOptions>>().Value.RecentMessages));
         services.AddSingleton(provider => new FilteredViewCache(provider.GetRequiredService<IOptions<StreamOptions>>().Value.FilteredViewCacheBytes));

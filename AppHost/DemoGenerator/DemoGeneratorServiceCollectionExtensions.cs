@@ -7,10 +7,7 @@ public static class DemoGeneratorServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddDemoGenerator(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DemoOptions>()
-            .BindConfiguration(DemoOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddSettings<DemoOptions>(DemoOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new DemoClickHouse(
             ClickHouseSettings.FromConnectionString(builder.Configuration.GetConnectionString(ClickHouseSettings.ConnectionName))));

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace AppHost.Settings;
 
 /// <summary>The <c>AppHost</c> configuration section; every setting is documented in docs/configuration.md.</summary>
-public sealed class AppHostOptions
+public sealed class AppHostOptions : IValidatableObject
 {
     public const string SectionName = "AppHost";
 
@@ -50,5 +52,18 @@ public sealed class AppHostOptions
 
     public DemoSettings Demo { get; set; } = new();
 
+    [ValidateObjectMembers]
     public PublishOptions Publish { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var index = 0; index < LogDirectories.Length; index++)
+        {
+            if (string.IsNullOrWhiteSpace(LogDirectories[index]) || !Path.IsPathFullyQualified(LogDirectories[index]))
+            {
+                yield return SettingProblem.Result($"{nameof(LogDirectories)}__{index}", "must be the absolute path of a log directory " +
+                    "(ICON/ComIn output or a TensorBoard logdir), e.g. /scratch/me/lightning_logs", LogDirectories[index]);
+            }
+        }
+    }
 }

@@ -1,9 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using AppHost.Resources;
 using AppHost.Startup;
 using ClickHouse.Http;
 using Microsoft.Extensions.Configuration;
+using ServiceDefaults.Settings;
 using StackExchange.Redis;
 
 namespace AppHost.Settings;
@@ -30,24 +30,10 @@ public static partial class AppHostSettings
             var message = ConfigurationKey().Replace(exception.Message, match => match.Value.Replace(":", "__", StringComparison.Ordinal));
             throw new AppHostStartupException([message]);
         }
-        AddAnnotationProblems(options, AppHostOptions.SectionName, problems);
-        AddAnnotationProblems(options.Publish, $"{AppHostOptions.SectionName}__{nameof(AppHostOptions.Publish)}", problems);
-        CheckLogDirectories(options.LogDirectories, problems);
+        problems.AddRange(SettingsValidation.Problems(options, AppHostOptions.SectionName));
         CheckRedis(configuration.GetConnectionString("redis"), options, isRunMode, problems);
         CheckClickHouse(configuration.GetConnectionString("clickhouse"), options, isRunMode, problems);
         return problems.Count == 0 ? options : throw new AppHostStartupException(problems);
-    }
-
-    private static void CheckLogDirectories(string[] directories, List<string> problems)
-    {
-        for (var index = 0; index < directories.Length; index++)
-        {
-            if (string.IsNullOrWhiteSpace(directories[index]) || !Path.IsPathFullyQualified(directories[index]))
-            {
-                problems.Add($"AppHost__LogDirectories__{index} is '{directories[index]}': give the absolute path of a log directory " +
-                    "(ICON/ComIn output or a TensorBoard logdir), e.g. /scratch/me/lightning_logs.");
-            }
-        }
     }
 
     private static void CheckRedis(string? connectionString, AppHostOptions options, bool isRunMode, List<string> problems)
@@ -113,19 +99,6 @@ public static partial class AppHostSettings
             {
                 problems.Add($"ConnectionStrings__clickhouse is not valid: {exception.Message} " +
                     "E.g. Host=127.0.0.1;Port=8123;Database=training_observability;Username=default;Password=");
-            }
-        }
-    }
-
-    private static void AddAnnotationProblems(object options, string prefix, List<string> problems)
-    {
-        List<ValidationResult> results = [];
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                problems.Add($"{prefix}__{member}: {result.ErrorMessage}");
             }
         }
     }

@@ -24,9 +24,7 @@ public static class GatewayAuthenticationExtensions
     public static IHostApplicationBuilder AddGatewayAuthentication(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<GatewayAuthenticationOptions>()
-            .BindConfiguration(GatewayAuthenticationOptions.SectionName)
-            .ValidateOnStart();
+        services.AddSettings<GatewayAuthenticationOptions>(GatewayAuthenticationOptions.SectionName);
         services.AddSingleton<IValidateOptions<GatewayAuthenticationOptions>, GatewayAuthenticationValidator>();
 
         var settings = builder.Configuration.GetSection(GatewayAuthenticationOptions.SectionName).Get<GatewayAuthenticationOptions>() ?? new();

@@ -10,14 +10,14 @@ namespace Gateway.Configuration;
 public sealed class ClientLimitsSettings
 {
     /// <summary>Open <c>/stream</c> connections per client address (a dashboard tab holds one).</summary>
-    [Range(0, 100_000, ErrorMessage = "Gateway__ClientLimits__StreamsPerClient must be between 0 and 100000.")]
+    [Range(0, 100_000)]
     public int StreamsPerClient { get; set; } = 16;
 
     /// <summary>Sustained requests per second per client address, besides streams and the gateway's own health.</summary>
-    [Range(0, 1_000_000, ErrorMessage = "Gateway__ClientLimits__RequestsPerSecond must be between 0 and 1000000.")]
+    [Range(0, 1_000_000)]
     public int RequestsPerSecond { get; set; } = 50;
 
     /// <summary>Requests a client may make at once above the sustained rate (a page load asks for many charts).</summary>
-    [Range(1, 1_000_000, ErrorMessage = "Gateway__ClientLimits__Burst must be between 1 and 1000000.")]
+    [Range(1, 1_000_000)]
     public int Burst { get; set; } = 200;
 }

@@ -8,14 +8,8 @@ public static class PublishingServiceCollectionExtensions
 {
     public static IServiceCollection AddRedisPublishing(this IServiceCollection services)
     {
-        services.AddOptions<RedisLayoutOptions>()
-            .BindConfiguration(RedisLayoutOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<PublishingOptions>()
-            .BindConfiguration(PublishingOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<RedisLayoutOptions>(RedisLayoutOptions.SectionName);
+        services.AddSettings<PublishingOptions>(PublishingOptions.SectionName);
         services.AddSingleton(provider => new RedisKeys(provider.GetRequiredService<IOptions<RedisLayoutOptions>>().Value.KeyPrefix));
         services.AddSingleton<WriterLease>();
         services.AddHostedService(provider => provider.GetRequiredService<WriterLease>());

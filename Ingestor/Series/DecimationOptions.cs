@@ -7,6 +7,6 @@ public sealed class DecimationOptions
     public const string SectionName = "Decimation";
 
     /// <summary>Most points a series keeps for the live view (LTTB buckets).</summary>
-    [Range(4, 100_000, ErrorMessage = "Decimation__MaxPoints must be between 4 and 100000.")]
+    [Range(4, 100_000)]
     public int MaxPoints { get; set; } = 2000;
 }

@@ -11,6 +11,6 @@ public sealed class RetentionOptions
     /// decimated series are released (they stay in Redis, where the dashboard reads them); new points for it bring
     /// them back from Redis first.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Retention__FinishedRunsAfter must be between 00:00:01 and 365.00:00:00.")]
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan FinishedRunsAfter { get; set; } = TimeSpan.FromHours(1);
 }

@@ -7,14 +7,8 @@ public static class SeriesServiceCollectionExtensions
 {
     public static IServiceCollection AddSeriesStore(this IServiceCollection services)
     {
-        services.AddOptions<DecimationOptions>()
-            .BindConfiguration(DecimationOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<RetentionOptions>()
-            .BindConfiguration(RetentionOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<DecimationOptions>(DecimationOptions.SectionName);
+        services.AddSettings<RetentionOptions>(RetentionOptions.SectionName);
         services.AddSingleton<SeriesStore>();
         services.AddSingleton<IMetricSink>(provider => provider.GetRequiredService<SeriesStore>());
         return services;

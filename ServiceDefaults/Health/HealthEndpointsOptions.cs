@@ -12,6 +12,6 @@ public sealed class HealthEndpointsOptions
     /// else. Published to Kubernetes, the probes use it and the Service leaves it out, so the Ingress never reaches it.
     /// Unset, they answer on every port the service listens on (local runs, where everything is loopback).
     /// </summary>
-    [Range(1, 65535, ErrorMessage = "HealthEndpoints__Port must be a TCP port between 1 and 65535, or unset to serve /health and /alive on every port.")]
+    [Range(1, 65535, ErrorMessage = "must be a TCP port between 1 and 65535, or unset to serve /health and /alive on every port")]
     public int? Port { get; set; }
 }

@@ -55,6 +55,9 @@ public sealed class MetricTable
         && (char.IsAsciiLetter(value[0]) || value[0] == '_')
         && !value.AsSpan().ContainsAnyExcept(IdentifierCharacters);
 
+    /// <summary>What <see cref="IsValidName"/> asks, for the message that rejects a configured name.</summary>
+    public const string NameRequirement = "must be a table name or database.table made of letters, digits and underscores";
+
     /// <summary>"table" (in the connection's database) or "database.table", each part an identifier.</summary>
     public static bool IsValidName(string name)
     {

@@ -9,10 +9,7 @@ public static class LossAnalyticsServiceCollectionExtensions
     /// <summary>The loss-analytics API's services (section <c>LossAnalytics</c>); map it with <c>MapLossAnalyticsEndpoints</c>.</summary>
     public static IHostApplicationBuilder AddLossAnalytics(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LossAnalyticsOptions>()
-            .BindConfiguration(LossAnalyticsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddSettings<LossAnalyticsOptions>(LossAnalyticsOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<LossAnalyticsReader>();
         builder.Services.TryAddSingleton<LossHistogramReader>();

@@ -1,7 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using ClickHouse.Http;
+using ServiceDefaults.Settings;
+
 namespace StreamApi.History;
 
 /// <summary>How StreamApi reads full-resolution history from ClickHouse (configuration section <see cref="SectionName"/>).</summary>
-public sealed class ClickHouseHistoryOptions
+public sealed class ClickHouseHistoryOptions : IValidatableObject
 {
     public const string SectionName = "ClickHouseHistory";
 
@@ -12,8 +16,18 @@ public sealed class ClickHouseHistoryOptions
     /// The most raw rows one request pulls into the process. A range holding more is aggregated in ClickHouse per
     /// bucket (first, last, min, max and non-finite count kept), so memory stays bounded and the answer stays true.
     /// </summary>
+    [Range(1_000, 100_000_000)]
     public int MaxRawRows { get; set; } = 2_000_000;
 
     /// <summary>How long a query may take to start answering, and to deliver each further piece of its answer.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!MetricTable.IsValidName(Table))
+        {
+            yield return SettingProblem.Result(nameof(Table), MetricTable.NameRequirement, Table);
+        }
+    }
 }

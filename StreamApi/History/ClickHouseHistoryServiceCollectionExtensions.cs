@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ClickHouse.Http;
-using Microsoft.Extensions.Options;
 using StreamApi.History;
 
 namespace Microsoft.Extensions.Hosting;
@@ -20,10 +19,7 @@ public static class ClickHouseHistoryServiceCollectionExtensions
             return builder;
         }
 
-        builder.Services.AddOptions<ClickHouseHistoryOptions>()
-            .BindConfiguration(ClickHouseHistoryOptions.SectionName)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ClickHouseHistoryOptions>, ClickHouseHistoryOptionsValidator>();
+        builder.Services.AddSettings<ClickHouseHistoryOptions>(ClickHouseHistoryOptions.SectionName);
         builder.Services.AddSingleton(_ => new ClickHouseHttpClient(settings));
         builder.Services.AddSingleton<ClickHouseHistoryReader>();
         builder.Services.AddHealthChecks().AddCheck<ClickHouseHistoryHealthCheck>(ClickHouseSettings.ConnectionName, failureStatus: HealthStatus.Degraded);

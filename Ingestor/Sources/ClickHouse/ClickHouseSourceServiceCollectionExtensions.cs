@@ -2,7 +2,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ClickHouse.Http;
 using Ingestor.Sources.ClickHouse;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -19,10 +18,7 @@ public static class ClickHouseSourceServiceCollectionExtensions
             return builder;
         }
 
-        builder.Services.AddOptions<ClickHouseSourceOptions>()
-            .BindConfiguration(ClickHouseSourceOptions.SectionName)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ClickHouseSourceOptions>, ClickHouseSourceOptionsValidator>();
+        builder.Services.AddSettings<ClickHouseSourceOptions>(ClickHouseSourceOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(_ => new ClickHouseHttpClient(settings));

@@ -3,7 +3,6 @@ using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Publishing.LogDirectoryState;
 using Ingestor.Sources.LogDirectory.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,10 +15,7 @@ public static class LogDirectoryServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddLogDirectorySource(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LogDirectorySourceOptions>()
-            .BindConfiguration(LogDirectorySourceOptions.SectionName)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<LogDirectorySourceOptions>, LogDirectorySourceOptionsValidator>();
+        builder.Services.AddSettings<LogDirectorySourceOptions>(LogDirectorySourceOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LogDirectoryStore>();
         builder.Services.AddSingleton<LogDirectoryHealthState>();

@@ -46,8 +46,8 @@ public sealed partial class LogDirectorySource(
         health.Enabled = true;
         await Task.Yield();
 
-        var ignoreEventFiles = _options.IgnoreEventFilesIn.Select(LogDirectorySourceOptionsValidator.Normalized).ToHashSet(StringComparer.Ordinal);
-        _scanners = [.. _options.Directories.Select(d => NewScanner(d, readEventFiles: !ignoreEventFiles.Contains(LogDirectorySourceOptionsValidator.Normalized(d))))];
+        var ignoreEventFiles = _options.IgnoreEventFilesIn.Select(LogDirectorySourceOptions.NormalizedDirectory).ToHashSet(StringComparer.Ordinal);
+        _scanners = [.. _options.Directories.Select(d => NewScanner(d, readEventFiles: !ignoreEventFiles.Contains(LogDirectorySourceOptions.NormalizedDirectory(d))))];
         _watchers = new DirectoryWatcher?[_scanners.Length];
         _pending = new int[_scanners.Length];
         try

@@ -7,7 +7,7 @@ public sealed class RedisLayoutOptions
 {
     public const string SectionName = "Redis";
 
-    [Required(ErrorMessage = "Redis__KeyPrefix must not be empty.")]
-    [RegularExpression(@"^[A-Za-z0-9_.\-]{1,64}$", ErrorMessage = "Redis__KeyPrefix must be 1 to 64 letters, digits, '_', '.' or '-'.")]
+    [Required]
+    [RegularExpression(@"^[A-Za-z0-9_.\-]{1,64}$", ErrorMessage = "must be 1 to 64 letters, digits, '_', '.' or '-'")]
     public string KeyPrefix { get; set; } = RedisKeys.DefaultPrefix;
 }

@@ -3,15 +3,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace Ingestor.Tests.Sources.ClickHouse;
 
-public sealed class ClickHouseSourceOptionsValidatorTests
+public sealed class ClickHouseSourceSettingsTests
 {
     [Fact]
     public void Validate_AcceptsTheDefaults()
     {
-        Assert.True(new ClickHouseSourceOptionsValidator().Validate(null, new ClickHouseSourceOptions()).Succeeded);
+        Assert.True(new SettingsValidator<ClickHouseSourceOptions>(ClickHouseSourceOptions.SectionName).Validate(null, new ClickHouseSourceOptions()).Succeeded);
     }
 
     [Theory]

@@ -1,10 +1,11 @@
 using Ingestor.Sources.LogDirectory;
+using ServiceDefaults.Settings;
 
 namespace Ingestor.Tests.Sources.LogDirectory;
 
-public sealed class LogDirectorySourceOptionsValidatorTests
+public sealed class LogDirectorySourceSettingsTests
 {
-    private readonly LogDirectorySourceOptionsValidator _validator = new();
+    private readonly SettingsValidator<LogDirectorySourceOptions> _validator = new(LogDirectorySourceOptions.SectionName);
 
     [Fact]
     public void Validator_AcceptsTheDefaults_WithAbsoluteDirectories()
@@ -27,7 +28,7 @@ public sealed class LogDirectorySourceOptionsValidatorTests
     {
         var result = _validator.Validate(null, new LogDirectorySourceOptions { Directories = ["/scratch/a/output", "/scratch/b/output/"] });
 
-        Assert.Contains("LogDirectorySource__Directories__1 and LogDirectorySource__Directories__0", result.FailureMessage);
+        Assert.Contains("LogDirectorySource__Directories__1 must not have the name 'output' of LogDirectorySource__Directories__0", result.FailureMessage);
     }
 
     [Fact]
