@@ -27,9 +27,7 @@ try
     // The ingestor waits for ClickHouse as well: a local server gets its table only once it is healthy.
     builder.AddProject<Projects.Ingestor>("ingestor")
         .WithHttpEndpoint()
-        .WithoutDevelopmentCertificate()
-        .DisableForwardedHeaders()
-        .WithHttpHealthCheck("/health")
+        .AsDashboardService()
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
         .WithOptionalReference(clickhouse)
@@ -42,9 +40,7 @@ try
     var streamApi = builder.AddProject<Projects.StreamApi>("streamapi")
         .WithReplicas(options.StreamApiReplicas)
         .WithHttpEndpoint()
-        .WithoutDevelopmentCertificate()
-        .DisableForwardedHeaders()
-        .WithHttpHealthCheck("/health")
+        .AsDashboardService()
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(redis).WaitFor(redis)
         .WithOptionalReference(clickhouse, waitFor: false)
@@ -54,9 +50,7 @@ try
 
     var frontend = builder.AddProject<Projects.Frontend>("frontend")
         .WithHttpEndpoint()
-        .WithoutDevelopmentCertificate()
-        .DisableForwardedHeaders()
-        .WithHttpHealthCheck("/health")
+        .AsDashboardService()
         .PublishWithManagementPort()
         .PublishAsKubernetesDeployment("web");
 
@@ -65,9 +59,7 @@ try
     var gateway = builder.AddProject<Projects.Gateway>("gateway")
         .WithHttpEndpoint(port: options.GatewayPort)
         .WithExternalHttpEndpoints()
-        .WithoutDevelopmentCertificate()
-        .DisableForwardedHeaders()
-        .WithHttpHealthCheck("/health")
+        .AsDashboardService()
         .WithReferenceEnvironment(ServiceReferences)
         .WithReference(streamApi)
         .WithReference(frontend)

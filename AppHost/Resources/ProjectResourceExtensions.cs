@@ -14,6 +14,15 @@ public static class ProjectResourceExtensions
         : project.WithReference(dependency);
 
     /// <summary>
+    /// How every dashboard service runs: plain HTTP without a development certificate, trusting no X-Forwarded-*
+    /// headers from Aspire's defaults (the gateway names its proxies itself), and healthy when its /health says so.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AsDashboardService(this IResourceBuilder<ProjectResource> project) =>
+        project.WithoutDevelopmentCertificate()
+            .DisableForwardedHeaders()
+            .WithHttpHealthCheck("/health");
+
+    /// <summary>
     /// Plain HTTP on loopback, as the services are built (TLS ends at the Ingress in a cluster): Aspire configures no
     /// development certificate for the project, and its dashboard does not warn that none is trusted.
     /// </summary>

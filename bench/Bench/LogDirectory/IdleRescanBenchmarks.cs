@@ -1,11 +1,7 @@
-using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
-using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Scanning;
 using Ingestor.Sources.LogDirectory.Store;
-using Ingestor.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bench.LogDirectory;
 
@@ -36,9 +32,7 @@ public class IdleRescanBenchmarks
         Directory.SetLastWriteTimeUtc(_root, DateTime.UtcNow.AddMinutes(-1));
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         _store = new LogDirectoryStore();
-        _scanner = new DirectoryScanner(_root, _store, new LogDirectoryHealthState(),
-            new IngestorMetrics(_services.GetRequiredService<IMeterFactory>()), NullLogger.Instance,
-            DirectoryTimesChecked ? TimeSpan.FromHours(1) : TimeSpan.Zero);
+        _scanner = PluginDirectory.NewScanner(_root, _store, _services, DirectoryTimesChecked ? TimeSpan.FromHours(1) : TimeSpan.Zero);
         PluginDirectory.ScanAll(_scanner, _store);
     }
 

@@ -84,10 +84,13 @@ internal static class PluginDirectory
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var store = new LogDirectoryStore();
-        var scanner = new DirectoryScanner(root, store, new LogDirectoryHealthState(),
-            new IngestorMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger.Instance);
-        return (store, ScanAll(scanner, store));
+        return (store, ScanAll(NewScanner(root, store, services), store));
     }
+
+    /// <summary>A scanner over <paramref name="root"/> that has read nothing yet, as the ingestor builds it.</summary>
+    public static DirectoryScanner NewScanner(string root, LogDirectoryStore store, IServiceProvider services, TimeSpan? fullListingInterval = null) =>
+        new(root, store, new LogDirectoryHealthState(), new IngestorMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger.Instance,
+            fullListingInterval);
 
     /// <summary>Scans until the scanner has no more work; returns the samples it handed over.</summary>
     public static long ScanAll(DirectoryScanner scanner, LogDirectoryStore store)

@@ -46,10 +46,7 @@ public sealed class IconRunWriterTests : IDisposable
     [Fact]
     public void StartSimulation_DeletesThePreviousSimulation_AsIconDoes()
     {
-        using var writer = NewWriter(batchesPerTimestep: 4);
-        writer.StartSimulation();
-        writer.WriteTimestep(0, DateTime.UtcNow);
-        writer.WriteTimestep(1, DateTime.UtcNow);
+        using var writer = WriterTwoTimestepsIn();
 
         writer.StartSimulation();
 
@@ -98,10 +95,7 @@ public sealed class IconRunWriterTests : IDisposable
     [Fact]
     public void StartSimulation_StartsANewEventFile_InTheRecreatedDirectory()
     {
-        using var writer = NewWriter(batchesPerTimestep: 4);
-        writer.StartSimulation();
-        writer.WriteTimestep(0, DateTime.UtcNow);
-        writer.WriteTimestep(1, DateTime.UtcNow);
+        using var writer = WriterTwoTimestepsIn();
 
         writer.StartSimulation();
         writer.WriteTimestep(0, DateTime.UtcNow);
@@ -113,6 +107,16 @@ public sealed class IconRunWriterTests : IDisposable
     private IconRunWriter NewWriter(int batchesPerTimestep) =>
         new(_directory, new DateTime(2022, 1, 1, 6, 0, 0), TimeSpan.FromMinutes(30), batchesPerTimestep,
             new LossCurve(seed: 1, initial: 1.0, floor: 0.1, decaySteps: 100, noise: 0.05), TimeSpan.FromSeconds(5));
+
+    /// <summary>A simulation of 4 batches a timestep that has written its first two timesteps.</summary>
+    private IconRunWriter WriterTwoTimestepsIn()
+    {
+        var writer = NewWriter(batchesPerTimestep: 4);
+        writer.StartSimulation();
+        writer.WriteTimestep(0, DateTime.UtcNow);
+        writer.WriteTimestep(1, DateTime.UtcNow);
+        return writer;
+    }
 
     private static double Seconds(DateTime utc) => (utc - DateTime.UnixEpoch).TotalSeconds;
 

@@ -49,33 +49,15 @@ public static class ProcFs
     }
 
     /// <summary>Every live process whose environment holds <paramref name="text"/>, wherever it was reparented to.</summary>
-    public static IReadOnlyList<int> ProcessesWithEnvironmentContaining(string text)
-    {
-        List<int> found = [];
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == System.Environment.ProcessId)
-            {
-                continue;
-            }
-            try
-            {
-                if (Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(directory, "environ"))).Contains(text, StringComparison.Ordinal)
-                    && IsAlive(pid))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // The process ended while we looked.
-            }
-        }
-        return found;
-    }
+    public static IReadOnlyList<int> ProcessesWithEnvironmentContaining(string text) =>
+        LiveProcessesWhose("environ", environment => environment.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Every live process whose command line (arguments joined by spaces) holds <paramref name="text"/>.</summary>
-    public static IReadOnlyList<int> ProcessesWithCommandLineContaining(string text)
+    public static IReadOnlyList<int> ProcessesWithCommandLineContaining(string text) =>
+        LiveProcessesWhose("cmdline", commandLine => commandLine.Replace('\0', ' ').Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Every live process but this one whose /proc/pid/<paramref name="file"/> matches.</summary>
+    private static List<int> LiveProcessesWhose(string file, Func<string, bool> matches)
     {
         List<int> found = [];
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -86,8 +68,7 @@ public static class ProcFs
             }
             try
             {
-                var commandLine = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(directory, "cmdline"))).Replace('\0', ' ');
-                if (commandLine.Contains(text, StringComparison.Ordinal) && IsAlive(pid))
+                if (matches(Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(directory, file)))) && IsAlive(pid))
                 {
                     found.Add(pid);
                 }

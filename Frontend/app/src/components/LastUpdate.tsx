@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { analyticsApi } from '../api/analytics';
-import { seriesStore } from '../data/seriesStore';
 import { formatAgo, formatTime } from '../format/format';
 import { useNow } from '../hooks/useNow';
+import { useRunsMovedCount } from '../hooks/useRunsMoved';
 import { useDashboard } from '../state/dashboardStore';
 
 /** New data asks for the status again at most this often (a live run sends deltas every second). */
@@ -14,7 +14,6 @@ const REFRESH_MS = 5000;
  */
 function useLastUpdate(): number | null {
   const [lastUpdate, setLastUpdate] = useState<number | null>(null);
-  const [bump, setBump] = useState(0);
   const logdirRuns = useDashboard((s) =>
     s.runs
       .filter((r) => r.source === 'logdir')
@@ -23,22 +22,11 @@ function useLastUpdate(): number | null {
       .join('\n'),
   );
 
-  useEffect(() => {
-    if (!logdirRuns) return;
-    const watched = new Set(logdirRuns.split('\n'));
-    let timer: number | undefined;
-    const off = seriesStore.subscribeChanges((moved) => {
-      if (!Array.from(moved).some((runId) => watched.has(runId))) return;
-      timer ??= window.setTimeout(() => {
-        timer = undefined;
-        setBump((b) => b + 1);
-      }, REFRESH_MS);
-    });
-    return () => {
-      off();
-      window.clearTimeout(timer);
-    };
+  const watches = useMemo(() => {
+    const watched = new Set(logdirRuns ? logdirRuns.split('\n') : []);
+    return (moved: ReadonlySet<string>) => Array.from(moved).some((runId) => watched.has(runId));
   }, [logdirRuns]);
+  const bump = useRunsMovedCount(watches, REFRESH_MS);
 
   useEffect(() => {
     if (!logdirRuns) {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FakeEventSource } from '../test/fakeEventSource';
+import { streamClientHarness } from '../test/streamClientHarness';
 import { runMeta, wireSeries } from '../test/wireFactory';
 import { toColumnsBatch } from '../wire/toColumns';
 import type { StreamOutput } from './messages';
 import { CompactSnapshotUnavailable, type LoadedSnapshot } from './snapshotLoader';
-import { StreamClient } from './streamClient';
 
 interface PendingLoad {
   focus: string[] | null;
@@ -14,39 +13,12 @@ interface PendingLoad {
 
 /** A client whose compact snapshots the test hands over, one load at a time. */
 function harness() {
-  const sources: FakeEventSource[] = [];
-  const outputs: StreamOutput[] = [];
   const loads: PendingLoad[] = [];
-  const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
-  const client = new StreamClient('/stream', {
-    createEventSource: (url) => {
-      const source = new FakeEventSource(url);
-      sources.push(source);
-      return source;
-    },
-    emit: (output) => outputs.push(output),
-    now: () => 1_000_000,
-    setTimer: (callback, ms) => {
-      const timer = { callback, ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (handle) => {
-      (handle as { cleared: boolean }).cleared = true;
-    },
-    random: () => 0.5,
-    isOnline: () => true,
-    loadSnapshot: (focus) => new Promise<LoadedSnapshot>((resolve, reject) => loads.push({ focus, resolve, reject })),
-  });
+  const h = streamClientHarness((focus) => new Promise<LoadedSnapshot>((resolve, reject) => loads.push({ focus, resolve, reject })));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-  const runTimer = () => {
-    const timer = timers.filter((t) => !t.cleared).at(-1)!;
-    timer.cleared = true;
-    timer.callback();
-  };
-  const snapshots = () => outputs.filter((o): o is Extract<StreamOutput, { kind: 'snapshot' }> => o.kind === 'snapshot');
-  const data = () => outputs.filter((o) => o.kind === 'snapshot' || o.kind === 'delta');
-  return { client, sources, outputs, loads, settle, runTimer, snapshots, data, last: () => sources[sources.length - 1] };
+  const snapshots = () => h.outputs.filter((o): o is Extract<StreamOutput, { kind: 'snapshot' }> => o.kind === 'snapshot');
+  const data = () => h.outputs.filter((o) => o.kind === 'snapshot' || o.kind === 'delta');
+  return { ...h, loads, settle, snapshots, data };
 }
 
 const loaded = (seq: number, metric = 'loss'): LoadedSnapshot => ({
@@ -121,8 +93,7 @@ describe('StreamClient with compact snapshots', () => {
     h.loads[0].reject(new Error('network'));
     await h.settle();
 
-    const status = [...h.outputs].reverse().find((o) => o.kind === 'status') as Extract<StreamOutput, { kind: 'status' }>;
-    expect(status.status.state).toBe('connecting');
+    expect(h.status().status.state).toBe('connecting');
     expect(h.sources).toHaveLength(0);
     h.runTimer();
     expect(h.loads).toHaveLength(2);

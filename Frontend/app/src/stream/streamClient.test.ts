@@ -1,44 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FakeEventSource } from '../test/fakeEventSource';
+import { streamClientHarness } from '../test/streamClientHarness';
 import { runMeta, wireSeries } from '../test/wireFactory';
 import type { StreamOutput } from './messages';
-import { StreamClient } from './streamClient';
 
 function harness() {
-  const sources: FakeEventSource[] = [];
-  const outputs: StreamOutput[] = [];
-  const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
-  let now = 1_000_000;
-  const advance = (ms: number) => (now += ms);
-  const client = new StreamClient('/stream', {
-    createEventSource: (url) => {
-      const source = new FakeEventSource(url);
-      sources.push(source);
-      return source;
-    },
-    emit: (output) => outputs.push(output),
-    now: () => now,
-    setTimer: (callback, ms) => {
-      const timer = { callback, ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (handle) => {
-      (handle as { cleared: boolean }).cleared = true;
-    },
-    random: () => 0.5,
-    isOnline: () => true,
-  });
-  const runTimer = () => {
-    const timer = timers.filter((t) => !t.cleared).at(-1)!;
-    timer.cleared = true;
-    now += timer.ms;
-    timer.callback();
-  };
-  const last = () => sources[sources.length - 1];
-  const data = () => outputs.filter((o) => o.kind === 'snapshot' || o.kind === 'delta' || o.kind === 'runs_meta');
-  const status = () => [...outputs].reverse().find((o) => o.kind === 'status') as Extract<StreamOutput, { kind: 'status' }>;
-  return { client, sources, outputs, timers, runTimer, last, data, status, advance };
+  const h = streamClientHarness();
+  const data = () => h.outputs.filter((o) => o.kind === 'snapshot' || o.kind === 'delta' || o.kind === 'runs_meta');
+  return { ...h, data };
 }
 
 const snapshot = (seq: number) => ({ seq, type: 'snapshot', runs: [runMeta('r1')], series: [wireSeries('r1', 'loss', [0, 1])] });

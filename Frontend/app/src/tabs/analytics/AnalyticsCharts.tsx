@@ -24,68 +24,73 @@ function useTimestepLabels(history: LossHistory | null) {
   );
 }
 
-/** Mean, min and max per timestep, the band between min and max filled. */
-export function LossHistoryChart({ history, theme }: { history: LossHistory | null; theme: string }) {
+type TimestepRows = LossHistory['timesteps'];
+
+/** How a chart bounds the mean: the lines above and below it and the fill between them. */
+interface MeanBand {
+  lines: (rows: TimestepRows) => { upper: number[]; mean: number[]; lower: number[] };
+  upper: uPlot.Series;
+  lower: uPlot.Series;
+  fill: string;
+}
+
+/** The timestep mean between two bounding lines, the band between them filled. */
+function MeanBandChart({ history, band, testId, optionsKey }: { history: LossHistory | null; band: MeanBand; testId: string; optionsKey: string }) {
   const data = useMemo<uPlot.AlignedData>(() => {
     const rows = history?.timesteps ?? [];
-    return [
-      rows.map((_, i) => i),
-      rows.map((r) => finiteOrNull(toNumber(r.max))),
-      rows.map((r) => finiteOrNull(toNumber(r.mean))),
-      rows.map((r) => finiteOrNull(toNumber(r.min))),
-    ];
-  }, [history]);
+    const { upper, mean, lower } = band.lines(rows);
+    return [rows.map((_, i) => i), upper.map(finiteOrNull), mean.map(finiteOrNull), lower.map(finiteOrNull)];
+  }, [history, band]);
   const label = useTimestepLabels(history);
   return (
     <PlotBox
-      testId="analytics-history-chart"
-      optionsKey={`history-${theme}`}
+      testId={testId}
+      optionsKey={optionsKey}
       data={data}
       options={(w, h) => ({
         ...baseOptions(w, h, label.axis),
         series: [
           { label: 'timestep', value: (_u, v) => label.legend(v) },
-          { label: 'max', stroke: 'rgba(239,68,68,0.7)', width: 1 },
+          band.upper,
           { label: 'mean', stroke: accent(), width: 2 },
-          { label: 'min', stroke: 'rgba(96,165,250,0.8)', width: 1 },
+          band.lower,
         ],
-        bands: [{ series: [1, 3], fill: 'rgba(148,163,184,0.15)' }],
+        bands: [{ series: [1, 3], fill: band.fill }],
       })}
     />
   );
 }
 
-/** Timestep mean with a ±1 standard deviation band. */
-export function MeanStdChart({ history, theme }: { history: LossHistory | null; theme: string }) {
-  const data = useMemo<uPlot.AlignedData>(() => {
-    const rows = history?.timesteps ?? [];
+const minMaxBand: MeanBand = {
+  lines: (rows) => ({
+    upper: rows.map((r) => toNumber(r.max)),
+    mean: rows.map((r) => toNumber(r.mean)),
+    lower: rows.map((r) => toNumber(r.min)),
+  }),
+  upper: { label: 'max', stroke: 'rgba(239,68,68,0.7)', width: 1 },
+  lower: { label: 'min', stroke: 'rgba(96,165,250,0.8)', width: 1 },
+  fill: 'rgba(148,163,184,0.15)',
+};
+
+const stdBand: MeanBand = {
+  lines: (rows) => {
     const mean = rows.map((r) => toNumber(r.mean));
     const std = rows.map((r) => toNumber(r.std));
-    return [
-      rows.map((_, i) => i),
-      mean.map((m, i) => finiteOrNull(m + std[i])),
-      mean.map(finiteOrNull),
-      mean.map((m, i) => finiteOrNull(m - std[i])),
-    ];
-  }, [history]);
-  const label = useTimestepLabels(history);
-  return (
-    <PlotBox
-      testId="analytics-std-chart"
-      optionsKey={`std-${theme}`}
-      data={data}
-      options={(w, h) => ({
-        ...baseOptions(w, h, label.axis),
-        series: [
-          { label: 'timestep', value: (_u, v) => label.legend(v) },
-          { label: 'mean + std', stroke: 'rgba(148,163,184,0.6)', width: 1, dash: [4, 4] },
-          { label: 'mean', stroke: accent(), width: 2 },
-          { label: 'mean − std', stroke: 'rgba(148,163,184,0.6)', width: 1, dash: [4, 4] },
-        ],
-        bands: [{ series: [1, 3], fill: 'rgba(52,211,153,0.15)' }],
-      })}
-    />
-  );
+    return { upper: mean.map((m, i) => m + std[i]), mean, lower: mean.map((m, i) => m - std[i]) };
+  },
+  upper: { label: 'mean + std', stroke: 'rgba(148,163,184,0.6)', width: 1, dash: [4, 4] },
+  lower: { label: 'mean − std', stroke: 'rgba(148,163,184,0.6)', width: 1, dash: [4, 4] },
+  fill: 'rgba(52,211,153,0.15)',
+};
+
+/** Mean, min and max per timestep, the band between min and max filled. */
+export function LossHistoryChart({ history, theme }: { history: LossHistory | null; theme: string }) {
+  return <MeanBandChart history={history} band={minMaxBand} testId="analytics-history-chart" optionsKey={`history-${theme}`} />;
+}
+
+/** Timestep mean with a ±1 standard deviation band. */
+export function MeanStdChart({ history, theme }: { history: LossHistory | null; theme: string }) {
+  return <MeanBandChart history={history} band={stdBand} testId="analytics-std-chart" optionsKey={`std-${theme}`} />;
 }
 
 /** Distribution of the batch losses of one timestep. */

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../api/rest';
 import { analyticsApi, type AnalyticsStatus, type LossHistory, type LossStatistics, type TimestepList, type TimestepLosses } from '../../api/analytics';
-import { seriesStore } from '../../data/seriesStore';
+import { useRunsMovedCount } from '../../hooks/useRunsMoved';
 import { useDashboard } from '../../state/dashboardStore';
 
 export interface AnalyticsData {
@@ -26,23 +26,18 @@ const REFRESH_DELAY_MS = 1500;
  */
 export function useAnalytics(runId: string | null, limit: number): AnalyticsData {
   const [data, setData] = useState<AnalyticsData>(EMPTY);
-  const [bump, setBump] = useState(0);
   const resolvedRun = useRef<string | null>(null);
   const runMeta = useDashboard((s) => s.runs.find((r) => r.run_id === (runId ?? resolvedRun.current)));
   const log = useDashboard((s) => s.log);
 
-  useEffect(() => {
-    let timer: number | undefined;
-    const off = seriesStore.subscribeChanges((runs) => {
+  const watches = useCallback(
+    (runs: ReadonlySet<string>) => {
       const target = runId ?? resolvedRun.current;
-      if (target !== null && !runs.has(target)) return;
-      if (timer === undefined) timer = window.setTimeout(() => ((timer = undefined), setBump((b) => b + 1)), REFRESH_DELAY_MS);
-    });
-    return () => {
-      off();
-      window.clearTimeout(timer);
-    };
-  }, [runId]);
+      return target === null || runs.has(target);
+    },
+    [runId],
+  );
+  const bump = useRunsMovedCount(watches, REFRESH_DELAY_MS);
 
   const metaKey = runMeta ? `${runMeta.latest_step}|${runMeta.last_event_time}|${runMeta.is_active}` : '';
 
