@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Contracts.Redis;
 using Contracts.Wire;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using ServiceDefaults.Redis;
 using StreamApi.Checkpoints;
@@ -24,6 +25,7 @@ public static class StreamApiServiceCollectionExtensions
         services.AddSingleton<StreamApiMetrics>();
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestLineSize = StreamFilter.MaxRequestLineBytes);
         services.ConfigureHttpJsonOptions(json =>
         {
             // The same conventions as the wire contract (the contexts' own settings do not carry over to these options).

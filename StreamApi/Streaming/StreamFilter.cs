@@ -13,6 +13,12 @@ public sealed class StreamFilter : IEquatable<StreamFilter>
     public const int MaxEntries = 200;
     public const int MaxEntryLength = 256;
 
+    /// <summary>
+    /// The longest request line StreamApi reads (Kestrel's own default is 8 KiB): the gateway's default, so a filter the
+    /// gateway lets through is not refused behind it; 200 run ids of 100 characters fit even percent-encoded.
+    /// </summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     public static readonly StreamFilter Everything = new([], []);
 
     private readonly FrozenSet<string> _runs;
