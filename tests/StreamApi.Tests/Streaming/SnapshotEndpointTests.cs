@@ -141,7 +141,7 @@ public sealed class SnapshotEndpointTests
         await WriteRunsAsync(rig);
         var snapshot = (await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress)).Read();
         // One message a step, so the stream resumes through many of them.
-        await using (var published = await PublishedMessages.ConnectAsync(rig.Redis))
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
             for (var step = 500; step < 520; step++)
             {

@@ -17,7 +17,7 @@ internal static class StoredSnapshot
     /// </summary>
     public static async Task WaitUntilItHoldsAsync(IRedisServer redis, string runId, string series, long totalPoints, TimeSpan patience)
     {
-        await using var published = await PublishedMessages.ConnectAsync(redis);
+        await using var published = await ReplayLog.ConnectAsync(redis);
         var carrying = await published.WaitForDeltaCarryingAsync(runId, series, totalPoints, patience);
         await WaitUntilItCoversAsync(published, carrying, $"the delta {carrying} with {runId}/{series} at {totalPoints} points", patience);
     }
@@ -25,12 +25,12 @@ internal static class StoredSnapshot
     /// <summary>For a test that saw everything it wrote published (on a stream): waits until the stored snapshot covers the newest delta.</summary>
     public static async Task WaitUntilItCoversTheNewestDeltaAsync(IRedisServer redis, TimeSpan patience)
     {
-        await using var published = await PublishedMessages.ConnectAsync(redis);
+        await using var published = await ReplayLog.ConnectAsync(redis);
         var newest = await published.NewestDeltaSeqAsync() ?? throw new InvalidOperationException("Nothing was published yet.");
         await WaitUntilItCoversAsync(published, newest, $"the newest delta, {newest}", patience);
     }
 
-    private static async Task WaitUntilItCoversAsync(PublishedMessages published, long seq, string delta, TimeSpan patience)
+    private static async Task WaitUntilItCoversAsync(ReplayLog published, long seq, string delta, TimeSpan patience)
     {
         var stored = 0L;
         await Eventually.HoldsAsync(

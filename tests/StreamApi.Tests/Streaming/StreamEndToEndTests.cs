@@ -50,7 +50,7 @@ public sealed class StreamEndToEndTests
         var random = new Random(7);
         long step = 0;
         var total = 0;
-        await using (var published = await PublishedMessages.ConnectAsync(rig.Redis))
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
             for (var batch = 0; batch < 40; batch++)
             {
@@ -168,7 +168,7 @@ public sealed class StreamEndToEndTests
         }
         var resumeFrom = state.LastSeq;
         // One message a step, so the resume replays many of them.
-        await using (var published = await PublishedMessages.ConnectAsync(rig.Redis))
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
             for (var step = 1; step <= 20; step++)
             {
@@ -191,7 +191,7 @@ public sealed class StreamEndToEndTests
             ingestorSettings: new Dictionary<string, string?> { ["Publishing:ReplayLogLength"] = "16" },
             streamApiSettings: new Dictionary<string, string?> { ["Stream__RecentMessages"] = "16" });
         // One message a step: many more than the replay log keeps.
-        await using (var published = await PublishedMessages.ConnectAsync(rig.Redis))
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
             for (var step = 0; step < 40; step++)
             {
@@ -222,7 +222,7 @@ public sealed class StreamEndToEndTests
         Assert.Equal(snapshotA.Data, snapshotB.Data);
 
         // One message a step, so the two streams must agree on many of them.
-        await using (var published = await PublishedMessages.ConnectAsync(rig.Redis))
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
             for (var step = 0; step < 10; step++)
             {

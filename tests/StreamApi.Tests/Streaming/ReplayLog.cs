@@ -12,7 +12,7 @@ namespace StreamApi.Tests.Streaming;
 /// What the ingestor published, read where it keeps it for resuming clients (the replay log), and the seq the
 /// stored snapshot covers: how a test learns that what it wrote went out, and that the snapshot holds it.
 /// </summary>
-internal sealed class PublishedMessages : IAsyncDisposable
+internal sealed class ReplayLog : IAsyncDisposable
 {
     private const int Page = 64;
 
@@ -20,9 +20,9 @@ internal sealed class PublishedMessages : IAsyncDisposable
 
     private readonly ConnectionMultiplexer _connection;
 
-    private PublishedMessages(ConnectionMultiplexer connection) => _connection = connection;
+    private ReplayLog(ConnectionMultiplexer connection) => _connection = connection;
 
-    public static async Task<PublishedMessages> ConnectAsync(IRedisServer redis) =>
+    public static async Task<ReplayLog> ConnectAsync(IRedisServer redis) =>
         new(await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString));
 
     /// <summary>The seq the stored snapshot is consistent with (0 before the first).</summary>
