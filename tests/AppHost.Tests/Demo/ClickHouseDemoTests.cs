@@ -27,14 +27,10 @@ public sealed class ClickHouseDemoTests : IDisposable
         using var client = new ClickHouseHttpClient(ClickHouseSettings.Parse((await app.GetConnectionStringAsync("clickhouse", timeout.Token))!));
 
         var first = await RunsAsync(client, timeout.Token);
-        List<(string RunId, long MaxStep)> later;
-        do
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
-            later = await RunsAsync(client, timeout.Token);
-        }
-        while (later.Single(r => r.RunId.StartsWith("demo-moe-1b-", StringComparison.Ordinal)).MaxStep
-            == first.Single(r => r.RunId.StartsWith("demo-moe-1b-", StringComparison.Ordinal)).MaxStep);
+        static long LiveRunStep(List<(string RunId, long MaxStep)> runs) => runs.Single(r => r.RunId.StartsWith("demo-moe-1b-", StringComparison.Ordinal)).MaxStep;
+        var step = LiveRunStep(first);
+        await Eventually.HoldsAsync(async () => (step = LiveRunStep(await RunsAsync(client, timeout.Token))) != LiveRunStep(first),
+            "the live demo run to advance", state: () => $"still at step {step}");
 
         Assert.Equal(3, first.Count);
         Assert.Contains(first, r => r.RunId.StartsWith("demo-llm-7b-baseline-", StringComparison.Ordinal) && r.MaxStep == 49);

@@ -34,7 +34,7 @@ public sealed class AppHostProcessTests : IDisposable
         await appHost.SignalAsync("TERM", timeout.Token);
 
         Assert.Equal(0, await appHost.WaitForExitAsync(timeout.Token));
-        await ProcFs.WaitUntilGoneAsync(appHost.Processes(), timeout.Token);
+        await ProcFs.WaitUntilGoneAsync(appHost.Processes(), Timeouts.Startup);
         Assert.Empty(appHost.Processes());
     }
 
@@ -50,7 +50,7 @@ public sealed class AppHostProcessTests : IDisposable
         await appHost.SignalAsync("KILL", timeout.Token);
 
         // DCP watches AppHost's process and stops everything it started once AppHost is gone.
-        await ProcFs.WaitUntilGoneAsync(children, timeout.Token);
+        await ProcFs.WaitUntilGoneAsync(children, Timeouts.Startup);
         Assert.All(children, pid => Assert.False(ProcFs.IsAlive(pid), ProcFs.CommandLine(pid)));
     }
 

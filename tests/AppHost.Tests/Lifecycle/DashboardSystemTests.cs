@@ -5,6 +5,7 @@ using AppHost.Tests.Support;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using TestSupport;
 
 namespace AppHost.Tests.Lifecycle;
 
@@ -141,19 +142,17 @@ public sealed class DashboardSystemTests : IDisposable
     /// </summary>
     private static async Task RunsListActiveAndInactiveDemoRuns(HttpClient gateway, CancellationToken cancellationToken)
     {
-        Dictionary<string, bool> active;
-        while (true)
-        {
-            using var runs = JsonDocument.Parse(await gateway.GetStringAsync("/runs", cancellationToken));
-            active = runs.RootElement.GetProperty("runs").EnumerateArray()
-                .ToDictionary(r => r.GetProperty("run_id").GetString()!, r => r.GetProperty("is_active").GetBoolean());
-            if (active.Count(r => r.Key.StartsWith("demo-", StringComparison.Ordinal)) == 3 && active.ContainsKey(LiveIconRun)
-                && active.ContainsKey(FinishedIconRun))
+        Dictionary<string, bool> listed = [];
+        var active = await Eventually.ReturnsAsync(
+            async () =>
             {
-                break;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
+                using var runs = JsonDocument.Parse(await gateway.GetStringAsync("/runs", cancellationToken));
+                listed = runs.RootElement.GetProperty("runs").EnumerateArray()
+                    .ToDictionary(r => r.GetProperty("run_id").GetString()!, r => r.GetProperty("is_active").GetBoolean());
+                return listed.Count(r => r.Key.StartsWith("demo-", StringComparison.Ordinal)) == 3 && listed.ContainsKey(LiveIconRun)
+                    && listed.ContainsKey(FinishedIconRun) ? listed : null;
+            },
+            "/runs to list every demo run", state: () => string.Join(", ", listed.Keys));
 
         Assert.True(active[LiveIconRun]);
         Assert.False(active[FinishedIconRun]);

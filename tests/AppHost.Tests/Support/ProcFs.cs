@@ -1,4 +1,5 @@
 using System.Text;
+using TestSupport;
 
 namespace AppHost.Tests.Support;
 
@@ -81,12 +82,16 @@ public static class ProcFs
         return found;
     }
 
-    public static async Task WaitUntilGoneAsync(IEnumerable<int> pids, CancellationToken cancellationToken)
+    public static Task WaitUntilGoneAsync(IEnumerable<int> pids, TimeSpan patience)
     {
         var remaining = pids.ToList();
-        while (remaining.RemoveAll(pid => !IsAlive(pid)) >= 0 && remaining.Count > 0)
-        {
-            await Task.Delay(100, cancellationToken);
-        }
+        return Eventually.HoldsAsync(
+            () =>
+            {
+                remaining.RemoveAll(pid => !IsAlive(pid));
+                return remaining.Count == 0;
+            },
+            "the processes to end", patience,
+            () => "still running: " + string.Join("; ", remaining.Select(pid => $"{pid} {CommandLine(pid)}")));
     }
 }

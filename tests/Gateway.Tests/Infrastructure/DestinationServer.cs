@@ -66,6 +66,7 @@ public sealed class DestinationServer : IAsyncDisposable
             Results.Text($"for={context.Request.Headers["X-Forwarded-For"]};proto={context.Request.Headers["X-Forwarded-Proto"]};host={context.Request.Headers["X-Forwarded-Host"]}"));
         app.Map("/{**path}", async (HttpContext context) =>
         {
+            // A slow backend is what the tests that set it are about.
             await Task.Delay(RestDelay, context.RequestAborted);
             // The target as it came over the wire, before Kestrel decoded it: what a proxy changed shows here.
             context.Response.Headers[RawTargetHeader] = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
@@ -83,6 +84,7 @@ public sealed class DestinationServer : IAsyncDisposable
             await _releaseStreams.Task.WaitAsync(context.RequestAborted);
             for (var seq = 2; seq <= StreamEvents; seq++)
             {
+                // The pace of a live stream, as the tests that set it want it.
                 await Task.Delay(StreamEventInterval, context.RequestAborted);
                 await WriteEventAsync(context, seq);
             }

@@ -121,18 +121,8 @@ public sealed class RedisOutOfMemoryTests
         return publisher;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, ServiceProcess ingestor)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not reached within {Patience}: {what}.{Environment.NewLine}{ingestor.RecentOutput}");
-            }
-            await Task.Delay(100, Ct);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what, ServiceProcess ingestor) =>
+        Eventually.HoldsAsync(condition, what, Patience, () => $"the ingestor's output:{Environment.NewLine}{ingestor.RecentOutput}");
 
     /// <summary>Writes a timestep's loss log as the plugin does at its end: whole, under its final name at once.</summary>
     private static void WriteTimestep(string directory, string timestamp, double[] losses)

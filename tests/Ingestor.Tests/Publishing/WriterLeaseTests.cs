@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Contracts.Redis;
+using Contracts.Wire;
 using StackExchange.Redis;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
@@ -28,19 +30,21 @@ public sealed class WriterLeaseTests
         var messages = await SubscribeAsync(connection);
         await using var writer = await IngestorHost.StartAsync(redis.ConnectionString, Settings);
         await writer.WriteAsync("run-writer", "loss_t1", [(0, 1.0)]);
-        await NextAsync(messages, m => Runs(m).Contains("run-writer"));
+        await NextAsync(messages, m => Runs(m).Contains("run-writer"), "the writer's first message");
         await using var standby = await IngestorHost.StartAsync(redis.ConnectionString, Settings);
         await standby.WriteAsync("run-standby", "loss_t1", [(0, 2.0)]);
         await writer.WriteAsync("run-writer", "loss_t1", [(1, 0.9)]);
-        var whileHeld = await CollectAsync(messages, TimeSpan.FromSeconds(2));
+        // The writer goes on publishing; that the standby does not is seen only over time: a while spanning several
+        // of its attempts to take the lease (every 0.5 s here).
+        var whileHeld = await CollectUntilAsync(messages, m => Carries(m, "run-writer", step: 1), "the writer's delta with step 1");
+        whileHeld.AddRange(await CollectAsync(messages, TimeSpan.FromSeconds(2)));
 
         await writer.DisposeAsync();
-        var stoppedAt = DateTime.UtcNow;
-        var takeover = await NextAsync(messages, m => Runs(m).Contains("run-standby"));
-        var tookOverAfter = DateTime.UtcNow - stoppedAt;
+        var stopped = Stopwatch.StartNew();
+        var takeover = await NextAsync(messages, m => Runs(m).Contains("run-standby"), "the standby's first message");
+        var tookOverAfter = stopped.Elapsed;
 
         Assert.DoesNotContain(whileHeld, m => Runs(m).Contains("run-standby"));
-        Assert.Contains(whileHeld, m => Runs(m).Contains("run-writer"));
         Assert.True(tookOverAfter < TimeSpan.FromSeconds(5), $"the standby published {tookOverAfter.TotalSeconds:F1} s after the writer stopped");
         var sequences = whileHeld.Append(takeover).Select(m => m.GetProperty("seq").GetInt64()).ToList();
         Assert.Equal(sequences.Order(), sequences);
@@ -58,8 +62,9 @@ public sealed class WriterLeaseTests
 
         await using var standby = await IngestorHost.StartAsync(redis.ConnectionString, Settings);
         await standby.WriteAsync("run-standby", "loss_t1", [(0, 2.0)]);
+        // Half the dead writer's lease: time passing without a message is what is under test.
         var beforeExpiry = await CollectAsync(messages, TimeSpan.FromSeconds(1.5));
-        await NextAsync(messages, m => Runs(m).Contains("run-standby"));
+        await NextAsync(messages, m => Runs(m).Contains("run-standby"), "the standby's first message once the lease ran out");
 
         Assert.Empty(beforeExpiry);
         Assert.NotEqual("a-dead-ingestor", (string?)await connection.GetDatabase().StringGetAsync(Keys.WriterLease));
@@ -78,16 +83,35 @@ public sealed class WriterLeaseTests
         return channel;
     }
 
-    private static async Task<JsonElement> NextAsync(Channel<JsonElement> messages, Func<JsonElement, bool> match)
+    private static bool Carries(JsonElement message, string runId, long step) =>
+        message.GetProperty("type").GetString() == StreamEventType.Delta
+        && message.GetProperty("series").EnumerateArray().Any(s =>
+            s.GetProperty("run_id").GetString() == runId && s.GetProperty("steps").EnumerateArray().Any(x => x.GetInt64() == step));
+
+    private static async Task<JsonElement> NextAsync(Channel<JsonElement> messages, Func<JsonElement, bool> match, string what) =>
+        (await CollectUntilAsync(messages, match, what))[^1];
+
+    /// <summary>Every message up to and with the first that matches.</summary>
+    private static async Task<List<JsonElement>> CollectUntilAsync(Channel<JsonElement> messages, Func<JsonElement, bool> match, string what)
     {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
+        List<JsonElement> collected = [];
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        try
         {
-            var message = await messages.Reader.ReadAsync(timeout.Token);
-            if (match(message))
+            while (true)
             {
-                return message;
+                var message = await messages.Reader.ReadAsync(timeout.Token);
+                collected.Add(message);
+                if (match(message))
+                {
+                    return collected;
+                }
             }
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Waited {Patience} in vain for {what}; {collected.Count} other messages came.");
         }
     }
 

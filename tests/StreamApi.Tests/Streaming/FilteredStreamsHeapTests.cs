@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Contracts.Wire;
+using TestSupport;
 using TestSupport.Diagnostics;
 using TestSupport.Processes;
 using TestSupport.Sse;
@@ -53,7 +54,7 @@ public sealed class FilteredStreamsHeapTests
                 await rig.Ingestor.WriteAsync(RunFilters.RunId(run), Metric(metric), Enumerable.Range(0, Points).Select(i => ((long)i, Math.Sin((i * 0.01) + run + metric))));
             }
         }
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, TimeSpan.FromSeconds(120));
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, RunFilters.RunId(Runs - 1), Metric(Metrics - 1), Points, TimeSpan.FromSeconds(120));
         var streamApi = await rig.AddStreamApiAsync(new Dictionary<string, string?>
         {
             ["Stream__FilteredViewCacheBytes"] = FilteredViewBudget.ToString(CultureInfo.InvariantCulture),
@@ -141,13 +142,9 @@ public sealed class FilteredStreamsHeapTests
     /// <summary>Closing the clients must end their connections in StreamApi too: its established sockets go to none.</summary>
     private static async Task WaitForNoConnectionsAsync(ServiceProcess streamApi)
     {
-        var deadline = DateTime.UtcNow + StreamRig.Patience;
-        var open = TcpConnections.EstablishedOnLocalPort(streamApi.Port);
-        while (open > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            open = TcpConnections.EstablishedOnLocalPort(streamApi.Port);
-        }
-        Assert.Equal(0, open);
+        var open = 0;
+        await Eventually.HoldsAsync(
+            () => (open = TcpConnections.EstablishedOnLocalPort(streamApi.Port)) == 0,
+            "StreamApi to close every connection of the closed clients", StreamRig.Patience, () => $"{open} established");
     }
 }

@@ -25,7 +25,7 @@ public sealed class FilteredViewKeysHeapTests
     {
         await using var rig = await StreamRig.StartAsync(streamApis: 0);
         await rig.Ingestor.WriteAsync("run-00", "loss", Enumerable.Range(0, 100).Select(i => ((long)i, 1.0 / (i + 1))));
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, TimeSpan.FromSeconds(60));
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-00", "loss", totalPoints: 100, TimeSpan.FromSeconds(60));
         var streamApi = await StartStreamApiAsync(rig);
         var before = await ProcessMemory.ManagedHeapAfterFullCollectionAsync(streamApi.ProcessId, HeapTimeout);
 
@@ -56,7 +56,7 @@ public sealed class FilteredViewKeysHeapTests
         {
             await rig.Ingestor.WriteAsync("run-00", $"metric_{metric:D2}", Enumerable.Range(0, 1000).Select(i => ((long)i, Math.Sin(i + metric))));
         }
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, TimeSpan.FromSeconds(60));
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-00", "metric_39", totalPoints: 1000, TimeSpan.FromSeconds(60));
         var streamApi = await StartStreamApiAsync(rig);
         await using (var first = await rig.ConnectAsync("?runs=no-such-run", streamApi: streamApi))
         {
@@ -71,7 +71,7 @@ public sealed class FilteredViewKeysHeapTests
         for (var round = 0; round < Rounds; round++)
         {
             await rig.Ingestor.WriteAsync("run-00", "metric_00", [(1000 + round, 0.5)]);
-            await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, TimeSpan.FromSeconds(60));
+            await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-00", "metric_00", totalPoints: 1000 + round + 1, TimeSpan.FromSeconds(60));
             await using var sse = await rig.ConnectAsync($"?runs=no-such-run-{round}", streamApi: streamApi);
             Assert.Equal(StreamEventType.Snapshot, (await sse.NextAsync(StreamRig.Patience)).Event);
         }

@@ -24,7 +24,7 @@ public sealed class InFlightMessagesTests
             await rig.Ingestor.WriteAsync("run-a", "loss", Enumerable.Range(0, 20).Select(i => ((long)i, 1.0 / (i + 1))));
             await first.UntilAsync(e => e.Event == StreamEventType.Delta, StreamRig.Patience);
         }
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, TimeSpan.FromSeconds(60));
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-a", "loss", totalPoints: 20, TimeSpan.FromSeconds(60));
         // From here on the test is the only writer, and writes what the ingestor would, one step at a time.
         await rig.Ingestor.DisposeAsync();
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Contracts.Redis;
 using Contracts.Wire;
 using StackExchange.Redis;
+using TestSupport;
 using TestSupport.Sse;
 
 namespace StreamApi.Tests.Streaming;
@@ -16,8 +17,6 @@ public sealed class SnapshotEndpointTests
     /// <summary>Few buckets, so a short series is decimated and its envelope differs from its values.</summary>
     private static readonly Dictionary<string, string?> SmallBuckets = new() { ["Decimation:MaxPoints"] = "64" };
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private static double Loss(int step) => step % 97 == 13 ? double.NaN : Math.Exp(-step / 300.0) + (0.05 * Math.Sin(step * 0.37));
 
     private static async Task WriteRunsAsync(StreamRig rig)
@@ -25,7 +24,7 @@ public sealed class SnapshotEndpointTests
         await rig.Ingestor.WriteAsync("run-a", "loss_t1", Enumerable.Range(0, 500).Select(i => ((long)i, Loss(i))));
         await rig.Ingestor.WriteAsync("run-a", "sys.gpu.0.util_percent", Enumerable.Range(0, 30).Select(i => ((long)i, 50.0 + i)));
         await rig.Ingestor.WriteAsync("run b/2,x", "loss_t1", Enumerable.Range(0, 40).Select(i => ((long)i, i == 7 ? double.PositiveInfinity : 1.0 / (i + 1))));
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run b/2,x", "loss_t1", totalPoints: 40, Patience);
     }
 
     private static async Task<SnapshotMessage> StreamSnapshotAsync(StreamRig rig, string query = "")
@@ -119,16 +118,18 @@ public sealed class SnapshotEndpointTests
         Assert.Equal(HttpStatusCode.OK, otherCoding.Response.StatusCode);
 
         await rig.Ingestor.WriteAsync("run-a", "loss_t1", [(500, 0.25)]);
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-a", "loss_t1", totalPoints: 501, Patience);
         // The held snapshot may answer a while longer (with the deltas since it, a client is level); the newer one it
         // reads in the background then answers with a new tag.
-        var deadline = DateTime.UtcNow + Patience;
-        var changed = await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress, ifNoneMatch: brotli.ETag);
-        while (changed.Response.StatusCode == HttpStatusCode.NotModified && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, Ct);
-            changed = await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress, ifNoneMatch: brotli.ETag);
-        }
+        var answered = HttpStatusCode.NotModified;
+        var changed = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                var answer = await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress, ifNoneMatch: brotli.ETag);
+                answered = answer.Response.StatusCode;
+                return answered == HttpStatusCode.NotModified ? null : answer;
+            },
+            "an answer other than 304 to the first snapshot's tag, once the newer snapshot is stored", Patience, () => $"{answered}");
         Assert.Equal(HttpStatusCode.OK, changed.Response.StatusCode);
         Assert.True(changed.Read().Seq > brotli.Read().Seq);
     }
@@ -139,10 +140,14 @@ public sealed class SnapshotEndpointTests
         await using var rig = await StreamRig.StartAsync(ingestorSettings: SmallBuckets);
         await WriteRunsAsync(rig);
         var snapshot = (await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress)).Read();
-        for (var step = 500; step < 520; step++)
+        // One message a step, so the stream resumes through many of them.
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
-            await rig.Ingestor.WriteAsync("run-a", "loss_t1", [(step, Loss(step))]);
-            await Task.Delay(30, Ct);
+            for (var step = 500; step < 520; step++)
+            {
+                await rig.Ingestor.WriteAsync("run-a", "loss_t1", [(step, Loss(step))]);
+                await published.WaitForDeltaCarryingAsync("run-a", "loss_t1", step + 1, Patience);
+            }
         }
 
         await using var client = await rig.ConnectAsync("?last_event_id=" + snapshot.Seq.ToString(CultureInfo.InvariantCulture));

@@ -1,33 +1,42 @@
-using Contracts.Redis;
-using StackExchange.Redis;
+using System.Globalization;
+using TestSupport;
 using TestSupport.Redis;
 
 namespace StreamApi.Tests.Streaming;
 
+/// <summary>
+/// The ingestor publishes deltas and stores its snapshot on its own schedule; a test that needs the stored snapshot
+/// to hold what it wrote waits until the snapshot's seq covers the delta that carried it.
+/// </summary>
 internal static class StoredSnapshot
 {
     /// <summary>
-    /// The ingestor publishes and stores on its own schedule: waits until the stored snapshot covers every message
-    /// published, and nothing more came for one more look.
+    /// For a test that wrote points and has not seen them published: waits for the delta that brought series
+    /// <paramref name="series"/> of <paramref name="runId"/> to <paramref name="totalPoints"/> points (its last write),
+    /// then until the stored snapshot covers it. Everything written before is in that delta or an earlier one.
     /// </summary>
-    public static async Task WaitUntilItCoversEverythingAsync(IRedisServer redis, TimeSpan patience)
+    public static async Task WaitUntilItHoldsAsync(IRedisServer redis, string runId, string series, long totalPoints, TimeSpan patience)
     {
-        var keys = new RedisKeys();
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var database = connection.GetDatabase();
-        var deadline = DateTime.UtcNow + patience;
-        var previous = -1L;
-        while (DateTime.UtcNow < deadline)
-        {
-            var published = (long)await database.StringGetAsync(keys.Sequence);
-            var stored = (long)await database.StringGetAsync(keys.SnapshotSequence);
-            if (published > 0 && stored == published && published == previous)
-            {
-                return;
-            }
-            previous = stored == published ? published : -1;
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-        throw new TimeoutException($"The ingestor did not store a snapshot of everything it published within {patience}.");
+        await using var published = await ReplayLog.ConnectAsync(redis);
+        var carrying = await published.WaitForDeltaCarryingAsync(runId, series, totalPoints, patience);
+        await WaitUntilItCoversAsync(published, carrying, $"the delta {carrying} with {runId}/{series} at {totalPoints} points", patience);
+    }
+
+    /// <summary>For a test that saw everything it wrote published (on a stream): waits until the stored snapshot covers the newest delta.</summary>
+    public static async Task WaitUntilItCoversTheNewestDeltaAsync(IRedisServer redis, TimeSpan patience)
+    {
+        await using var published = await ReplayLog.ConnectAsync(redis);
+        var newest = await published.NewestDeltaSeqAsync() ?? throw new InvalidOperationException("Nothing was published yet.");
+        await WaitUntilItCoversAsync(published, newest, $"the newest delta, {newest}", patience);
+    }
+
+    private static async Task WaitUntilItCoversAsync(ReplayLog published, long seq, string delta, TimeSpan patience)
+    {
+        var stored = 0L;
+        await Eventually.HoldsAsync(
+            async () => (stored = await published.SnapshotSeqAsync()) >= seq,
+            $"the stored snapshot to cover {delta}",
+            patience,
+            () => $"the stored snapshot covers seq {stored.ToString(CultureInfo.InvariantCulture)}");
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Contracts.Wire;
 using Contracts.Wire.Binary;
+using TestSupport;
 using TestSupport.Redis;
 using TestSupport.Sse;
 
@@ -49,22 +50,26 @@ public sealed class StreamEndToEndTests
         var random = new Random(7);
         long step = 0;
         var total = 0;
-        for (var batch = 0; batch < 40; batch++)
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
-            // Mostly appends, a few points late by a step or five: the merged points before the tails must hold.
-            var points = Enumerable.Range(0, random.Next(1, 12))
-                .Select(_ => (random.Next(8) == 0 && step > 5 ? step - random.Next(1, 6) : step++, random.Next(15) == 0 ? double.NaN : random.NextDouble()))
-                .ToList();
-            total += points.Count;
-            await rig.Ingestor.WriteAsync("run-grow", "loss_t1", points);
-            await Task.Delay(40, Ct);
+            for (var batch = 0; batch < 40; batch++)
+            {
+                // Mostly appends, a few points late by a step or five: the merged points before the tails must hold.
+                var points = Enumerable.Range(0, random.Next(1, 12))
+                    .Select(_ => (random.Next(8) == 0 && step > 5 ? step - random.Next(1, 6) : step++, random.Next(15) == 0 ? double.NaN : random.NextDouble()))
+                    .ToList();
+                total += points.Count;
+                await rig.Ingestor.WriteAsync("run-grow", "loss_t1", points);
+                // Each batch its own delta, so the doublings are spread over several.
+                await published.WaitForDeltaCarryingAsync("run-grow", "loss_t1", total, Patience);
+            }
         }
         bool HasAll(StreamState state) => state.Series.TryGetValue(("run-grow", "loss_t1"), out var held) && held.TotalPoints == total;
 
         var (followed, followedFiltered) = (new StreamState(), new StreamState());
         var events = await everything.ApplyUntilAsync(followed, HasAll, Patience);
         await filtered.ApplyUntilAsync(followedFiltered, HasAll, Patience);
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-grow", "loss_t1", total, Patience);
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString);
         var stored = await redis.GetDatabase().HashGetAsync(new Contracts.Redis.RedisKeys().RunSeries("run-grow"), "loss_t1");
         var expected = HeldSeries.From(SeriesBlock.Decode((byte[])stored!));
@@ -90,7 +95,7 @@ public sealed class StreamEndToEndTests
         {
             await early.ApplyUntilAsync(new StreamState(), s => s.Get("run-early", "loss_t1")?.Count == 100, Patience);
         }
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-early", "loss_t1", totalPoints: 100, Patience);
 
         await using var late = await rig.ConnectAsync();
         var snapshot = await late.NextAsync(Patience);
@@ -108,7 +113,7 @@ public sealed class StreamEndToEndTests
     {
         await using var rig = await StreamRig.StartAsync();
         await rig.Ingestor.WriteAsync("run-held", "loss_t1", Enumerable.Range(0, 100).Select(i => ((long)i, 100.0 - i)));
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-held", "loss_t1", totalPoints: 100, Patience);
         long heldSeq;
         await using (var first = await rig.ConnectAsync())
         {
@@ -118,14 +123,13 @@ public sealed class StreamEndToEndTests
             state.Apply(snapshot);
             Assert.Equal(100, state.Get("run-held", "loss_t1")!.Count);
         }
-        // Newer snapshots are stored (every 250 ms here) while no client connects; fewer messages than the server
-        // replays rather than reading the newer snapshot.
+        // A newer snapshot is stored while no client connects; fewer messages than the server replays rather than
+        // reading the newer snapshot.
         for (var step = 100; step < 150; step++)
         {
             await rig.Ingestor.WriteAsync("run-held", "loss_t1", [(step, 100.0 - step)]);
-            await Task.Delay(15, Ct);
         }
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-held", "loss_t1", totalPoints: 150, Patience);
 
         await using var late = await rig.ConnectAsync();
         var lateState = new StreamState();
@@ -139,15 +143,16 @@ public sealed class StreamEndToEndTests
         Assert.Equal(Enumerable.Range(0, 150).Select(i => 100.0 - i), lateState.Get("run-held", "loss_t1")!.Values);
 
         // The late client set off a read of the newer snapshot in the background; once it is in, clients start from it.
-        var nextState = new StreamState();
-        var deadline = DateTime.UtcNow + Patience;
-        while (nextState.LastSeq <= heldSeq && DateTime.UtcNow < deadline)
-        {
-            await using var next = await rig.ConnectAsync();
-            nextState = new StreamState();
-            nextState.Apply(await next.NextAsync(Patience));
-        }
-        Assert.True(nextState.LastSeq > heldSeq, $"Every client after the late one was still given the snapshot at seq {heldSeq}.");
+        var nextState = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                await using var next = await rig.ConnectAsync();
+                var state = new StreamState();
+                state.Apply(await next.NextAsync(Patience));
+                return state.LastSeq > heldSeq ? state : null;
+            },
+            "a client after the late one to start from a newer snapshot", Patience,
+            () => $"every client after the late one was still given the snapshot at seq {heldSeq}");
         Assert.Equal(150, nextState.Get("run-held", "loss_t1")!.Count);
     }
 
@@ -162,10 +167,14 @@ public sealed class StreamEndToEndTests
             await client.ApplyUntilAsync(state, s => s.Get("run-resume", "loss_t1")?.Count == 1, Patience);
         }
         var resumeFrom = state.LastSeq;
-        for (var step = 1; step <= 20; step++)
+        // One message a step, so the resume replays many of them.
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
-            await rig.Ingestor.WriteAsync("run-resume", "loss_t1", [(step, 1.0 / (step + 1))]);
-            await Task.Delay(60, Ct);
+            for (var step = 1; step <= 20; step++)
+            {
+                await rig.Ingestor.WriteAsync("run-resume", "loss_t1", [(step, 1.0 / (step + 1))]);
+                await published.WaitForDeltaCarryingAsync("run-resume", "loss_t1", step + 1, Patience);
+            }
         }
 
         await using var resumed = await rig.ConnectAsync(lastEventId: resumeFrom.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -181,12 +190,16 @@ public sealed class StreamEndToEndTests
         await using var rig = await StreamRig.StartAsync(
             ingestorSettings: new Dictionary<string, string?> { ["Publishing:ReplayLogLength"] = "16" },
             streamApiSettings: new Dictionary<string, string?> { ["Stream__RecentMessages"] = "16" });
-        for (var step = 0; step < 40; step++)
+        // One message a step: many more than the replay log keeps.
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
-            await rig.Ingestor.WriteAsync("run-old", "loss_t1", [(step, step)]);
-            await Task.Delay(60, Ct);
+            for (var step = 0; step < 40; step++)
+            {
+                await rig.Ingestor.WriteAsync("run-old", "loss_t1", [(step, step)]);
+                await published.WaitForDeltaCarryingAsync("run-old", "loss_t1", step + 1, Patience);
+            }
         }
-        await StoredSnapshot.WaitUntilItCoversEverythingAsync(rig.Redis, Patience);
+        await StoredSnapshot.WaitUntilItHoldsAsync(rig.Redis, "run-old", "loss_t1", totalPoints: 40, Patience);
 
         await using var client = await rig.ConnectAsync(lastEventId: "2");
         var first = await client.NextAsync(Patience);
@@ -208,10 +221,14 @@ public sealed class StreamEndToEndTests
         var snapshotB = await b.NextAsync(Patience);
         Assert.Equal(snapshotA.Data, snapshotB.Data);
 
-        for (var step = 0; step < 10; step++)
+        // One message a step, so the two streams must agree on many of them.
+        await using (var published = await ReplayLog.ConnectAsync(rig.Redis))
         {
-            await rig.Ingestor.WriteAsync("run-twin", "loss_t1", [(step, step * 0.5)]);
-            await Task.Delay(30, Ct);
+            for (var step = 0; step < 10; step++)
+            {
+                await rig.Ingestor.WriteAsync("run-twin", "loss_t1", [(step, step * 0.5)]);
+                await published.WaitForDeltaCarryingAsync("run-twin", "loss_t1", step + 1, Patience);
+            }
         }
         var stateA = new StreamState();
         var stateB = new StreamState();
@@ -368,17 +385,17 @@ public sealed class StreamEndToEndTests
         await rig.Ingestor.WriteAsync("run-listed", "loss_t1", [(0, 1.0), (7, 0.5)]);
         using var http = new HttpClient { BaseAddress = rig.StreamApi.BaseAddress };
 
-        RunMeta? run = null;
-        var deadline = DateTime.UtcNow + Patience;
-        while (run is null && DateTime.UtcNow < deadline)
-        {
-            var body = await http.GetFromJsonAsync<JsonElement>("/runs", Ct);
-            var runs = JsonSerializer.Deserialize(body.GetProperty("runs"), WireJsonContext.Default.RunMetaArray)!;
-            run = runs.FirstOrDefault(r => r.RunId == "run-listed");
-            await Task.Delay(100, Ct);
-        }
+        var listed = 0;
+        var run = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                var body = await http.GetFromJsonAsync<JsonElement>("/runs", Ct);
+                var runs = JsonSerializer.Deserialize(body.GetProperty("runs"), WireJsonContext.Default.RunMetaArray)!;
+                listed = runs.Length;
+                return runs.FirstOrDefault(r => r.RunId == "run-listed");
+            },
+            "run-listed in /runs", Patience, () => $"{listed} other runs listed");
 
-        Assert.NotNull(run);
         Assert.Equal(7, run.LatestStep);
         Assert.Equal(1, run.SeriesCount);
     }

@@ -67,6 +67,7 @@ public sealed class EventSourceClient : IAsyncDisposable
             await _client.DisposeAsync();
             _client = null;
         }
+        // The browser's own pause before it connects again: part of what these clients imitate.
         await Task.Delay(Retry);
         Reconnects++;
         try
