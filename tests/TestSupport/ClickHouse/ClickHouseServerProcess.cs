@@ -58,12 +58,7 @@ public sealed class ClickHouseServerProcess : IAsyncDisposable
     /// <summary>Kills the server as a crash or a network cut would; the data directory stays.</summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        await InstalledServer.KillAsync(_process);
         _process = null;
     }
 

@@ -62,12 +62,7 @@ public sealed class RedisServerProcess : IRedisServer
 
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        await InstalledServer.KillAsync(_process);
         _process = null;
     }
 
