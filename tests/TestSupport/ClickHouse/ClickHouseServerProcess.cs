@@ -58,8 +58,11 @@ public sealed class ClickHouseServerProcess : IAsyncDisposable
     /// <summary>Kills the server as a crash or a network cut would; the data directory stays.</summary>
     public async Task StopAsync()
     {
-        await InstalledServer.KillAsync(_process);
-        _process = null;
+        if (_process is { } process)
+        {
+            await process.KillAndDisposeAsync();
+            _process = null;
+        }
     }
 
     /// <summary>A fresh database with the metric table in it, for one test.</summary>

@@ -30,19 +30,4 @@ public static class InstalledServer
         process.BeginErrorReadLine();
         return process;
     }
-
-    /// <summary>Kills a server started by <see cref="Start"/>, as a crash or a network cut would, and waits until it is gone.</summary>
-    public static async Task KillAsync(Process? process)
-    {
-        if (process is null)
-        {
-            return;
-        }
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        process.Dispose();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 
 namespace TestSupport.Processes;
 
@@ -101,17 +102,32 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         if (_process is { } process)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
+            await process.KillAndDisposeAsync();
             _process = null;
         }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>
+    /// What <c>/health</c> and <c>/alive</c> answer on the management port, then on the public port: OK, OK, 404, 404
+    /// where the management port alone serves them.
+    /// </summary>
+    public async Task<HttpStatusCode[]> HealthAnswersAsync(CancellationToken cancellationToken)
+    {
+        var management = ManagementAddress ?? throw new InvalidOperationException($"{_project} was started without a management port.");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        List<HttpStatusCode> answers = [];
+        foreach (var address in (Uri[])[management, BaseAddress])
+        {
+            foreach (var path in (string[])["/health", "/alive"])
+            {
+                using var response = await http.GetAsync(new Uri(address, path), cancellationToken);
+                answers.Add(response.StatusCode);
+            }
+        }
+        return [.. answers];
+    }
 
     private async Task WaitUntilReadyAsync(string readyPath, TimeSpan timeout)
     {

@@ -62,8 +62,11 @@ public sealed class RedisServerProcess : IRedisServer
 
     public async Task StopAsync()
     {
-        await InstalledServer.KillAsync(_process);
-        _process = null;
+        if (_process is { } process)
+        {
+            await process.KillAndDisposeAsync();
+            _process = null;
+        }
     }
 
     public async ValueTask DisposeAsync()
