@@ -78,26 +78,22 @@ public sealed partial class WriterLease(IConnectionMultiplexer redis, RedisKeys 
     {
         var database = redis.GetDatabase();
         var started = time.GetTimestamp();
-        bool held;
-        if (IsHolder)
+        var wasHolder = IsHolder;
+        // Renewed while the key is still ours, even when this process had stopped writing because a renewal came late
+        // (a loaded machine): nobody else can have written meanwhile, so the sequence goes on and no client resyncs.
+        var renew = database.CreateTransaction();
+        renew.AddCondition(Condition.StringEqual(keys.WriterLease, _owner));
+        _ = renew.KeyExpireAsync(keys.WriterLease, _options.LeaseDuration);
+        var held = await renew.ExecuteAsync();
+        if (!held && wasHolder)
         {
-            var renew = database.CreateTransaction();
-            renew.AddCondition(Condition.StringEqual(keys.WriterLease, _owner));
-            _ = renew.KeyExpireAsync(keys.WriterLease, _options.LeaseDuration);
-            held = await renew.ExecuteAsync();
-            if (!held)
-            {
-                Log.Lost(logger, _owner);
-            }
+            Log.Lost(logger, _owner);
         }
-        else
+        else if (!held && await database.StringSetAsync(keys.WriterLease, _owner, _options.LeaseDuration, When.NotExists))
         {
-            held = await database.StringSetAsync(keys.WriterLease, _owner, _options.LeaseDuration, When.NotExists);
-            if (held)
-            {
-                Interlocked.Increment(ref _generation);
-                Log.Taken(logger, _owner);
-            }
+            held = true;
+            Interlocked.Increment(ref _generation);
+            Log.Taken(logger, _owner);
         }
         // Counted from before the request, less a renewal interval, so this process stops writing before anyone else
         // can take over, whatever the delays.
