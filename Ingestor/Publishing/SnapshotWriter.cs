@@ -31,7 +31,7 @@ public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
                 var entries = new HashEntry[chunk.Length];
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    entries[i] = new HashEntry(chunk[i].Series, SeriesBlock.Encode(chunk[i]));
+                    entries[i] = new HashEntry(chunk[i].SeriesId, SeriesBlock.Encode(chunk[i]));
                 }
                 pending.Add(database.HashSetAsync(key, entries));
             }

@@ -39,7 +39,7 @@ public sealed class SnapshotEndpointTests
     {
         Assert.Equal(expected.Seq, actual.Seq);
         Assert.Equal(expected.Runs, actual.Runs);
-        Assert.Equal(expected.Series.Select(s => (s.RunId, s.Series)), actual.Series.Select(s => (s.RunId, s.Series)));
+        Assert.Equal(expected.Series.Select(s => (s.RunId, s.SeriesId)), actual.Series.Select(s => (s.RunId, s.SeriesId)));
         foreach (var (want, got) in expected.Series.Zip(actual.Series))
         {
             Assert.Equal((want.Metric, want.Host, want.Rank, want.Device, want.TotalPoints, want.BucketWidth), (got.Metric, got.Host, got.Rank, got.Device, got.TotalPoints, got.BucketWidth));
@@ -66,7 +66,7 @@ public sealed class SnapshotEndpointTests
         Assert.Equal(Contracts.Wire.Binary.CompactSnapshot.MediaType, compact.Response.Content.Headers.ContentType?.MediaType);
         var snapshot = compact.Read();
         AssertSameSnapshot(json, snapshot);
-        var loss = Assert.Single(snapshot.Series, s => s.RunId == "run-a" && s.Series == "loss_t1");
+        var loss = Assert.Single(snapshot.Series, s => s.RunId == "run-a" && s.SeriesId == "loss_t1");
         Assert.True(loss.BucketWidth > 1);
         Assert.NotEqual(loss.Values, loss.Mins);
         Assert.Contains(loss.NonFinite!, count => count > 0);
@@ -85,7 +85,7 @@ public sealed class SnapshotEndpointTests
 
         var snapshot = compact.Read();
         AssertSameSnapshot(json, snapshot);
-        Assert.Equal([("run b/2,x", "loss_t1")], snapshot.Series.Select(s => (s.RunId, s.Series)));
+        Assert.Equal([("run b/2,x", "loss_t1")], snapshot.Series.Select(s => (s.RunId, s.SeriesId)));
         Assert.Equal(["run b/2,x"], snapshot.Runs.Select(r => r.RunId));
         // The whole snapshot is read behind the filtered one and serves everyone after it.
         var all = (await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress)).Read();
@@ -174,7 +174,7 @@ public sealed class SnapshotEndpointTests
         var legacy = new SeriesPoints
         {
             RunId = "run-a",
-            Series = "eval.loss",
+            SeriesId = "eval.loss",
             Metric = "eval.loss",
             TotalPoints = 2,
             Steps = [0, 100],
@@ -186,7 +186,7 @@ public sealed class SnapshotEndpointTests
         };
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString))
         {
-            await connection.GetDatabase().HashSetAsync(new RedisKeys().RunSeries("run-a"), legacy.Series,
+            await connection.GetDatabase().HashSetAsync(new RedisKeys().RunSeries("run-a"), legacy.SeriesId,
                 JsonSerializer.SerializeToUtf8Bytes(legacy, WireJsonContext.Default.SeriesPoints));
         }
 
@@ -194,7 +194,7 @@ public sealed class SnapshotEndpointTests
         var json = await StreamSnapshotAsync(rig);
 
         AssertSameSnapshot(json, snapshot);
-        var read = Assert.Single(snapshot.Series, s => s.Series == "eval.loss");
+        var read = Assert.Single(snapshot.Series, s => s.SeriesId == "eval.loss");
         Assert.Equal(legacy.Steps, read.Steps);
         Assert.True(double.IsNaN(read.Values[1]));
         Assert.Equal([0, 1], read.NonFinite!);

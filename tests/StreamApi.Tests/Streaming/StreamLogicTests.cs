@@ -32,8 +32,8 @@ public sealed class StreamLogicTests
     {
         var message = StreamMessage.TryParse(Encoding.UTF8.GetBytes(
             """{"seq":7,"type":"delta","published_ms":1,"series":[""" +
-            """{"run_id":"a","series":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":[1],"mins":[1],"maxs":[1]},""" +
-            """{"run_id":"b","series":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":["NaN"],"mins":["NaN"],"maxs":["NaN"]}]}"""))!;
+            """{"run_id":"a","series_id":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":[1],"mins":[1],"maxs":[1]},""" +
+            """{"run_id":"b","series_id":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":["NaN"],"mins":["NaN"],"maxs":["NaN"]}]}"""))!;
 
         var cache = new FilteredViewCache(1024 * 1024);
         var onlyA = message.For(new StreamFilter(["a"], []), cache);
