@@ -1,5 +1,5 @@
 import { fetchMetrics, type MetricsRange } from '../api/rest';
-import { columnsFromMessage, seriesKey, type SeriesColumns } from '../data/seriesColumns';
+import { columnsFromMessage, runSeriesKey, type SeriesColumns } from '../data/seriesColumns';
 import type { XAxisMode } from '../state/viewState';
 import { toColumns } from '../wire/toColumns';
 
@@ -58,7 +58,7 @@ export async function fetchDetail(
   for (const answer of answers) {
     for (const wire of answer.series) {
       const columns = columnsFromMessage(toColumns(wire, 'replace'));
-      detail.set(seriesKey(wire.run_id, wire.series), columns);
+      detail.set(runSeriesKey(wire.run_id, wire.series_id), columns);
     }
   }
   return detail;
