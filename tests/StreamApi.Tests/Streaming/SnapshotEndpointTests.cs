@@ -171,23 +171,12 @@ public sealed class SnapshotEndpointTests
     {
         await using var rig = await StreamRig.StartAsync(ingestorSettings: SmallBuckets);
         await WriteRunsAsync(rig);
-        var legacy = new SeriesPoints
-        {
-            RunId = "run-a",
-            SeriesId = "eval.loss",
-            Metric = "eval.loss",
-            TotalPoints = 2,
-            Steps = [0, 100],
-            TimesMs = [1_795_000_000_000, 1_795_000_100_000],
-            Values = [2.5, double.NaN],
-            Mins = [2.5, double.NaN],
-            Maxs = [2.5, double.NaN],
-            NonFinite = [0, 1],
-        };
+        // As such an ingestor wrote it, the series id named "series" (the wire's "series_id" since).
+        const string Legacy =
+            """{"run_id":"run-a","series":"eval.loss","metric":"eval.loss","host":"","rank":0,"device":65535,"total_points":2,"bucket_width":1,"steps":[0,100],"times_ms":[1795000000000,1795000100000],"values":[2.5,"NaN"],"mins":[2.5,"NaN"],"maxs":[2.5,"NaN"],"non_finite":[0,1]}""";
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString))
         {
-            await connection.GetDatabase().HashSetAsync(new RedisKeys().RunSeries("run-a"), legacy.SeriesId,
-                JsonSerializer.SerializeToUtf8Bytes(legacy, WireJsonContext.Default.SeriesPoints));
+            await connection.GetDatabase().HashSetAsync(new RedisKeys().RunSeries("run-a"), "eval.loss", Legacy);
         }
 
         var snapshot = (await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress)).Read();
@@ -195,7 +184,7 @@ public sealed class SnapshotEndpointTests
 
         AssertSameSnapshot(json, snapshot);
         var read = Assert.Single(snapshot.Series, s => s.SeriesId == "eval.loss");
-        Assert.Equal(legacy.Steps, read.Steps);
+        Assert.Equal([0L, 100L], read.Steps);
         Assert.True(double.IsNaN(read.Values[1]));
         Assert.Equal([0, 1], read.NonFinite!);
     }
