@@ -101,11 +101,11 @@ public sealed class StreamLogicTests
     [InlineData("run-1", "sys.gpu.0.util_percent{host=node-2}", true)]
     [InlineData("run-1", "throughput", false)]
     [InlineData("run-2", "loss_t1", false)]
-    public void StreamFilter_MatchesRunsExactlyAndMetricsByPrefix(string run, string series, bool expected)
+    public void StreamFilter_MatchesRunsExactlyAndMetricsByPrefix(string runId, string seriesId, bool expected)
     {
         var filter = new StreamFilter(["run-1"], ["loss", "sys.gpu"]);
 
-        Assert.Equal(expected, filter.Matches(run, series));
+        Assert.Equal(expected, filter.Matches(runId, seriesId));
     }
 
     [Fact]
