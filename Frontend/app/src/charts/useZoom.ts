@@ -9,7 +9,7 @@ import { zoomMemory } from './zoomMemory';
 
 export interface Zoom {
   range: [number, number];
-  /** Full resolution of the range per series, once it arrived. */
+  /** Full resolution of the range per series (by `runSeriesKey`), once it arrived. */
   detail: Map<string, SeriesColumns> | null;
   error?: string;
 }

@@ -91,8 +91,9 @@ export class SeriesStore {
     this.notify(touched);
   }
 
-  get(runSeriesKey: string): SeriesColumns | undefined {
-    return this.byRunSeriesKey.get(runSeriesKey);
+  /** The series whose `runSeriesKey` is `key`. */
+  get(key: string): SeriesColumns | undefined {
+    return this.byRunSeriesKey.get(key);
   }
 
   /** The series of one metric (one per run, or more where host/rank/device vary). */
