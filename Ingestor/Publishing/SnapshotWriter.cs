@@ -13,7 +13,7 @@ namespace Ingestor.Publishing;
 /// ends up exact, so no transaction has to span the whole write.
 /// <para>Each series is stored as a <see cref="SeriesBlock"/> (binary columns, a fifth to a quarter of its JSON):
 /// StreamApi joins the blocks into the compact snapshot a browser loads first without decoding them, and reads that
-/// much less from Redis for every snapshot. A series stored as JSON by an older ingestor is still read.</para>
+/// much less from Redis for every snapshot. A series stored as JSON by an older ingestor is still read (<see cref="StoredSeriesJson"/>).</para>
 /// </summary>
 public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
 {
@@ -31,7 +31,7 @@ public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
                 var entries = new HashEntry[chunk.Length];
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    entries[i] = new HashEntry(chunk[i].Series, SeriesBlock.Encode(chunk[i]));
+                    entries[i] = new HashEntry(chunk[i].SeriesId, SeriesBlock.Encode(chunk[i]));
                 }
                 pending.Add(database.HashSetAsync(key, entries));
             }
@@ -58,9 +58,9 @@ public sealed class SnapshotWriter(IConnectionMultiplexer redis, RedisKeys keys)
                 {
                     series.Add(SeriesBlock.Decode(stored));
                 }
-                else if (JsonSerializer.Deserialize(stored, WireJsonContext.Default.SeriesPoints) is { } points)
+                else
                 {
-                    series.Add(points);
+                    series.Add(StoredSeriesJson.Read(stored));
                 }
             }
             catch (Exception exception) when (exception is JsonException or InvalidDataException)

@@ -9,6 +9,6 @@ internal static class SeriesPointsFactory
     public static SeriesPoints Create(SeriesState state, ReadOnlySpan<DecimatedPoint> points, string? op, long? fromStep)
     {
         return DecimatedColumns.From(points)
-            .ToSeriesPoints(state.Key, state.Id, state.Decimator.TotalPoints, state.Decimator.BucketWidth, op, fromStep);
+            .ToSeriesPoints(state.Key, state.SeriesId, state.Decimator.TotalPoints, state.Decimator.BucketWidth, op, fromStep);
     }
 }

@@ -9,7 +9,7 @@ internal sealed class SeriesState(SeriesKey key, SeriesDecimator decimator)
 {
     public SeriesKey Key { get; } = key;
 
-    public string Id { get; } = key.Id;
+    public string SeriesId { get; } = key.SeriesId;
 
     public SeriesDecimator Decimator { get; private set; } = decimator;
 

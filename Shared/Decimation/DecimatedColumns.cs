@@ -42,11 +42,11 @@ public sealed record DecimatedColumns(long[] Steps, long[] TimesMs, double[] Val
         return new DecimatedColumns(steps, times, values, mins, maxs, nonFinite);
     }
 
-    /// <summary>These columns as the wire series <paramref name="id"/> of <paramref name="key"/>.</summary>
-    public SeriesPoints ToSeriesPoints(SeriesKey key, string id, long totalPoints, long bucketWidth, string? op = null, long? fromStep = null) => new()
+    /// <summary>These columns as the wire series <paramref name="seriesId"/> of <paramref name="key"/>.</summary>
+    public SeriesPoints ToSeriesPoints(SeriesKey key, string seriesId, long totalPoints, long bucketWidth, string? op = null, long? fromStep = null) => new()
     {
         RunId = key.RunId,
-        Series = id,
+        SeriesId = seriesId,
         Metric = key.Metric,
         Host = key.Host,
         Rank = key.Rank,

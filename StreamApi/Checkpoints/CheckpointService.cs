@@ -45,15 +45,15 @@ public sealed class CheckpointService(RunCatalog runs, RawHistoryReader raw, His
     private async Task<CheckpointEntry[]> FromRawCopyAsync(string runId)
     {
         var entries = new List<CheckpointEntry>();
-        foreach (var id in (await raw.ListSeriesAsync(runId)).Keys.Where(id => id.StartsWith(MetricPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var seriesId in (await raw.ListSeriesAsync(runId)).Keys.Where(seriesId => seriesId.StartsWith(MetricPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            if (await raw.ReadAsync(runId, id, RawRange.All) is not { } columns)
+            if (await raw.ReadAsync(runId, seriesId, RawRange.All) is not { } columns)
             {
                 continue;
             }
             for (var i = 0; i < columns.Count; i++)
             {
-                entries.Add(new CheckpointEntry(id, columns.Steps[i], WireLimits.ToDateTimeOffset(columns.TimesMs[i]), columns.Values[i], "", 0));
+                entries.Add(new CheckpointEntry(seriesId, columns.Steps[i], WireLimits.ToDateTimeOffset(columns.TimesMs[i]), columns.Values[i], "", 0));
             }
         }
         entries.Sort(static (a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Time.CompareTo(b.Time));

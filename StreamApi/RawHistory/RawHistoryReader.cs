@@ -18,12 +18,12 @@ public sealed class RawHistoryReader(IConnectionMultiplexer redis, RedisKeys key
     public async Task<IReadOnlyDictionary<string, long>> ListSeriesAsync(string runId)
     {
         var entries = await redis.GetDatabase().HashGetAllAsync(keys.RunRawSeries(runId)).ConfigureAwait(false);
-        var series = new Dictionary<string, long>(entries.Length, StringComparer.Ordinal);
+        var pointCounts = new Dictionary<string, long>(entries.Length, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            series[entry.Name!] = long.TryParse(entry.Value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0;
+            pointCounts[entry.Name!] = long.TryParse(entry.Value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0;
         }
-        return series;
+        return pointCounts;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Contracts.Redis;
 using Contracts.Wire;
 using Contracts.Wire.Binary;
 
@@ -48,7 +49,7 @@ public sealed class SnapshotFragment
         }
     }
 
-    /// <summary>The series from what Redis holds for it: a block, or the JSON an older ingestor stored; null when it is neither.</summary>
+    /// <summary>The series from what Redis holds for it: a block, or the JSON an older ingestor stored (<see cref="StoredSeriesJson"/>); null when it is neither.</summary>
     public static SnapshotFragment? FromStored(string runId, string seriesId, byte[] stored)
     {
         try
@@ -58,9 +59,8 @@ public sealed class SnapshotFragment
                 SeriesBlock.Layout(stored);
                 return new SnapshotFragment(runId, seriesId, stored, json: null);
             }
-            return JsonSerializer.Deserialize(stored, WireJsonContext.Default.SeriesPoints) is { } series
-                ? new SnapshotFragment(runId, seriesId, SeriesBlock.Encode(series), stored)
-                : null;
+            // Not the stored JSON itself for SSE: it may name the series id as those ingestors did.
+            return new SnapshotFragment(runId, seriesId, SeriesBlock.Encode(StoredSeriesJson.Read(stored)), json: null);
         }
         catch (Exception exception) when (exception is JsonException or InvalidDataException or ArgumentException)
         {

@@ -67,7 +67,7 @@ public sealed class StreamMessage
         }
         var delta = JsonSerializer.Deserialize(message.Payload, WireJsonContext.Default.DeltaMessage)!;
         return JsonSerializer.SerializeToUtf8Bytes(
-            delta with { Series = Array.FindAll(delta.Series, series => filter.Matches(series.RunId, series.Series)) },
+            delta with { Series = Array.FindAll(delta.Series, series => filter.Matches(series.RunId, series.SeriesId)) },
             WireJsonContext.Default.DeltaMessage);
     }
 }

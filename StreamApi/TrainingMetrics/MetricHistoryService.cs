@@ -64,26 +64,26 @@ public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, 
 
     private async Task<HistoryOutcome<MetricsResponse>> FromRawCopyAsync(string runId, MetricsRequest request)
     {
-        var ids = (await raw.ListSeriesAsync(runId)).Keys
-            .Where(id => SeriesOfMetric(id, request.Metric))
+        var seriesIds = (await raw.ListSeriesAsync(runId)).Keys
+            .Where(seriesId => SeriesOfMetric(seriesId, request.Metric))
             .Order(StringComparer.Ordinal)
             .ToList();
-        if (ids.Count == 0)
+        if (seriesIds.Count == 0)
         {
             return HistoryOutcome<MetricsResponse>.Missing($"Run '{runId}' has no metric '{request.Metric}'.");
         }
         var range = new RawRange(
             request.FromStep ?? long.MinValue, request.ToStep ?? long.MaxValue,
             request.FromTimeMs ?? long.MinValue, request.ToTimeMs ?? long.MaxValue);
-        var series = new List<SeriesPoints>(ids.Count);
+        var series = new List<SeriesPoints>(seriesIds.Count);
         long rawPoints = 0;
-        foreach (var id in ids)
+        foreach (var seriesId in seriesIds)
         {
-            if (await raw.DecimateAsync(runId, id, range, request.MaxPoints) is { } decimation)
+            if (await raw.DecimateAsync(runId, seriesId, range, request.MaxPoints) is { } decimation)
             {
                 rawPoints += decimation.RawCount;
                 var span = decimation.RawCount == 0 ? 1 : decimation.LastStep - decimation.FirstStep + 1;
-                series.Add(DecimatedColumns.From(decimation.Points).ToSeriesPoints(new SeriesKey(runId, request.Metric), id,
+                series.Add(DecimatedColumns.From(decimation.Points).ToSeriesPoints(new SeriesKey(runId, request.Metric), seriesId,
                     totalPoints: decimation.RawCount, BucketWidth(decimation.RawCount, span, decimation.Points.Length)));
             }
         }
@@ -92,8 +92,8 @@ public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, 
     }
 
     /// <summary>A series id is its metric name, alone or followed by its labels in braces.</summary>
-    private static bool SeriesOfMetric(string id, string metric) =>
-        id.StartsWith(metric, StringComparison.Ordinal) && (id.Length == metric.Length || id[metric.Length] == '{');
+    private static bool SeriesOfMetric(string seriesId, string metric) =>
+        seriesId.StartsWith(metric, StringComparison.Ordinal) && (seriesId.Length == metric.Length || seriesId[metric.Length] == '{');
 
     private static SeriesPoints Decimate(
         SeriesKey key, ReadOnlySpan<long> steps, ReadOnlySpan<long> timesMs, ReadOnlySpan<double> values,
@@ -101,7 +101,7 @@ public sealed class MetricHistoryService(RunCatalog runs, RawHistoryReader raw, 
     {
         var points = EnvelopeDecimator.Decimate(steps, timesMs, values, maxPoints, nonFiniteWeights);
         var span = steps.IsEmpty ? 1 : steps[^1] - steps[0] + 1;
-        return DecimatedColumns.From(points).ToSeriesPoints(key, key.Id, totalPoints: steps.Length, BucketWidth(steps.Length, span, points.Length));
+        return DecimatedColumns.From(points).ToSeriesPoints(key, key.SeriesId, totalPoints: steps.Length, BucketWidth(steps.Length, span, points.Length));
     }
 
     /// <summary>The steps one decimated point stands for on average: 1 while every raw point is shown.</summary>

@@ -6,7 +6,7 @@ namespace Contracts.Series;
 /// <summary>
 /// Identity of one series: a metric of a run, kept apart per host, rank and device where those are given
 /// (a 128-node run has one <c>sys.gpu.0.util_percent</c> series per host). The defaults of the
-/// metric_points table (host '', rank 0, device 65535) mean "not given" and are left out of <see cref="Id"/>.
+/// metric_points table (host '', rank 0, device 65535) mean "not given" and are left out of <see cref="SeriesId"/>.
 /// </summary>
 public readonly record struct SeriesKey(string RunId, string Metric, string Host = "", uint Rank = 0, ushort Device = SeriesKey.NoDevice)
 {
@@ -17,11 +17,11 @@ public readonly record struct SeriesKey(string RunId, string Metric, string Host
     /// given, e.g. <c>sys.gpu.0.util_percent{host=node-3,rank=2,device=0}</c>. It starts with the metric
     /// name, so a metric-prefix filter can match ids without parsing them.
     /// </summary>
-    public string Id => HasLabels ? BuildLabelledId() : Metric;
+    public string SeriesId => HasLabels ? BuildLabelledSeriesId() : Metric;
 
     public bool HasLabels => Host.Length > 0 || Rank != 0 || Device != NoDevice;
 
-    private string BuildLabelledId()
+    private string BuildLabelledSeriesId()
     {
         var builder = new StringBuilder(Metric.Length + Host.Length + 32).Append(Metric).Append('{');
         var separator = "";

@@ -12,8 +12,8 @@ public sealed record SeriesPoints
 {
     public required string RunId { get; init; }
 
-    /// <summary>The series id within the run (<see cref="Series.SeriesKey.Id"/>).</summary>
-    public required string Series { get; init; }
+    /// <summary>The series id within the run (<see cref="Series.SeriesKey.SeriesId"/>); <c>series_id</c> on the wire.</summary>
+    public required string SeriesId { get; init; }
 
     public required string Metric { get; init; }
 

@@ -69,10 +69,10 @@ internal static class FileToBrowserScenario
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
-            var found = state.Series.FirstOrDefault(s => s.Key.Series == LossSeries && (run is null || s.Key.Run == run));
+            var found = state.Series.FirstOrDefault(s => s.Key.SeriesId == LossSeries && (run is null || s.Key.RunId == run));
             if (found.Value?.Points.Count >= count)
             {
-                return found.Key.Run;
+                return found.Key.RunId;
             }
             var remaining = TimeSpan.FromSeconds((deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
             if (remaining <= TimeSpan.Zero)

@@ -22,7 +22,7 @@ public sealed class RedisOutOfMemoryTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly RedisKeys Keys = new();
     private const string RunId = "icon-output@2022-01-01T06:00:00";
-    private const string Series = "Loss/batch";
+    private const string SeriesId = "Loss/batch";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -71,9 +71,9 @@ public sealed class RedisOutOfMemoryTests
         await WaitUntilAsync(async () => (await StoredAsync(database))?.Steps.Length == 5, "every point in the snapshot", ingestor);
         var stored = (await StoredAsync(database))!;
         Assert.Equal([1.0, 0.9, 0.8, 0.7, 0.6], stored.Values);
-        await WaitUntilAsync(async () => (string?)await database.HashGetAsync(Keys.RunRawSeries(RunId), Series) == "5",
+        await WaitUntilAsync(async () => (string?)await database.HashGetAsync(Keys.RunRawSeries(RunId), SeriesId) == "5",
             "every point in the full-resolution copy", ingestor);
-        await WaitUntilAsync(() => Task.FromResult(published.Any(delta => delta.Series.Any(s => s.Series == Series && s.Steps.Contains(4)))),
+        await WaitUntilAsync(() => Task.FromResult(published.Any(delta => delta.Series.Any(s => s.SeriesId == SeriesId && s.Steps.Contains(4)))),
             "a published delta with the points that came while Redis was full", ingestor);
         await WaitForPublisherAsync(ingestor, "Healthy");
         Assert.False(ingestor.HasExited);
@@ -102,7 +102,7 @@ public sealed class RedisOutOfMemoryTests
     }
 
     private static async Task<SeriesPoints?> StoredAsync(IDatabase database) =>
-        await database.HashGetAsync(Keys.RunSeries(RunId), Series) is { IsNullOrEmpty: false } stored
+        await database.HashGetAsync(Keys.RunSeries(RunId), SeriesId) is { IsNullOrEmpty: false } stored
             ? SeriesBlock.Decode((byte[])stored!)
             : null;
 

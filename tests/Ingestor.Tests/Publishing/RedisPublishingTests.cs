@@ -231,7 +231,7 @@ public sealed class RedisPublishingTests
             sizes.Add(bytes);
             foreach (var series in message.Series)
             {
-                Assert.True(seen.Add(series.Series), $"{series.Series} was sent twice");
+                Assert.True(seen.Add(series.SeriesId), $"{series.SeriesId} was sent twice");
             }
         }
         Assert.True(sizes.Count > 1, "40 series of 50 points should not fit in one 16 KiB message");

@@ -72,12 +72,12 @@ public static class CoarsenSequences
             };
             long? fromStep = op == SeriesOp.Replace ? null : change.FromStep;
             var points = fromStep is { } from ? decimator.GetPointsFrom(from) : decimator.GetPoints();
-            var message = DecimatedColumns.From(points).ToSeriesPoints(key, key.Id, decimator.TotalPoints, decimator.BucketWidth, op, fromStep);
+            var message = DecimatedColumns.From(points).ToSeriesPoints(key, key.SeriesId, decimator.TotalPoints, decimator.BucketWidth, op, fromStep);
             text.Append(first ? "" : ",\n").Append("{\"message\":").Append(Json(message));
             first = false;
             if (op == SeriesOp.Coarsen || round == Rounds - 1)
             {
-                var expected = DecimatedColumns.From(decimator.GetPoints()).ToSeriesPoints(key, key.Id, decimator.TotalPoints, decimator.BucketWidth);
+                var expected = DecimatedColumns.From(decimator.GetPoints()).ToSeriesPoints(key, key.SeriesId, decimator.TotalPoints, decimator.BucketWidth);
                 text.Append(",\"expected\":").Append(Json(expected));
             }
             text.Append('}');

@@ -34,7 +34,7 @@ public sealed class CompactSnapshotFixtureTests
             new SeriesPoints
             {
                 RunId = "run a/b,c%",
-                Series = "loss_t1{host=node-3,rank=2,device=1}",
+                SeriesId = "loss_t1{host=node-3,rank=2,device=1}",
                 Metric = "loss_t1",
                 Host = "node-3",
                 Rank = 2,
@@ -51,7 +51,7 @@ public sealed class CompactSnapshotFixtureTests
             new SeriesPoints
             {
                 RunId = "run a/b,c%",
-                Series = "learning_rate",
+                SeriesId = "learning_rate",
                 Metric = "learning_rate",
                 TotalPoints = 3,
                 Steps = [-2, -1, 0],

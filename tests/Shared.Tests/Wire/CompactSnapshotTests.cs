@@ -16,11 +16,11 @@ public sealed class CompactSnapshotTests
         SeriesCount = 2,
     };
 
-    private static SeriesPoints Series(string id, double value) => new()
+    private static SeriesPoints Series(string seriesId, double value) => new()
     {
         RunId = "r1",
-        Series = id,
-        Metric = id,
+        SeriesId = seriesId,
+        Metric = seriesId,
         Steps = [0, 1, 2],
         TimesMs = [10, 20, 30],
         Values = [value, value + 1, value + 2],
@@ -43,7 +43,7 @@ public sealed class CompactSnapshotTests
         Assert.Equal(series[1].Values, snapshot.Series[1].Values);
         Assert.Equal(series[1].Mins, snapshot.Series[1].Mins);
         Assert.Equal(series[0].Maxs, snapshot.Series[0].Maxs);
-        Assert.Equal("lr", snapshot.Series[1].Series);
+        Assert.Equal("lr", snapshot.Series[1].SeriesId);
     }
 
     [Fact]

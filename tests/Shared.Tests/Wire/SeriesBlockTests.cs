@@ -8,7 +8,7 @@ public sealed class SeriesBlockTests
     private static SeriesPoints Series(long[] steps, double[] values, double[]? mins = null, double[]? maxs = null, long[]? times = null, int[]? nonFinite = null) => new()
     {
         RunId = "run a/b,c%",
-        Series = "loss{host=node-1,rank=2,device=0}",
+        SeriesId = "loss{host=node-1,rank=2,device=0}",
         Metric = "loss",
         Host = "node-1",
         Rank = 2,

@@ -48,7 +48,7 @@ public sealed class HistoryEndpointsTests(ClickHouseServerFixture clickHouse)
 
         Assert.Equal(
             ["sys.gpu.0.util_percent{host=node-1,device=0}", "sys.gpu.0.util_percent{host=node-2,device=0}"],
-            hosts.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("series").GetString()));
+            hosts.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("series_id").GetString()));
     }
 
     [Fact]

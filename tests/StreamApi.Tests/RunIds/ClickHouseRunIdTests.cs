@@ -58,8 +58,8 @@ public sealed class ClickHouseRunIdTests(ClickHouseServerFixture clickHouse)
             state => state.LastSeq >= everything.LastSeq);
         var listed = await ConnectAsync(stack, "?runs=a,b", state => state.LastSeq >= everything.LastSeq);
 
-        Assert.Equal(wanted.Order(StringComparer.Ordinal), exact.Series.Keys.Select(key => key.Run).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(["a", "b"], listed.Series.Keys.Select(key => key.Run).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(wanted.Order(StringComparer.Ordinal), exact.Series.Keys.Select(key => key.RunId).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["a", "b"], listed.Series.Keys.Select(key => key.RunId).Distinct().Order(StringComparer.Ordinal));
     }
 
     private static double Value(int run, int step) => run * 10 + step;

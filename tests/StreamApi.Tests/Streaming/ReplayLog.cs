@@ -33,24 +33,24 @@ internal sealed class ReplayLog : IAsyncDisposable
     public Task<long?> NewestDeltaSeqAsync() => FindDeltaAsync(_ => true);
 
     /// <summary>
-    /// The seq of the newest published delta that brought series <paramref name="series"/> of <paramref name="runId"/>
+    /// The seq of the newest published delta that brought series <paramref name="seriesId"/> of <paramref name="runId"/>
     /// to <paramref name="totalPoints"/> points or more, or null while none did: the points a test wrote last went
     /// out in it or in an earlier one.
     /// </summary>
-    public Task<long?> DeltaCarryingAsync(string runId, string series, long totalPoints) =>
-        FindDeltaAsync(delta => delta.Series.Any(s => s.RunId == runId && s.Series == series && s.TotalPoints >= totalPoints));
+    public Task<long?> DeltaCarryingAsync(string runId, string seriesId, long totalPoints) =>
+        FindDeltaAsync(delta => delta.Series.Any(s => s.RunId == runId && s.SeriesId == seriesId && s.TotalPoints >= totalPoints));
 
     /// <summary>The same, waited for.</summary>
-    public async Task<long> WaitForDeltaCarryingAsync(string runId, string series, long totalPoints, TimeSpan patience)
+    public async Task<long> WaitForDeltaCarryingAsync(string runId, string seriesId, long totalPoints, TimeSpan patience)
     {
         long? newest = null;
         return await Eventually.ReturnsAsync(
             async () =>
             {
                 newest = await NewestDeltaSeqAsync();
-                return await DeltaCarryingAsync(runId, series, totalPoints);
+                return await DeltaCarryingAsync(runId, seriesId, totalPoints);
             },
-            $"a published delta bringing {runId}/{series} to {totalPoints} points",
+            $"a published delta bringing {runId}/{seriesId} to {totalPoints} points",
             patience,
             () => $"newest delta seq {newest?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
     }

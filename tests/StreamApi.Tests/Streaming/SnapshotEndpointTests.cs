@@ -39,7 +39,7 @@ public sealed class SnapshotEndpointTests
     {
         Assert.Equal(expected.Seq, actual.Seq);
         Assert.Equal(expected.Runs, actual.Runs);
-        Assert.Equal(expected.Series.Select(s => (s.RunId, s.Series)), actual.Series.Select(s => (s.RunId, s.Series)));
+        Assert.Equal(expected.Series.Select(s => (s.RunId, s.SeriesId)), actual.Series.Select(s => (s.RunId, s.SeriesId)));
         foreach (var (want, got) in expected.Series.Zip(actual.Series))
         {
             Assert.Equal((want.Metric, want.Host, want.Rank, want.Device, want.TotalPoints, want.BucketWidth), (got.Metric, got.Host, got.Rank, got.Device, got.TotalPoints, got.BucketWidth));
@@ -66,7 +66,7 @@ public sealed class SnapshotEndpointTests
         Assert.Equal(Contracts.Wire.Binary.CompactSnapshot.MediaType, compact.Response.Content.Headers.ContentType?.MediaType);
         var snapshot = compact.Read();
         AssertSameSnapshot(json, snapshot);
-        var loss = Assert.Single(snapshot.Series, s => s.RunId == "run-a" && s.Series == "loss_t1");
+        var loss = Assert.Single(snapshot.Series, s => s.RunId == "run-a" && s.SeriesId == "loss_t1");
         Assert.True(loss.BucketWidth > 1);
         Assert.NotEqual(loss.Values, loss.Mins);
         Assert.Contains(loss.NonFinite!, count => count > 0);
@@ -85,7 +85,7 @@ public sealed class SnapshotEndpointTests
 
         var snapshot = compact.Read();
         AssertSameSnapshot(json, snapshot);
-        Assert.Equal([("run b/2,x", "loss_t1")], snapshot.Series.Select(s => (s.RunId, s.Series)));
+        Assert.Equal([("run b/2,x", "loss_t1")], snapshot.Series.Select(s => (s.RunId, s.SeriesId)));
         Assert.Equal(["run b/2,x"], snapshot.Runs.Select(r => r.RunId));
         // The whole snapshot is read behind the filtered one and serves everyone after it.
         var all = (await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress)).Read();
@@ -171,31 +171,20 @@ public sealed class SnapshotEndpointTests
     {
         await using var rig = await StreamRig.StartAsync(ingestorSettings: SmallBuckets);
         await WriteRunsAsync(rig);
-        var legacy = new SeriesPoints
-        {
-            RunId = "run-a",
-            Series = "eval.loss",
-            Metric = "eval.loss",
-            TotalPoints = 2,
-            Steps = [0, 100],
-            TimesMs = [1_795_000_000_000, 1_795_000_100_000],
-            Values = [2.5, double.NaN],
-            Mins = [2.5, double.NaN],
-            Maxs = [2.5, double.NaN],
-            NonFinite = [0, 1],
-        };
+        // As such an ingestor wrote it, the series id named "series" (the wire's "series_id" since).
+        const string Legacy =
+            """{"run_id":"run-a","series":"eval.loss","metric":"eval.loss","host":"","rank":0,"device":65535,"total_points":2,"bucket_width":1,"steps":[0,100],"times_ms":[1795000000000,1795000100000],"values":[2.5,"NaN"],"mins":[2.5,"NaN"],"maxs":[2.5,"NaN"],"non_finite":[0,1]}""";
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(rig.Redis.ConnectionString))
         {
-            await connection.GetDatabase().HashSetAsync(new RedisKeys().RunSeries("run-a"), legacy.Series,
-                JsonSerializer.SerializeToUtf8Bytes(legacy, WireJsonContext.Default.SeriesPoints));
+            await connection.GetDatabase().HashSetAsync(new RedisKeys().RunSeries("run-a"), "eval.loss", Legacy);
         }
 
         var snapshot = (await CompactSnapshotClient.GetAsync(rig.StreamApi.BaseAddress)).Read();
         var json = await StreamSnapshotAsync(rig);
 
         AssertSameSnapshot(json, snapshot);
-        var read = Assert.Single(snapshot.Series, s => s.Series == "eval.loss");
-        Assert.Equal(legacy.Steps, read.Steps);
+        var read = Assert.Single(snapshot.Series, s => s.SeriesId == "eval.loss");
+        Assert.Equal([0L, 100L], read.Steps);
         Assert.True(double.IsNaN(read.Values[1]));
         Assert.Equal([0, 1], read.NonFinite!);
     }

@@ -12,14 +12,14 @@ internal static class StoredSnapshot
 {
     /// <summary>
     /// For a test that wrote points and has not seen them published: waits for the delta that brought series
-    /// <paramref name="series"/> of <paramref name="runId"/> to <paramref name="totalPoints"/> points (its last write),
+    /// <paramref name="seriesId"/> of <paramref name="runId"/> to <paramref name="totalPoints"/> points (its last write),
     /// then until the stored snapshot covers it. Everything written before is in that delta or an earlier one.
     /// </summary>
-    public static async Task WaitUntilItHoldsAsync(IRedisServer redis, string runId, string series, long totalPoints, TimeSpan patience)
+    public static async Task WaitUntilItHoldsAsync(IRedisServer redis, string runId, string seriesId, long totalPoints, TimeSpan patience)
     {
         await using var published = await ReplayLog.ConnectAsync(redis);
-        var carrying = await published.WaitForDeltaCarryingAsync(runId, series, totalPoints, patience);
-        await WaitUntilItCoversAsync(published, carrying, $"the delta {carrying} with {runId}/{series} at {totalPoints} points", patience);
+        var carrying = await published.WaitForDeltaCarryingAsync(runId, seriesId, totalPoints, patience);
+        await WaitUntilItCoversAsync(published, carrying, $"the delta {carrying} with {runId}/{seriesId} at {totalPoints} points", patience);
     }
 
     /// <summary>For a test that saw everything it wrote published (on a stream): waits until the stored snapshot covers the newest delta.</summary>

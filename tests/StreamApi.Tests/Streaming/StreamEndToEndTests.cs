@@ -320,7 +320,7 @@ public sealed class StreamEndToEndTests
         var database = redis.GetDatabase();
         var keys = new Contracts.Redis.RedisKeys();
         var seq = (long)await database.StringGetAsync(keys.Sequence) + 1;
-        var payload = $$"""{"seq":{{seq}},"type":"delta","published_ms":1,"series":[{"run_id":"{{runId}}","series":"loss_t1","metric":"loss_t1","op":"tail","from_step":{{step}},"steps":[{{step}}],"times_ms":[1],"values":[{{value}}],"mins":[{{value}}],"maxs":[{{value}}]}]}""";
+        var payload = $$"""{"seq":{{seq}},"type":"delta","published_ms":1,"series":[{"run_id":"{{runId}}","series_id":"loss_t1","metric":"loss_t1","op":"tail","from_step":{{step}},"steps":[{{step}}],"times_ms":[1],"values":[{{value}}],"mins":[{{value}}],"maxs":[{{value}}]}]}""";
         await database.ListRightPushAsync(keys.ReplayLog, payload);
         await database.StringSetAsync(keys.Sequence, seq);
         return seq;

@@ -32,8 +32,8 @@ public sealed class StreamLogicTests
     {
         var message = StreamMessage.TryParse(Encoding.UTF8.GetBytes(
             """{"seq":7,"type":"delta","published_ms":1,"series":[""" +
-            """{"run_id":"a","series":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":[1],"mins":[1],"maxs":[1]},""" +
-            """{"run_id":"b","series":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":["NaN"],"mins":["NaN"],"maxs":["NaN"]}]}"""))!;
+            """{"run_id":"a","series_id":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":[1],"mins":[1],"maxs":[1]},""" +
+            """{"run_id":"b","series_id":"loss","metric":"loss","steps":[1],"times_ms":[1],"values":["NaN"],"mins":["NaN"],"maxs":["NaN"]}]}"""))!;
 
         var cache = new FilteredViewCache(1024 * 1024);
         var onlyA = message.For(new StreamFilter(["a"], []), cache);
@@ -101,11 +101,11 @@ public sealed class StreamLogicTests
     [InlineData("run-1", "sys.gpu.0.util_percent{host=node-2}", true)]
     [InlineData("run-1", "throughput", false)]
     [InlineData("run-2", "loss_t1", false)]
-    public void StreamFilter_MatchesRunsExactlyAndMetricsByPrefix(string run, string series, bool expected)
+    public void StreamFilter_MatchesRunsExactlyAndMetricsByPrefix(string runId, string seriesId, bool expected)
     {
         var filter = new StreamFilter(["run-1"], ["loss", "sys.gpu"]);
 
-        Assert.Equal(expected, filter.Matches(run, series));
+        Assert.Equal(expected, filter.Matches(runId, seriesId));
     }
 
     [Fact]

@@ -9,13 +9,13 @@ namespace TestSupport.Sse;
 /// </summary>
 public sealed class StreamState
 {
-    private readonly Dictionary<(string Run, string Series), HeldSeries> _series = [];
+    private readonly Dictionary<(string RunId, string SeriesId), HeldSeries> _series = [];
 
     public long LastSeq { get; private set; } = -1;
 
     public int Snapshots { get; private set; }
 
-    public IReadOnlyDictionary<(string Run, string Series), HeldSeries> Series => _series;
+    public IReadOnlyDictionary<(string RunId, string SeriesId), HeldSeries> Series => _series;
 
     public void Apply(SseEvent sse)
     {
@@ -36,7 +36,7 @@ public sealed class StreamState
                 EnsureNext(delta.Seq);
                 foreach (var series in delta.Series)
                 {
-                    if (_series.TryGetValue((series.RunId, series.Series), out var held))
+                    if (_series.TryGetValue((series.RunId, series.SeriesId), out var held))
                     {
                         held.Apply(series);
                     }
@@ -56,9 +56,9 @@ public sealed class StreamState
     }
 
     /// <summary>The values held of one series by step, or null when it is not held.</summary>
-    public SortedList<long, double>? Get(string run, string series)
+    public SortedList<long, double>? Get(string runId, string seriesId)
     {
-        if (!_series.TryGetValue((run, series), out var held))
+        if (!_series.TryGetValue((runId, seriesId), out var held))
         {
             return null;
         }
@@ -78,5 +78,5 @@ public sealed class StreamState
         }
     }
 
-    private void Replace(SeriesPoints series) => _series[(series.RunId, series.Series)] = HeldSeries.From(series);
+    private void Replace(SeriesPoints series) => _series[(series.RunId, series.SeriesId)] = HeldSeries.From(series);
 }

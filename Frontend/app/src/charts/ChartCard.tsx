@@ -29,7 +29,7 @@ const LIVE_REDRAW_MS = 250;
 
 /** Series label within a chart: the run, plus the labels (host, rank, device) when the series has them. */
 function labelOf(series: SeriesColumns): string {
-  const suffix = series.series.startsWith(series.metric) ? series.series.slice(series.metric.length) : `:${series.series}`;
+  const suffix = series.seriesId.startsWith(series.metric) ? series.seriesId.slice(series.metric.length) : `:${series.seriesId}`;
   return series.runId + suffix;
 }
 
@@ -68,20 +68,20 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
     const list = seriesStore
       .seriesOf(metric)
       .filter((s) => selected.has(s.runId))
-      .sort((a, b) => (a.key < b.key ? -1 : 1));
+      .sort((a, b) => (a.runSeriesKey < b.runSeriesKey ? -1 : 1));
     const xCandidates = xMetric ? seriesStore.seriesOf(xMetric) : [];
     return list.map((s) => {
       const run = byId.get(s.runId);
       const x = xMetric ? matchingXSeries(xCandidates, s) : undefined;
       const start = run ? Date.parse(run.start_time) : NaN;
-      const zoomed = zoom?.detail?.get(s.key);
-      const windowed = windowDetail?.get(s.key);
+      const zoomed = zoom?.detail?.get(s.runSeriesKey);
+      const windowed = windowDetail?.get(s.runSeriesKey);
       return {
         series: zoomed ?? (windowed ? appendLiveAfter(windowed, s) : s),
         label: labelOf(s),
-        color: seriesColor(s.runId, s.series === s.metric ? '' : s.series.slice(s.metric.length), view.theme, chosenColor(view.runColors, s.runId)),
+        color: seriesColor(s.runId, s.seriesId === s.metric ? '' : s.seriesId.slice(s.metric.length), view.theme, chosenColor(view.runColors, s.runId)),
         runStartMs: Number.isFinite(start) ? start : s.length > 0 ? s.times[0] : 0,
-        xSeries: x === undefined ? undefined : x && (zoom?.detail?.get(x.key) ?? x),
+        xSeries: x === undefined ? undefined : x && (zoom?.detail?.get(x.runSeriesKey) ?? x),
       };
     });
   }, [metric, selected, byId, zoom, windowDetail, view.theme, view.runColors, xMetric]);

@@ -84,7 +84,7 @@ export function buildLines(inputs: readonly ChartInput[], options: ModelOptions,
     }
     const values = columns.values;
     const base = {
-      key: s.key,
+      key: s.runSeriesKey,
       runId: s.runId,
       label: input.label,
       color: input.color,
@@ -97,7 +97,7 @@ export function buildLines(inputs: readonly ChartInput[], options: ModelOptions,
     };
     if (options.smoothing > 0) {
       lines.push({ ...base, role: 'raw', values });
-      lines.push({ ...base, key: `${s.key}\u001fsmoothed`, role: 'smoothed', values: smoothEma(values, n, options.smoothing) });
+      lines.push({ ...base, key: `${s.runSeriesKey}\u001fsmoothed`, role: 'smoothed', values: smoothEma(values, n, options.smoothing) });
     } else {
       lines.push({ ...base, role: 'plain', values });
     }

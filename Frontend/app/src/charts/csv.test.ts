@@ -11,7 +11,7 @@ describe('CSV', () => {
     const csv = seriesToCsv([series]);
 
     expect(csv).toBe(
-      'run_id,series,step,time,time_ms,value,min,max,non_finite\r\n' +
+      'run_id,series_id,step,time,time_ms,value,min,max,non_finite\r\n' +
         '"run,""1""",loss,0,2023-11-14T22:13:20.000Z,1700000000000,0.5,0.5,0.5,0\r\n' +
         '"run,""1""",loss,1,2023-11-14T22:13:21.000Z,1700000001000,NaN,NaN,NaN,2\r\n',
     );

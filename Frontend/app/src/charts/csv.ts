@@ -22,19 +22,19 @@ function csvNumber(value: number): string {
 }
 
 /**
- * A chart's data as CSV, one row per point of every series (long format, which every tool reads): run, series,
+ * A chart's data as CSV, one row per point of every series (long format, which every tool reads): run id, series id,
  * step, wall time (ISO and ms), value, and the bucket's min and max.
  */
 export function seriesToCsv(series: readonly SeriesColumns[]): string {
-  const lines = ['run_id,series,step,time,time_ms,value,min,max,non_finite'];
+  const lines = ['run_id,series_id,step,time,time_ms,value,min,max,non_finite'];
   for (const s of series) {
     const run = csvText(s.runId);
-    const name = csvText(s.series);
+    const seriesId = csvText(s.seriesId);
     for (let i = 0; i < s.length; i++) {
       const t = s.times[i];
       const iso = Number.isFinite(t) ? new Date(t).toISOString() : '';
       lines.push(
-        `${run},${name},${csvNumber(s.steps[i])},${iso},${csvNumber(t)},${csvNumber(s.values[i])},${csvNumber(s.mins[i])},${csvNumber(s.maxs[i])},${s.nonFinite ? s.nonFinite[i] : 0}`,
+        `${run},${seriesId},${csvNumber(s.steps[i])},${iso},${csvNumber(t)},${csvNumber(s.values[i])},${csvNumber(s.mins[i])},${csvNumber(s.maxs[i])},${s.nonFinite ? s.nonFinite[i] : 0}`,
       );
     }
   }

@@ -70,7 +70,7 @@ export function matchingXSeries(candidates: readonly SeriesColumns[], y: SeriesC
   const ofRun = candidates.filter((c) => c.runId === y.runId);
   return (
     ofRun.find((c) => c.host === y.host && c.rank === y.rank && c.device === y.device) ??
-    ofRun.find((c) => c.series === c.metric) ??
+    ofRun.find((c) => c.seriesId === c.metric) ??
     ofRun[0] ??
     null
   );

@@ -9,7 +9,7 @@ import { zoomMemory } from './zoomMemory';
 
 export interface Zoom {
   range: [number, number];
-  /** Full resolution of the range per series, once it arrived. */
+  /** Full resolution of the range per series (by `runSeriesKey`), once it arrived. */
   detail: Map<string, SeriesColumns> | null;
   error?: string;
 }
@@ -42,7 +42,7 @@ export function useZoom(metric: string, axis: ZoomAxis, byId: ReadonlyMap<string
       if (xMetric) {
         const xSeries = seriesStore.seriesOf(xMetric);
         const runs = shownRuns().flatMap((runId) => {
-          const x = xSeries.find((s) => s.runId === runId && s.series === s.metric) ?? xSeries.find((s) => s.runId === runId);
+          const x = xSeries.find((s) => s.runId === runId && s.seriesId === s.metric) ?? xSeries.find((s) => s.runId === runId);
           const steps = x ? stepRangeWithin(x, min, max) : null;
           return steps ? [{ runId, steps }] : [];
         });

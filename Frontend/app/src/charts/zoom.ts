@@ -1,5 +1,5 @@
 import { fetchMetrics, type MetricsRange } from '../api/rest';
-import { columnsFromMessage, seriesKey, type SeriesColumns } from '../data/seriesColumns';
+import { columnsFromMessage, runSeriesKey, type SeriesColumns } from '../data/seriesColumns';
 import type { XAxisMode } from '../state/viewState';
 import { toColumns } from '../wire/toColumns';
 
@@ -33,7 +33,7 @@ export async function fetchZoomDetail(
 
 /**
  * Full resolution for a zoom on a metric x axis: the chart's metric and the x metric over each run's step range
- * in which the x metric crosses the zoomed range, both keyed by series, to be joined on step again.
+ * in which the x metric crosses the zoomed range, both by `runSeriesKey`, to be joined on step again.
  */
 export async function fetchMetricXDetail(
   metric: string,
@@ -47,7 +47,7 @@ export async function fetchMetricXDetail(
   return new Map([...xs, ...ys]);
 }
 
-/** Full resolution of one metric for each run within its range, keyed by series. */
+/** Full resolution of one metric for each run within its range, by `runSeriesKey`. */
 export async function fetchDetail(
   metric: string,
   requests: readonly { runId: string; range: MetricsRange }[],
@@ -58,7 +58,7 @@ export async function fetchDetail(
   for (const answer of answers) {
     for (const wire of answer.series) {
       const columns = columnsFromMessage(toColumns(wire, 'replace'));
-      detail.set(seriesKey(wire.run_id, wire.series), columns);
+      detail.set(runSeriesKey(wire.run_id, wire.series_id), columns);
     }
   }
   return detail;

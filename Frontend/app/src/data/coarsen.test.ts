@@ -3,7 +3,7 @@ import recorded from '../test/coarsenSequences.json?raw';
 import { wireSeries } from '../test/wireFactory';
 import { toColumns } from '../wire/toColumns';
 import type { WireSeriesPoints } from '../wire/types';
-import { seriesKey, type SeriesColumns } from './seriesColumns';
+import { runSeriesKey, type SeriesColumns } from './seriesColumns';
 import { SeriesStore } from './seriesStore';
 
 interface RecordedSequences {
@@ -40,7 +40,7 @@ describe('applyCoarsen', () => {
       store.applyDelta([toColumns(message)]);
       if (message.op === 'coarsen') coarsens++;
       if (expected) {
-        const held = store.get(seriesKey(message.run_id, message.series))!;
+        const held = store.get(runSeriesKey(message.run_id, message.series_id))!;
         expect(mismatch(held, expected), `after message ${index} (${message.op})`).toBeNull();
       }
     });
@@ -53,7 +53,7 @@ describe('applyCoarsen', () => {
 
     store.applyDelta([toColumns(wireSeries('r1', 'loss', [24, 32], (s) => (s === 32 ? -1 : s), { op: 'coarsen', from_step: 16, bucket_width: 16, total_points: 5 }))]);
 
-    const held = store.get(seriesKey('r1', 'loss'))!;
+    const held = store.get(runSeriesKey('r1', 'loss'))!;
     expect(Array.from(held.steps.subarray(0, held.length))).toEqual([0, 24, 32]);
     expect(held.bucketWidth).toBe(16);
     expect(held.totalPoints).toBe(5);
@@ -67,7 +67,7 @@ describe('applyCoarsen', () => {
 
     store.applyDelta([toColumns(wireSeries('r1', 'loss', [4], () => 2, { op: 'coarsen', from_step: 4, bucket_width: 2, total_points: 5 }))]);
 
-    const held = store.get(seriesKey('r1', 'loss'))!;
+    const held = store.get(runSeriesKey('r1', 'loss'))!;
     expect(Array.from(held.steps.subarray(0, held.length))).toEqual([0, 2, 4]);
     expect(Array.from(held.values.subarray(0, held.length))).toEqual([1, NaN, 2]);
     expect(Array.from(held.mins.subarray(0, held.length))).toEqual([1, NaN, 2]);

@@ -3,9 +3,11 @@
  * column is one point. Columns may be longer than `length` (spare capacity for appends); only [0, length) is data.
  */
 export interface SeriesColumns {
-  readonly key: string;
+  /** The run id and the series id together (`runSeriesKey`): unique among every run's series. */
+  readonly runSeriesKey: string;
   readonly runId: string;
-  readonly series: string;
+  /** The series id within the run: the metric name, followed by its labels where they are given. */
+  readonly seriesId: string;
   readonly metric: string;
   readonly host: string;
   readonly rank: number;
@@ -30,7 +32,7 @@ export type SeriesOpName = 'tail' | 'replace' | 'coarsen';
 /** A series or a change to it, as it crosses from the stream worker: columns exactly `length` long. */
 export interface ColumnsMessage {
   runId: string;
-  series: string;
+  seriesId: string;
   metric: string;
   host: string;
   rank: number;
@@ -53,13 +55,9 @@ const KEY_SEPARATOR = '\u001f';
 /** Room for this many appended points after a snapshot or replace, before a tail has to grow the arrays. */
 export const REPLACE_HEADROOM = 64;
 
-export function seriesKey(runId: string, series: string): string {
-  return runId + KEY_SEPARATOR + series;
-}
-
-export function runOfKey(key: string): string {
-  const at = key.indexOf(KEY_SEPARATOR);
-  return at < 0 ? key : key.slice(0, at);
+/** The run id and the series id as one string: a run id holds no control character, so no two pairs share one. */
+export function runSeriesKey(runId: string, seriesId: string): string {
+  return runId + KEY_SEPARATOR + seriesId;
 }
 
 /**
@@ -77,9 +75,9 @@ export function columnsFromMessage(message: ColumnsMessage, headroom = 0): Serie
   };
   const f64 = (size: number) => new Float64Array(size);
   return {
-    key: seriesKey(message.runId, message.series),
+    runSeriesKey: runSeriesKey(message.runId, message.seriesId),
     runId: message.runId,
-    series: message.series,
+    seriesId: message.seriesId,
     metric: message.metric,
     host: message.host,
     rank: message.rank,

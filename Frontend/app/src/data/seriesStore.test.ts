@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { wireSeries, runMeta } from '../test/wireFactory';
 import { toColumns } from '../wire/toColumns';
 import { SeriesStore } from './seriesStore';
-import { seriesKey } from './seriesColumns';
+import { runSeriesKey } from './seriesColumns';
 
-const values = (store: SeriesStore, run: string, series: string) => {
-  const s = store.get(seriesKey(run, series))!;
+const values = (store: SeriesStore, runId: string, seriesId: string) => {
+  const s = store.get(runSeriesKey(runId, seriesId))!;
   return { steps: Array.from(s.steps.subarray(0, s.length)), values: Array.from(s.values.subarray(0, s.length)) };
 };
 
@@ -16,7 +16,7 @@ describe('SeriesStore', () => {
     store.applySnapshot([toColumns(wireSeries('r1', 'loss', [0, 1, 2])), toColumns(wireSeries('r2', 'loss', [0, 5]))]);
 
     expect(store.size).toBe(2);
-    expect(store.get(seriesKey('old', 'loss'))).toBeUndefined();
+    expect(store.get(runSeriesKey('old', 'loss'))).toBeUndefined();
     expect(values(store, 'r1', 'loss')).toEqual({ steps: [0, 1, 2], values: [0, 0.1, 0.2] });
     expect(store.seriesOf('loss').map((s) => s.runId).sort()).toEqual(['r1', 'r2']);
   });
@@ -28,7 +28,7 @@ describe('SeriesStore', () => {
     store.applyDelta([toColumns(wireSeries('r1', 'loss', [20, 25, 40], (s) => s, { op: 'tail', from_step: 20, total_points: 9 }))]);
 
     expect(values(store, 'r1', 'loss')).toEqual({ steps: [0, 10, 20, 25, 40], values: [0, 1, 20, 25, 40] });
-    expect(store.get(seriesKey('r1', 'loss'))!.totalPoints).toBe(9);
+    expect(store.get(runSeriesKey('r1', 'loss'))!.totalPoints).toBe(9);
   });
 
   it('applies a tail past the end as a plain append, growing capacity', () => {
@@ -38,7 +38,7 @@ describe('SeriesStore', () => {
       store.applyDelta([toColumns(wireSeries('r1', 'loss', [step], (s) => s, { op: 'tail', from_step: step }))]);
     }
 
-    const s = store.get(seriesKey('r1', 'loss'))!;
+    const s = store.get(runSeriesKey('r1', 'loss'))!;
     expect(s.length).toBe(101);
     expect(s.steps[100]).toBe(100);
     expect(s.values[100]).toBe(100);
@@ -51,7 +51,7 @@ describe('SeriesStore', () => {
     store.applyDelta([toColumns(wireSeries('r1', 'loss', [0, 2], (s) => s * 2, { op: 'replace', bucket_width: 2 }))]);
 
     expect(values(store, 'r1', 'loss')).toEqual({ steps: [0, 2], values: [0, 4] });
-    expect(store.get(seriesKey('r1', 'loss'))!.bucketWidth).toBe(2);
+    expect(store.get(runSeriesKey('r1', 'loss'))!.bucketWidth).toBe(2);
   });
 
   it('keeps non-finite values and their per-bucket counts through a tail', () => {
@@ -60,7 +60,7 @@ describe('SeriesStore', () => {
 
     store.applyDelta([toColumns(wireSeries('r1', 'loss', [2, 3], (s) => (s === 2 ? 'NaN' : '-Infinity'), { op: 'tail', from_step: 2, non_finite: [1, 4] }))]);
 
-    const s = store.get(seriesKey('r1', 'loss'))!;
+    const s = store.get(runSeriesKey('r1', 'loss'))!;
     expect(Number.isNaN(s.values[2])).toBe(true);
     expect(s.values[3]).toBe(-Infinity);
     expect(Array.from(s.nonFinite!.subarray(0, s.length))).toEqual([0, 0, 1, 4]);
@@ -112,6 +112,6 @@ describe('appendLiveAfter', () => {
 
     expect(Array.from(joined.steps)).toEqual([10, 11, 12, 13, 16, 24]);
     expect(Array.from(joined.values)).toEqual([1, 1.1, 1.2, 1.3, 1.6, 2.4]);
-    expect(joined.key).toBe(live.key);
+    expect(joined.runSeriesKey).toBe(live.runSeriesKey);
   });
 });

@@ -1,6 +1,6 @@
 import type { RunMeta } from '../wire/types';
 import { applyCoarsen } from './coarsen';
-import { applyReplace, applyTail, columnsFromMessage, REPLACE_HEADROOM, seriesKey, type ColumnsMessage, type SeriesColumns } from './seriesColumns';
+import { applyReplace, applyTail, columnsFromMessage, REPLACE_HEADROOM, runSeriesKey, type ColumnsMessage, type SeriesColumns } from './seriesColumns';
 
 type Listener = () => void;
 
@@ -10,7 +10,7 @@ type Listener = () => void;
  * tabs and badges care only when a series comes or goes.
  */
 export class SeriesStore {
-  private readonly byKey = new Map<string, SeriesColumns>();
+  private readonly byRunSeriesKey = new Map<string, SeriesColumns>();
   private readonly byMetric = new Map<string, Map<string, SeriesColumns>>();
   private readonly metricListeners = new Map<string, Set<Listener>>();
   private readonly catalogListeners = new Set<Listener>();
@@ -22,13 +22,13 @@ export class SeriesStore {
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.byRunSeriesKey.size;
   }
 
   /** A snapshot replaces everything held. */
   applySnapshot(series: readonly ColumnsMessage[]): void {
     const touched = new Set<string>(this.byMetric.keys());
-    this.byKey.clear();
+    this.byRunSeriesKey.clear();
     this.byMetric.clear();
     for (const message of series) {
       this.insert(columnsFromMessage(message, REPLACE_HEADROOM));
@@ -45,8 +45,7 @@ export class SeriesStore {
     let catalogChanged = false;
     for (const message of series) {
       runs.add(message.runId);
-      const key = seriesKey(message.runId, message.series);
-      const existing = this.byKey.get(key);
+      const existing = this.byRunSeriesKey.get(runSeriesKey(message.runId, message.seriesId));
       if (!existing) {
         // A tail or coarsen for a series we never saw has nothing to cut or merge: its points are all there is.
         this.insert(columnsFromMessage(message, REPLACE_HEADROOM));
@@ -70,9 +69,9 @@ export class SeriesStore {
   retainRuns(runs: readonly RunMeta[]): void {
     const keep = new Set(runs.map((run) => run.run_id));
     const touched = new Set<string>();
-    for (const [key, series] of this.byKey) {
+    for (const [key, series] of this.byRunSeriesKey) {
       if (keep.has(series.runId)) continue;
-      this.byKey.delete(key);
+      this.byRunSeriesKey.delete(key);
       const metric = this.byMetric.get(series.metric);
       metric?.delete(key);
       if (metric && metric.size === 0) this.byMetric.delete(series.metric);
@@ -86,14 +85,15 @@ export class SeriesStore {
 
   clear(): void {
     const touched = new Set(this.byMetric.keys());
-    this.byKey.clear();
+    this.byRunSeriesKey.clear();
     this.byMetric.clear();
     this.catalogChanged();
     this.notify(touched);
   }
 
+  /** The series whose `runSeriesKey` is `key`. */
   get(key: string): SeriesColumns | undefined {
-    return this.byKey.get(key);
+    return this.byRunSeriesKey.get(key);
   }
 
   /** The series of one metric (one per run, or more where host/rank/device vary). */
@@ -121,7 +121,7 @@ export class SeriesStore {
   }
 
   all(): IterableIterator<SeriesColumns> {
-    return this.byKey.values();
+    return this.byRunSeriesKey.values();
   }
 
   subscribeMetric(metric: string, listener: Listener): () => void {
@@ -149,13 +149,13 @@ export class SeriesStore {
   }
 
   private insert(series: SeriesColumns): void {
-    this.byKey.set(series.key, series);
+    this.byRunSeriesKey.set(series.runSeriesKey, series);
     let metric = this.byMetric.get(series.metric);
     if (!metric) {
       metric = new Map();
       this.byMetric.set(series.metric, metric);
     }
-    metric.set(series.key, series);
+    metric.set(series.runSeriesKey, series);
   }
 
   private catalogChanged(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeriesStore } from '../data/seriesStore';
-import { seriesKey } from '../data/seriesColumns';
+import { runSeriesKey } from '../data/seriesColumns';
 import { useDashboard } from '../state/dashboardStore';
 import { runMeta, wireSeries } from '../test/wireFactory';
 import { toColumns } from '../wire/toColumns';
@@ -13,7 +13,7 @@ describe('applyStreamOutput', () => {
     applyStreamOutput({ kind: 'delta', seq: 2, publishedMs: 4200, series: [toColumns(wireSeries('r1', 'loss', [1]), 'tail')] }, store, useDashboard.getState, () => 5000);
 
     expect(useDashboard.getState().runs.map((r) => r.run_id)).toEqual(['r1']);
-    expect(store.get(seriesKey('r1', 'loss'))!.length).toBe(1);
+    expect(store.get(runSeriesKey('r1', 'loss'))!.length).toBe(1);
     expect(useDashboard.getState().lastDeltaLagMs).toBe(800);
     expect(useDashboard.getState().catalogVersion).toBe(store.catalogVersion);
   });

@@ -6,7 +6,7 @@ export function wireSeries(runId: string, metric: string, steps: number[], value
   const values = steps.map(value);
   return {
     run_id: runId,
-    series: metric,
+    series_id: metric,
     metric,
     steps,
     times_ms: steps.map((s) => 1_700_000_000_000 + s * 1000),

@@ -29,7 +29,7 @@ describe('readCompactSnapshot', () => {
     const [loss, lr] = snapshot.series;
     expect(loss).toMatchObject({
       runId: 'run a/b,c%',
-      series: 'loss_t1{host=node-3,rank=2,device=1}',
+      seriesId: 'loss_t1{host=node-3,rank=2,device=1}',
       metric: 'loss_t1',
       host: 'node-3',
       rank: 2,
@@ -45,7 +45,7 @@ describe('readCompactSnapshot', () => {
     expect(Array.from(loss.mins)).toEqual([2.29, 2.1700000000000004, NaN, -1e-300]);
     expect(Array.from(loss.maxs)).toEqual([2.4, 2.9, NaN, Infinity]);
     expect(Array.from(loss.nonFinite ?? [])).toEqual([0, 0, 3, 1]);
-    expect(lr).toMatchObject({ series: 'learning_rate', host: '', rank: 0, device: 65535, bucketWidth: 1, nonFinite: null });
+    expect(lr).toMatchObject({ seriesId: 'learning_rate', host: '', rank: 0, device: 65535, bucketWidth: 1, nonFinite: null });
     expect(Array.from(lr.steps)).toEqual([-2, -1, 0]);
     expect(Array.from(lr.times)).toEqual([1000, 2000, 3000]);
     expect(Array.from(lr.values)).toEqual([0.001, 0.0009, 5e-324]);

@@ -19,7 +19,7 @@ const utf8 = new TextDecoder();
 
 interface Entry {
   runId: string;
-  series: string;
+  seriesId: string;
   metric: string;
   host: string;
   rank: number;
@@ -147,7 +147,7 @@ export function readCompactSnapshot(buffer: ArrayBuffer): CompactSnapshot {
     const end = reader.at + fieldsLength;
     if (end > reader.bytes.length) throw new Error('a series block ends beyond the compact snapshot');
     const runId = reader.string();
-    const series = reader.string();
+    const seriesId = reader.string();
     const metric = reader.string();
     const host = reader.string();
     const rank = reader.u32();
@@ -158,10 +158,10 @@ export function readCompactSnapshot(buffer: ArrayBuffer): CompactSnapshot {
     const [stepWidth, stepsAt] = reader.intColumn(count);
     const [timeWidth, timesAt] = reader.intColumn(count);
     const flagsAt = reader.take(count);
-    if (doubles < count) throw new Error(`series ${series} of run ${runId} holds ${doubles} doubles for ${count} points`);
+    if (doubles < count) throw new Error(`series ${seriesId} of run ${runId} holds ${doubles} doubles for ${count} points`);
     const nonFiniteAt = reader.u8() === 0 ? -1 : reader.take(4 * count);
-    if (reader.at !== end) throw new Error(`series ${series} of run ${runId} has fields of ${fieldsLength} bytes, not ${reader.at - (end - fieldsLength)}`);
-    entries.push({ runId, series, metric, host, rank, device, totalPoints: total, bucketWidth: width, count, stepsAt, timesAt, stepWidth, timeWidth, flagsAt, nonFiniteAt, firstDouble: totalDoubles, doubles });
+    if (reader.at !== end) throw new Error(`series ${seriesId} of run ${runId} has fields of ${fieldsLength} bytes, not ${reader.at - (end - fieldsLength)}`);
+    entries.push({ runId, seriesId, metric, host, rank, device, totalPoints: total, bucketWidth: width, count, stepsAt, timesAt, stepWidth, timeWidth, flagsAt, nonFiniteAt, firstDouble: totalDoubles, doubles });
     totalPoints += count;
     if (nonFiniteAt >= 0) countedPoints += count;
     totalDoubles += doubles;
@@ -196,7 +196,7 @@ export function readCompactSnapshot(buffer: ArrayBuffer): CompactSnapshot {
     const doublesEnd = e.firstDouble + e.doubles;
     for (let i = 0, f = e.flagsAt; i < n; i++, f++) if (bytes[f] & MIN_DIFFERS) mins[i] = all[extra++];
     for (let i = 0, f = e.flagsAt; i < n; i++, f++) if (bytes[f] & MAX_DIFFERS) maxs[i] = all[extra++];
-    if (extra !== doublesEnd) throw new Error(`series ${e.series} of run ${e.runId} has flags for ${extra - e.firstDouble} doubles, not ${e.doubles}`);
+    if (extra !== doublesEnd) throw new Error(`series ${e.seriesId} of run ${e.runId} has flags for ${extra - e.firstDouble} doubles, not ${e.doubles}`);
     let nonFinite: Uint32Array | null = null;
     if (counts && e.nonFiniteAt >= 0) {
       nonFinite = counts.subarray(countAt, countAt + n);
@@ -205,7 +205,7 @@ export function readCompactSnapshot(buffer: ArrayBuffer): CompactSnapshot {
     }
     return {
       runId: e.runId,
-      series: e.series,
+      seriesId: e.seriesId,
       metric: e.metric,
       host: e.host,
       rank: e.rank,

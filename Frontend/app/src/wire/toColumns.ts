@@ -46,7 +46,7 @@ export function toColumnsBatch(wires: readonly WireSeriesPoints[], defaultOp: Se
     }
     return {
       runId: wire.run_id,
-      series: wire.series,
+      seriesId: wire.series_id,
       metric: wire.metric,
       host: wire.host ?? '',
       rank: wire.rank ?? 0,

@@ -17,7 +17,8 @@ export interface RunMeta {
 
 export interface WireSeriesPoints {
   run_id: string;
-  series: string;
+  /** The series id within the run: the metric name, followed by its labels where they are given. */
+  series_id: string;
   metric: string;
   host?: string;
   rank?: number;

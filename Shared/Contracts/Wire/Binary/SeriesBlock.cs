@@ -29,7 +29,7 @@ public static class SeriesBlock
         if (series.TimesMs.Length != count || series.Values.Length != count || series.Mins.Length != count || series.Maxs.Length != count
             || (series.NonFinite is { } counts && counts.Length != count))
         {
-            throw new ArgumentException($"Series {series.Series} of run {series.RunId}: every column must have {count} points.", nameof(series));
+            throw new ArgumentException($"Series {series.SeriesId} of run {series.RunId}: every column must have {count} points.", nameof(series));
         }
         var flags = new byte[count];
         var extra = 0;
@@ -65,7 +65,7 @@ public static class SeriesBlock
             }
         }
 
-        var fieldsSize = BlockWriter.SizeOf(series.RunId) + BlockWriter.SizeOf(series.Series) + BlockWriter.SizeOf(series.Metric)
+        var fieldsSize = BlockWriter.SizeOf(series.RunId) + BlockWriter.SizeOf(series.SeriesId) + BlockWriter.SizeOf(series.Metric)
             + BlockWriter.SizeOf(series.Host) + 4 + 2 + 8 + 8 + 4 + IntegerColumn.SizeOf(series.Steps) + IntegerColumn.SizeOf(series.TimesMs)
             + count + 1 + (series.NonFinite is null ? 0 : 4 * count);
         var block = new byte[HeadBytes + fieldsSize + (8 * doubles.Length)];
@@ -74,7 +74,7 @@ public static class SeriesBlock
         writer.UInt32((uint)fieldsSize);
         writer.UInt32((uint)doubles.Length);
         writer.String(series.RunId);
-        writer.String(series.Series);
+        writer.String(series.SeriesId);
         writer.String(series.Metric);
         writer.String(series.Host);
         writer.UInt32(series.Rank);
@@ -130,7 +130,7 @@ public static class SeriesBlock
     {
         var reader = new BlockReader(fields);
         var runId = reader.String();
-        var series = reader.String();
+        var seriesId = reader.String();
         var metric = reader.String();
         var host = reader.String();
         var rank = reader.UInt32();
@@ -185,7 +185,7 @@ public static class SeriesBlock
         return new SeriesPoints
         {
             RunId = runId,
-            Series = series,
+            SeriesId = seriesId,
             Metric = metric,
             Host = host,
             Rank = rank,

@@ -136,6 +136,6 @@ public sealed class ClickHouseSourceBackfillTests(ClickHouseServerFixture clickH
     {
         public static readonly SeriesKeyOrder Instance = new();
 
-        public int Compare(SeriesKey x, SeriesKey y) => string.CompareOrdinal($"{x.RunId}|{x.Id}", $"{y.RunId}|{y.Id}");
+        public int Compare(SeriesKey x, SeriesKey y) => string.CompareOrdinal($"{x.RunId}|{x.SeriesId}", $"{y.RunId}|{y.SeriesId}");
     }
 }

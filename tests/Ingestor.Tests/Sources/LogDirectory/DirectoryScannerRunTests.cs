@@ -55,7 +55,7 @@ public sealed class DirectoryScannerRunTests
         var second = harness.Scan();
 
         Assert.Equal(first.Select(s => s.Key.RunId).Distinct().Order(), second.Select(s => s.Key.RunId).Distinct().Order());
-        Assert.Equal(first.OrderBy(s => s.Key.Id).ThenBy(s => s.Sample.Step), second.OrderBy(s => s.Key.Id).ThenBy(s => s.Sample.Step));
+        Assert.Equal(first.OrderBy(s => s.Key.SeriesId).ThenBy(s => s.Sample.Step), second.OrderBy(s => s.Key.SeriesId).ThenBy(s => s.Sample.Step));
         Assert.Contains(IconFixture.RunId, first.Select(s => s.Key.RunId));
     }
 
