@@ -29,12 +29,7 @@ public sealed class RunEvictionTests
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, ShortRetention);
-        await ingestor.WriteAsync("finished", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
-        await ingestor.WriteAsync("training", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
-        await ingestor.Sink.UpsertRunsAsync([Meta("finished", active: false), Meta("training", active: true)], CancellationToken.None);
-        var before = await StoredAsync(connection, "finished", s => s.TotalPoints == Points);
-
-        await Eventually.HoldsAsync(() => ingestor.Store.SeriesCount == 1, "one series held");
+        var before = await EvictFinishedRunAsync(ingestor, connection);
 
         // The training run keeps its series in memory; the finished run's stay readable where the dashboard reads them.
         Assert.Equal(before.Steps, (await StoredAsync(connection, "finished", _ => true)).Steps);
@@ -62,11 +57,7 @@ public sealed class RunEvictionTests
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, ShortRetention);
-        await ingestor.WriteAsync("finished", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
-        await ingestor.WriteAsync("training", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
-        await ingestor.Sink.UpsertRunsAsync([Meta("finished", active: false), Meta("training", active: true)], CancellationToken.None);
-        var before = await StoredAsync(connection, "finished", s => s.TotalPoints == Points);
-        await Eventually.HoldsAsync(() => ingestor.Store.SeriesCount == 1, "one series held");
+        var before = await EvictFinishedRunAsync(ingestor, connection);
 
         // What the ingestor wrote before series were stored as blocks.
         await connection.GetDatabase().HashSetAsync(_keys.RunSeries("finished"), "loss", JsonSerializer.SerializeToUtf8Bytes(before, WireJsonContext.Default.SeriesPoints));
@@ -78,6 +69,20 @@ public sealed class RunEvictionTests
         Assert.Equal(before.Maxs.Max(), resumed.Maxs.Max());
         var after = await StoredAsync(connection, "finished", s => s.TotalPoints == Points + 1);
         Assert.Equal(before.Steps[..^1], after.Steps[..(before.Steps.Length - 1)]);
+    }
+
+    /// <summary>
+    /// Two runs of <see cref="Points"/> losses, "finished" no longer active and "training" active; returns what Redis holds
+    /// of the finished run once its series has left the ingestor's memory.
+    /// </summary>
+    private async Task<SeriesPoints> EvictFinishedRunAsync(IngestorHost ingestor, ConnectionMultiplexer connection)
+    {
+        await ingestor.WriteAsync("finished", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
+        await ingestor.WriteAsync("training", "loss", Enumerable.Range(0, Points).Select(i => ((long)i, Loss(i))));
+        await ingestor.Sink.UpsertRunsAsync([Meta("finished", active: false), Meta("training", active: true)], CancellationToken.None);
+        var stored = await StoredAsync(connection, "finished", s => s.TotalPoints == Points);
+        await Eventually.HoldsAsync(() => ingestor.Store.SeriesCount == 1, "one series held");
+        return stored;
     }
 
     private static double Loss(int step) => 2.0 / (1 + step * 0.01) + (step % 1000 == 500 ? 3 : 0);

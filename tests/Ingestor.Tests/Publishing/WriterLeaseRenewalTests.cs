@@ -25,9 +25,7 @@ public sealed class WriterLeaseRenewalTests
         await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var time = new FakeTimeProvider();
-        using var lease = StartLease(connection, time);
-        await lease.StartAsync(Ct);
-        await lease.WaitUntilHolderAsync(Ct);
+        using var lease = await HeldLeaseAsync(connection, time);
 
         // The clock runs past the lease as this process counts it; in Redis (real time) the key has 30 s left.
         time.Advance(TimeSpan.FromSeconds(40));
@@ -45,9 +43,7 @@ public sealed class WriterLeaseRenewalTests
         await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var time = new FakeTimeProvider();
-        using var lease = StartLease(connection, time);
-        await lease.StartAsync(Ct);
-        await lease.WaitUntilHolderAsync(Ct);
+        using var lease = await HeldLeaseAsync(connection, time);
 
         await connection.GetDatabase().StringSetAsync(Keys.WriterLease, "another-ingestor", TimeSpan.FromSeconds(30));
         time.Advance(TimeSpan.FromSeconds(40));
@@ -65,10 +61,17 @@ public sealed class WriterLeaseRenewalTests
         await lease.StopAsync(Ct);
     }
 
-    private static WriterLease StartLease(IConnectionMultiplexer connection, TimeProvider time) => new(
-        connection,
-        Keys,
-        Options.Create(new PublishingOptions { LeaseDuration = TimeSpan.FromSeconds(30), LeaseRenewInterval = TimeSpan.FromSeconds(1) }),
-        time,
-        NullLogger<WriterLease>.Instance);
+    /// <summary>A lease with a 30 s time to live, renewed every second of <paramref name="time"/>, once it is held.</summary>
+    private static async Task<WriterLease> HeldLeaseAsync(IConnectionMultiplexer connection, TimeProvider time)
+    {
+        var lease = new WriterLease(
+            connection,
+            Keys,
+            Options.Create(new PublishingOptions { LeaseDuration = TimeSpan.FromSeconds(30), LeaseRenewInterval = TimeSpan.FromSeconds(1) }),
+            time,
+            NullLogger<WriterLease>.Instance);
+        await lease.StartAsync(Ct);
+        await lease.WaitUntilHolderAsync(Ct);
+        return lease;
+    }
 }
