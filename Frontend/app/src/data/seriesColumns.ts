@@ -1,10 +1,5 @@
-/**
- * One series (one metric of one run, per host/rank/device) held as columns of typed arrays: index i of every
- * column is one point. Columns may be longer than `length` (spare capacity for appends); only [0, length) is data.
- */
-export interface SeriesColumns {
-  /** The run id and the series id together (`runSeriesKey`): unique among every run's series. */
-  readonly runSeriesKey: string;
+/** Which series: its run, its id within the run, and the labels the id is made of (docs/protocol.md, the series model). */
+export interface SeriesIdentity {
   readonly runId: string;
   /** The series id within the run: the metric name, followed by its labels where they are given. */
   readonly seriesId: string;
@@ -12,9 +7,14 @@ export interface SeriesColumns {
   readonly host: string;
   readonly rank: number;
   readonly device: number;
+}
+
+/** Points as columns: index i of every array is one point (one bucket). */
+export interface PointColumns {
+  /** Raw points the series has received in all (not the number of points held). */
   totalPoints: number;
+  /** Steps per bucket: 1 means the series is not decimated. */
   bucketWidth: number;
-  length: number;
   steps: Float64Array;
   times: Float64Array;
   values: Float64Array;
@@ -22,6 +22,16 @@ export interface SeriesColumns {
   maxs: Float64Array;
   /** Non-finite raw values per bucket; null while no bucket had any. */
   nonFinite: Uint32Array | null;
+}
+
+/**
+ * One series (one metric of one run, per host/rank/device) held as columns of typed arrays. Columns may be longer
+ * than `length` (spare capacity for appends); only [0, length) is data.
+ */
+export interface SeriesColumns extends SeriesIdentity, PointColumns {
+  /** The run id and the series id together (`runSeriesKey`): unique among every run's series. */
+  readonly runSeriesKey: string;
+  length: number;
   /** Bumped on every change, so a chart can tell whether what it drew is current. */
   version: number;
 }
@@ -29,25 +39,11 @@ export interface SeriesColumns {
 /** How a delta changes a series (docs/protocol.md). */
 export type SeriesOpName = 'tail' | 'replace' | 'coarsen';
 
-/** A series or a change to it, as it crosses from the stream worker: columns exactly `length` long. */
-export interface ColumnsMessage {
-  runId: string;
-  seriesId: string;
-  metric: string;
-  host: string;
-  rank: number;
-  device: number;
+/** A series or a change to it, as it crosses from the stream worker: columns exactly as long as its points. */
+export interface ColumnsMessage extends SeriesIdentity, PointColumns {
   op: SeriesOpName;
   /** With "tail" and "coarsen": drop the points at and after this step before appending. */
   fromStep: number;
-  totalPoints: number;
-  bucketWidth: number;
-  steps: Float64Array;
-  times: Float64Array;
-  values: Float64Array;
-  mins: Float64Array;
-  maxs: Float64Array;
-  nonFinite: Uint32Array | null;
 }
 
 const KEY_SEPARATOR = '\u001f';

@@ -1,4 +1,4 @@
-import type { ColumnsMessage } from '../data/seriesColumns';
+import type { ColumnsMessage, SeriesIdentity } from '../data/seriesColumns';
 import type { RunMeta } from './types';
 
 /** What GET /snapshot answers (docs/protocol.md, "GET /snapshot"). */
@@ -17,13 +17,7 @@ const MAX_DIFFERS = 2;
 const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 const utf8 = new TextDecoder();
 
-interface Entry {
-  runId: string;
-  seriesId: string;
-  metric: string;
-  host: string;
-  rank: number;
-  device: number;
+interface Entry extends SeriesIdentity {
   totalPoints: number;
   bucketWidth: number;
   count: number;
