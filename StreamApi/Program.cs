@@ -16,8 +16,7 @@ app.MapStreamEndpoints();
 app.MapSnapshotEndpoints();
 app.MapRunEndpoints();
 app.MapMetricEndpoints();
-app.MapCheckpointEndpoints();
-app.MapMilestoneEndpoints();
+app.MapRunRecordEndpoints();
 app.MapLossAnalyticsEndpoints();
 
 app.Run();
