@@ -3,10 +3,10 @@ using Gateway.Configuration;
 using Gateway.Forwarding;
 using Gateway.Health;
 using Gateway.Limits;
-using Microsoft.AspNetCore.RateLimiting;
 using Gateway.Telemetry;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using StreamApi.History;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Contracts.Redis;
@@ -7,12 +6,13 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using ServiceDefaults.Redis;
 using StreamApi.Checkpoints;
+using StreamApi.History;
 using StreamApi.Json;
-using StreamApi.TrainingMetrics;
 using StreamApi.Milestones;
 using StreamApi.Runs;
 using StreamApi.Streaming;
 using StreamApi.Telemetry;
+using StreamApi.TrainingMetrics;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,5 @@
-using Decimation;
 using Contracts.Wire;
+using Decimation;
 
 namespace Ingestor.Series;
 

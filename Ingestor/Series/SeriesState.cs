@@ -1,5 +1,5 @@
-using Decimation;
 using Contracts.Series;
+using Decimation;
 
 namespace Ingestor.Series;
 

@@ -1,6 +1,6 @@
-using Decimation;
 using Contracts.Series;
 using Contracts.Wire;
+using Decimation;
 using Ingestor.Model;
 
 namespace Ingestor.Series;

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using Decimation;
 using Contracts.Series;
 using Contracts.Wire;
+using Decimation;
 using Ingestor.Model;
 using Microsoft.Extensions.Options;
 

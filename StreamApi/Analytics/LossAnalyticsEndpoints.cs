@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using StreamApi.Analytics.Histogram;
 using StreamApi.Endpoints;
 using StreamApi.Json;
-using StreamApi.TrainingMetrics;
 using StreamApi.RawHistory;
+using StreamApi.TrainingMetrics;
 
 namespace StreamApi.Analytics;
 

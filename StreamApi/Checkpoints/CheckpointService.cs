@@ -1,10 +1,10 @@
-using Contracts.Wire;
 using ClickHouse.Http;
 using Contracts.Series;
+using Contracts.Wire;
 using StreamApi.History;
-using StreamApi.TrainingMetrics;
 using StreamApi.RawHistory;
 using StreamApi.Runs;
+using StreamApi.TrainingMetrics;
 
 namespace StreamApi.Checkpoints;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ClickHouse.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StreamApi.History;
 
 namespace Microsoft.Extensions.Hosting;

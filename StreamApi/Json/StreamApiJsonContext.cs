@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 using StreamApi.Analytics.Histogram;
 using StreamApi.Checkpoints;
-using StreamApi.TrainingMetrics;
 using StreamApi.Milestones;
 using StreamApi.Runs;
+using StreamApi.TrainingMetrics;
 
 namespace StreamApi.Json;
 

@@ -2,8 +2,8 @@ using ClickHouse.Http;
 using Contracts.Series;
 using Contracts.Wire;
 using StreamApi.History;
-using StreamApi.TrainingMetrics;
 using StreamApi.Runs;
+using StreamApi.TrainingMetrics;
 
 namespace StreamApi.Milestones;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Decimation;
 using Contracts.Redis;
+using Decimation;
 using StackExchange.Redis;
 using StreamApi.Telemetry;
 

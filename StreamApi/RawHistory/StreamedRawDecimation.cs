@@ -1,5 +1,5 @@
-using Decimation;
 using Contracts.Redis;
+using Decimation;
 using StackExchange.Redis;
 
 namespace StreamApi.RawHistory;

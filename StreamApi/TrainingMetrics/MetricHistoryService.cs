@@ -1,7 +1,7 @@
 using ClickHouse.Http;
-using Decimation;
 using Contracts.Series;
 using Contracts.Wire;
+using Decimation;
 using StreamApi.History;
 using StreamApi.RawHistory;
 using StreamApi.Runs;

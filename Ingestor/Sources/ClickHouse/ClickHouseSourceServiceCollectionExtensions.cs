@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ClickHouse.Http;
 using Ingestor.Sources.ClickHouse;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Microsoft.Extensions.Hosting;
 

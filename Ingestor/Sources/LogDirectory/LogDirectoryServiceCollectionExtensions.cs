@@ -1,6 +1,6 @@
+using Ingestor.Publishing.LogDirectoryState;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
-using Ingestor.Publishing.LogDirectoryState;
 using Ingestor.Sources.LogDirectory.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,13 +1,13 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
-using TensorBoard;
 using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Scanning;
 using Ingestor.Sources.LogDirectory.Store;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using TensorBoard;
 
 namespace Bench.LogDirectory;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using AppHost.Tests.Support;
-using TestSupport;
 using Aspire.Hosting.Testing;
 using ClickHouse.Http;
+using TestSupport;
 
 namespace AppHost.Tests.Demo;
 

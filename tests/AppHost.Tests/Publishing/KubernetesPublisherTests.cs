@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AppHost.Tests.Support;
-using TestSupport;
 using k8s;
 using k8s.Models;
+using TestSupport;
 
 namespace AppHost.Tests.Publishing;
 

@@ -1,7 +1,7 @@
 using AppHost.Tests.Support;
-using TestSupport;
 using Aspire.Hosting.Testing;
 using StackExchange.Redis;
+using TestSupport;
 
 namespace AppHost.Tests.Resources;
 

@@ -3,10 +3,10 @@ using Contracts.Redis;
 using Contracts.Wire;
 using Contracts.Wire.Binary;
 using StackExchange.Redis;
+using TestSupport;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
 using TestSupport.Sse;
-using TestSupport;
 
 namespace Ingestor.Tests.Publishing;
 

@@ -4,9 +4,9 @@ using Contracts.Series;
 using Contracts.Wire;
 using Contracts.Wire.Binary;
 using StackExchange.Redis;
+using TestSupport;
 using TestSupport.Ingestion;
 using TestSupport.Redis;
-using TestSupport;
 
 namespace Ingestor.Tests.Publishing;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Decimation;
 using Contracts.Series;
 using Contracts.Wire;
+using Decimation;
 
 namespace Shared.Tests.Decimation;
 

@@ -1,5 +1,5 @@
-using TensorBoard;
 using StreamApi.Tests.Support;
+using TensorBoard;
 using TestSupport.Redis;
 
 namespace StreamApi.Tests.Analytics;

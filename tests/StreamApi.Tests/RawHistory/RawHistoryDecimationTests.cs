@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using Decimation;
 using Contracts.Redis;
+using Decimation;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using StreamApi.RawHistory;

@@ -1,6 +1,6 @@
 using System.Numerics;
-using Decimation;
 using Contracts.Wire;
+using Decimation;
 
 namespace TestSupport.Sse;
 

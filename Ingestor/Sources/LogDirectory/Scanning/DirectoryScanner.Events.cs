@@ -1,7 +1,7 @@
 using System.Globalization;
-using TensorBoard;
 using Contracts.Wire;
 using Ingestor.Sources.LogDirectory.Health;
+using TensorBoard;
 
 namespace Ingestor.Sources.LogDirectory.Scanning;
 

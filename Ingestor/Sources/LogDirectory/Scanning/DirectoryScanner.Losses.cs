@@ -1,7 +1,7 @@
-using Ingestor.Sources.LogDirectory.Health;
-using Ingestor.Sources.LogDirectory.Files;
 using Contracts.Series;
 using Ingestor.Model;
+using Ingestor.Sources.LogDirectory.Files;
+using Ingestor.Sources.LogDirectory.Health;
 using Ingestor.Sources.LogDirectory.Store;
 
 namespace Ingestor.Sources.LogDirectory.Scanning;

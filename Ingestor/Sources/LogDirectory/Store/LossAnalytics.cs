@@ -1,6 +1,6 @@
-using Contracts.Wire;
 using System.Runtime.InteropServices;
 using Contracts.Analytics;
+using Contracts.Wire;
 
 namespace Ingestor.Sources.LogDirectory.Store;
 

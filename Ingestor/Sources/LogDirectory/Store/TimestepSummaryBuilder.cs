@@ -1,5 +1,5 @@
-using Contracts.Wire;
 using Contracts.Analytics;
+using Contracts.Wire;
 
 namespace Ingestor.Sources.LogDirectory.Store;
 

@@ -1,5 +1,5 @@
-using TensorBoard;
 using Ingestor.Sources.LogDirectory;
+using TensorBoard;
 
 namespace Ingestor.Tests.Sources.LogDirectory;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using TensorBoard;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
+using TensorBoard;
 
 namespace Ingestor.Tests.Sources.LogDirectory;
 

@@ -1,7 +1,7 @@
-using TensorBoard;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Health;
 using Microsoft.Extensions.DependencyInjection;
+using TensorBoard;
 using TestSupport;
 
 namespace Ingestor.Tests.Sources.LogDirectory;

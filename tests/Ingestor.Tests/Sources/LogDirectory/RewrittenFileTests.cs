@@ -1,6 +1,6 @@
-using TensorBoard;
 using Ingestor.Sources.LogDirectory;
 using Ingestor.Sources.LogDirectory.Store;
+using TensorBoard;
 
 namespace Ingestor.Tests.Sources.LogDirectory;
 
