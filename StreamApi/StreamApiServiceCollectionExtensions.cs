@@ -32,6 +32,8 @@ public static class StreamApiServiceCollectionExtensions
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            // A context's own converters do not reach options it only resolves types for.
+            json.SerializerOptions.Converters.Add(new UtcMillisecondsConverter());
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamApiJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, WireJsonContext.Default);
         });

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Contracts.Wire;
 using StreamApi.Analytics.Histogram;
 using StreamApi.Checkpoints;
 using StreamApi.Milestones;
@@ -11,7 +12,8 @@ namespace StreamApi.Json;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    Converters = [typeof(UtcMillisecondsConverter)])]
 [JsonSerializable(typeof(RunsResponse))]
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(CheckpointsResponse))]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Contracts.Wire;
 
 namespace Contracts.Analytics;
 
@@ -9,7 +10,8 @@ namespace Contracts.Analytics;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    Converters = [typeof(UtcMillisecondsConverter)])]
 [JsonSerializable(typeof(TimestepSummary))]
 [JsonSerializable(typeof(TimestepDetail))]
 [JsonSerializable(typeof(LossStatus))]

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Contracts.Analytics;
 
 /// <summary>How the ingestor's log-directory source is doing; the answer of <c>/api/health</c>.</summary>
@@ -27,8 +25,6 @@ public sealed record LogDirectoryHealth
     public required long MalformedLines { get; init; }
 
     public required long CorruptRecords { get; init; }
-
-    [JsonConverter(typeof(UtcMillisecondsConverter))]
     public DateTimeOffset? LastScan { get; init; }
 
     public required LogDirectoryState[] Directories { get; init; }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Contracts.Analytics;
 
 /// <summary>Where a log-directory run stands; the answer of <c>/api/status</c>.</summary>
@@ -21,7 +19,6 @@ public sealed record LossStatus
     public double? LatestLoss { get; init; }
 
     /// <summary>The newest data of the run, UTC.</summary>
-    [JsonConverter(typeof(UtcMillisecondsConverter))]
     public required DateTimeOffset LastUpdate { get; init; }
 
     public required NonFiniteCounts NonFinite { get; init; }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Contracts.Analytics;
 
 /// <summary>
@@ -34,6 +32,5 @@ public record TimestepSummary
     public required NonFiniteCounts NonFinite { get; init; }
 
     /// <summary>When the plugin wrote the timestep's log file (its modification time), UTC.</summary>
-    [JsonConverter(typeof(UtcMillisecondsConverter))]
     public required DateTimeOffset WallTime { get; init; }
 }

@@ -9,7 +9,8 @@ namespace Contracts.Wire;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    Converters = [typeof(UtcMillisecondsConverter)])]
 [JsonSerializable(typeof(RunMeta))]
 [JsonSerializable(typeof(RunMeta[]))]
 [JsonSerializable(typeof(SeriesPoints))]

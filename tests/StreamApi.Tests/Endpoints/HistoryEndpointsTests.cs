@@ -12,6 +12,8 @@ namespace StreamApi.Tests.Endpoints;
 [Collection(nameof(HistoryCollection))]
 public sealed class HistoryEndpointsTests(ClickHouseServerFixture clickHouse)
 {
+    private const string UtcMilliseconds = @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$";
+
     private const string IconRun = "icon-output@2022-01-01T06:00:00";
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddHours(-1);
 
@@ -61,7 +63,7 @@ public sealed class HistoryEndpointsTests(ClickHouseServerFixture clickHouse)
             new TestMetricPoint("ckpt-run", "checkpoint_save", 1000, 1, Start.AddMinutes(1)),
             new TestMetricPoint("ckpt-run", "checkpoint_load", 1500, 1, Start.AddMinutes(3)));
         await using var stack = await ServiceStack.StartAsync(RedisServers.RedisServer, _ => { }, database.ConnectionString);
-        await stack.WaitForAsync("/runs", runs => runs.GetProperty("runs").EnumerateArray().Any(run => run.GetProperty("run_id").GetString() == "ckpt-run"));
+        var runs = await stack.WaitForAsync("/runs", runs => runs.GetProperty("runs").EnumerateArray().Any(run => run.GetProperty("run_id").GetString() == "ckpt-run"));
 
         var checkpoints = await stack.GetJsonAsync("/checkpoints/ckpt-run");
 
@@ -69,6 +71,11 @@ public sealed class HistoryEndpointsTests(ClickHouseServerFixture clickHouse)
             [("checkpoint_save", 1000L), ("checkpoint_load", 1500L), ("checkpoint_save", 2000L)],
             checkpoints.GetProperty("checkpoints").EnumerateArray().Select(c => (c.GetProperty("metric").GetString()!, c.GetProperty("step").GetInt64())));
         Assert.Equal(Start.AddMinutes(1), checkpoints.GetProperty("checkpoints")[0].GetProperty("time").GetDateTimeOffset());
+        // Every time on the wire is spelled one way: UTC with milliseconds and a Z (docs/protocol.md).
+        var run = runs.GetProperty("runs").EnumerateArray().Single(r => r.GetProperty("run_id").GetString() == "ckpt-run");
+        Assert.Matches(UtcMilliseconds, run.GetProperty("start_time").GetString());
+        Assert.Matches(UtcMilliseconds, run.GetProperty("last_event_time").GetString());
+        Assert.Matches(UtcMilliseconds, checkpoints.GetProperty("checkpoints")[0].GetProperty("time").GetString());
     }
 
     [Fact]

@@ -19,8 +19,8 @@ describe('readCompactSnapshot', () => {
       {
         run_id: 'run a/b,c%',
         source: 'clickhouse',
-        start_time: '2026-11-22T23:49:58.536+00:00',
-        last_event_time: '2026-11-22T23:50:00.536+00:00',
+        start_time: '2026-11-22T23:49:58.536Z',
+        last_event_time: '2026-11-22T23:50:00.536Z',
         latest_step: 9_007_199_254_740_991,
         is_active: true,
         series_count: 2,

@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Contracts.Analytics;
+namespace Contracts.Wire;
 
-/// <summary>Writes times as the protocol spells them: ISO 8601 in UTC with milliseconds, <c>2026-11-25T22:21:46.123Z</c>.</summary>
+/// <summary>
+/// Writes times as the protocol spells them: ISO 8601 in UTC with milliseconds, <c>2026-11-25T22:21:46.123Z</c>. Every JSON
+/// context of the services uses it, so every time on the wire is spelled the same.
+/// </summary>
 public sealed class UtcMillisecondsConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
