@@ -81,6 +81,12 @@ public sealed class DashboardPage : IAsyncDisposable
     /// <summary>The latest value a card shows for one run.</summary>
     public ILocator LatestValue(string metric, string runId) => Card(metric).Locator($"[data-testid='chart-latest-value'][data-run='{runId}']");
 
+    /// <summary>The latest value a card shows for a collapsed group's mean line.</summary>
+    public ILocator GroupLatestValue(string metric, string group) => Card(metric).Locator($"[data-testid='chart-latest-value'][data-group='{group}']");
+
+    /// <summary>Every entry of a card's latest-value line, in the order shown.</summary>
+    public ILocator LatestValues(string metric) => Card(metric).GetByTestId("chart-latest-value");
+
     public Task ScreenshotAsync(string step) => Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor($"{_name}-{step}") });
 
     public async ValueTask DisposeAsync()

@@ -30,6 +30,12 @@ public sealed class GroupTests(DashboardStack stack, ChromiumBrowser browser)
         await Expect(canvas).ToHaveAttributeAsync("data-runs", all);
         await Expect(canvas).ToHaveAttributeAsync("data-points", $"{2 * Steps}");
         await Expect(page.GroupItem("lrA")).ToContainTextAsync("lrA (2)");
+        // The latest values name what is drawn: each group's mean (lrA: the mean of 9 and 27 at the last step), not its runs.
+        await Expect(page.LatestValues(runs.Metric)).ToHaveCountAsync(2);
+        await Expect(page.GroupLatestValue(runs.Metric, "lrA")).ToHaveTextAsync("18");
+        await Expect(page.GroupLatestValue(runs.Metric, "lrA")).ToHaveAttributeAsync("title", "lrA (mean of 2) at step 9");
+        await Expect(page.GroupLatestValue(runs.Metric, "lrB")).ToHaveTextAsync("10");
+        await Expect(page.LatestValue(runs.Metric, runs.Id("lrA-seed1"))).ToHaveCountAsync(0);
         await page.Canvas(runs.Metric).Locator(".u-over").HoverAsync();
         await Expect(canvas.Locator(".chart-tooltip")).ToContainTextAsync("lrA (2 runs)");
         await page.ScreenshotAsync("grouped");
@@ -41,6 +47,9 @@ public sealed class GroupTests(DashboardStack stack, ChromiumBrowser browser)
         await Expect(canvas).ToHaveAttributeAsync("data-runs", all);
         await Expect(canvas).ToHaveAttributeAsync("data-points", $"{3 * Steps}");
         await Expect(page.GroupExpand("lrA")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.LatestValue(runs.Metric, runs.Id("lrA-seed2"))).ToHaveTextAsync("27");
+        await Expect(page.GroupLatestValue(runs.Metric, "lrA")).ToHaveCountAsync(0);
+        await Expect(page.GroupLatestValue(runs.Metric, "lrB")).ToHaveTextAsync("10");
         await page.ScreenshotAsync("expanded");
         await Expect(page.Page).ToHaveURLAsync(new Regex("[?&]gpattern=.*[?&]gband=minmax&gopen=lrA"));
 

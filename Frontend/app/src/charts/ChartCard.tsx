@@ -14,6 +14,7 @@ import { downloadText } from './download';
 import { markDrawn } from './drawnSummary';
 import { buildGroupedModel, markGroups } from './groupLines';
 import { cancelChartFrame, requestChartFrame } from './frameScheduler';
+import { latestOfInputs, latestOfLines } from './latestItems';
 import { renderLatest } from './latestValues';
 import { matchingXSeries } from './metricX';
 import { axisTitle, unitOf } from './units';
@@ -121,7 +122,9 @@ export const ChartCard = memo(function ChartCard({ metric, syncKey, height }: { 
     controller.setSettings(settings);
     controller.update(model);
     lastDrawn.current = performance.now();
-    renderLatest(latestRef.current, list, unit);
+    // Grouped, the line names what the chart draws (a collapsed group's mean, not the runs hidden in it).
+    const latest = grouping ? latestOfLines(model.lines, list, { xAxis: view.xAxis, xMetric, xUnit }) : latestOfInputs(list);
+    renderLatest(latestRef.current, latest, unit);
     markDrawn(chartRef.current, model.lines, xMetric ? model.withoutX : null);
     markGroups(chartRef.current, model.lines);
     const body = chartRef.current;

@@ -16,6 +16,8 @@ export interface ChartGrouping {
 /** A group's mean line, with the runs it was computed from. */
 export interface GroupLine extends ChartLine {
   group: string;
+  /** The series label the line stands for (host, rank, device), as it follows a run id; '' for the plain series. */
+  suffix: string;
   members: string[];
 }
 
@@ -95,6 +97,7 @@ function groupLines(group: string, suffix: string, list: readonly ChartLine[], s
     bucketWidth: 2,
     length: stats.length,
     group,
+    suffix,
     members: runs,
   };
   if (smoothing <= 0) return [{ ...base, role: 'plain', values: stats.mean }];

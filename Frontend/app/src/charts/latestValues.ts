@@ -1,31 +1,31 @@
 import { formatValue } from '../format/format';
-import type { ChartInput } from './chartModel';
+import type { LatestValues } from './latestItems';
 import { withUnit } from './units';
 
-const LATEST_SHOWN = 3;
-
-/** The latest value of the first few series, written straight into the DOM on every frame (no React render). */
-export function renderLatest(target: HTMLElement | null, inputs: readonly ChartInput[], unit = ''): void {
+/**
+ * The latest-value line (see latestItems for what it holds), written straight into the DOM on every frame (no
+ * React render). A run's entry carries `data-run`, a group mean's `data-group`.
+ */
+export function renderLatest(target: HTMLElement | null, latest: LatestValues, unit = ''): void {
   if (!target) return;
   const items: HTMLElement[] = [];
-  for (const input of inputs.slice(0, LATEST_SHOWN)) {
-    const s = input.series;
-    if (s.length === 0) continue;
+  for (const entry of latest.items) {
     const item = document.createElement('span');
     item.className = 'latest-item';
     item.dataset.testid = 'chart-latest-value';
-    item.dataset.run = s.runId;
-    item.title = `${input.label} at step ${s.steps[s.length - 1]}`;
+    if (entry.kind === 'group') item.dataset.group = entry.id;
+    else item.dataset.run = entry.id;
+    item.title = entry.title;
     const dot = document.createElement('span');
     dot.className = 'swatch';
-    dot.style.background = input.color;
-    item.append(dot, withUnit(formatValue(s.values[s.length - 1]), unit));
+    dot.style.background = entry.color;
+    item.append(dot, withUnit(formatValue(entry.value), unit));
     items.push(item);
   }
-  if (inputs.length > LATEST_SHOWN) {
+  if (latest.more > 0) {
     const more = document.createElement('span');
     more.className = 'latest-more';
-    more.textContent = `+${inputs.length - LATEST_SHOWN}`;
+    more.textContent = `+${latest.more}`;
     items.push(more);
   }
   target.replaceChildren(...items);
