@@ -19,6 +19,8 @@ export interface GroupLine extends ChartLine {
   /** The series label the line stands for (host, rank, device), as it follows a run id; '' for the plain series. */
   suffix: string;
   members: string[];
+  /** At each point, how many of the members' finite values its mean is made of. */
+  counts: Uint32Array;
 }
 
 export function isGroupLine(line: ChartLine): line is GroupLine {
@@ -99,6 +101,7 @@ function groupLines(group: string, suffix: string, list: readonly ChartLine[], s
     group,
     suffix,
     members: runs,
+    counts: stats.counts,
   };
   if (smoothing <= 0) return [{ ...base, role: 'plain', values: stats.mean }];
   return [

@@ -49,6 +49,15 @@ describe('latestOfInputs (no grouping)', () => {
 });
 
 describe('latestOfLines (grouped)', () => {
+  it('says how many runs the last mean stands for when one run is ahead of the others', () => {
+    const ahead = input('a-seed2', [0, 1, 2, 3], (s) => 3 * s);
+    const model = buildGroupedModel([seed1, ahead], options, grouping(false));
+
+    const latest = latestOfLines(model.lines, [seed1, ahead], stepAxis);
+
+    expect(latest.items).toEqual([{ kind: 'group', id: 'a', color: GROUP_COLOR, value: 9, title: 'a (mean of 1 of 2) at step 3' }]);
+  });
+
   it("shows a collapsed group's mean, not its runs, in the order the chart draws its lines", () => {
     const model = buildGroupedModel([seed1, seed2, solo], options, grouping(false));
 

@@ -82,6 +82,8 @@ function meanItem(line: GroupLine, axis: LatestAxis): LatestItem {
     if (Number.isFinite(line.values[i]) && (lastFinite < 0 || x > line.xs[lastFinite])) lastFinite = i;
   }
   const at = lastFinite >= 0 ? lastFinite : last;
-  const label = `${line.group} (mean of ${line.members.length})${line.suffix}`;
+  // A run ahead of the others makes the last mean its value alone: say how many runs it stands for there.
+  const of = line.counts[at] < line.members.length ? `${line.counts[at]} of ${line.members.length}` : `${line.members.length}`;
+  const label = `${line.group} (mean of ${of})${line.suffix}`;
   return { kind: 'group', id: line.group, color: line.color, value: line.values[at], title: `${label} at ${formatX(line.xs[at], axis.xAxis, axis.xMetric, axis.xUnit)}` };
 }
