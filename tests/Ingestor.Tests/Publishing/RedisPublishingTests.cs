@@ -20,21 +20,18 @@ public sealed class RedisPublishingTests
     [InlineData(RedisServers.Garnet)]
     public async Task Publisher_WritesSequencedDeltaAndSnapshot_WhenPointsArrive(string kind)
     {
-        await using var redis = await RedisServers.StartAsync(kind);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, PublishingSettings.FastSnapshots);
+        await using var rig = await PublishingRig.StartAsync(kind, PublishingSettings.FastSnapshots);
 
-        await ingestor.WriteAsync("run-a", "loss_t1", [(0, 2.5), (1, 2.25), (2, double.NaN)]);
+        await rig.Ingestor.WriteAsync("run-a", "loss_t1", [(0, 2.5), (1, 2.25), (2, double.NaN)]);
 
-        var delta = await messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "run-a"));
+        var delta = await rig.Messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "run-a"));
         var series = Assert.Single(delta.Series);
         Assert.Equal(SeriesOp.Replace, series.Op);
         Assert.Equal([0L, 1, 2], series.Steps);
         Assert.Equal(2.5, series.Values[0]);
         Assert.True(double.IsNaN(series.Values[2]));
 
-        var database = connection.GetDatabase();
+        var database = rig.Connection.GetDatabase();
         Assert.Equal(delta.Seq, (long)await database.StringGetAsync(_keys.Sequence) >= delta.Seq ? delta.Seq : -1);
         var stored = await WaitForAsync(async () =>
         {
@@ -53,15 +50,12 @@ public sealed class RedisPublishingTests
     [InlineData(RedisServers.Garnet)]
     public async Task Publisher_SendsConsecutiveSequenceAndTails_WhenSeriesGrows(string kind)
     {
-        await using var redis = await RedisServers.StartAsync(kind);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, PublishingSettings.FastSnapshots);
+        await using var rig = await PublishingRig.StartAsync(kind, PublishingSettings.FastSnapshots);
 
-        await ingestor.WriteAsync("run-b", "loss_t1", [(0, 1.0), (1, 0.9)]);
-        var first = await messages.NextDeltaAsync(d => d.Series.Length > 0);
-        await ingestor.WriteAsync("run-b", "loss_t1", [(2, 0.8)]);
-        var second = await messages.NextDeltaAsync(d => d.Series.Length > 0);
+        await rig.Ingestor.WriteAsync("run-b", "loss_t1", [(0, 1.0), (1, 0.9)]);
+        var first = await rig.Messages.NextDeltaAsync(d => d.Series.Length > 0);
+        await rig.Ingestor.WriteAsync("run-b", "loss_t1", [(2, 0.8)]);
+        var second = await rig.Messages.NextDeltaAsync(d => d.Series.Length > 0);
 
         Assert.True(second.Seq > first.Seq);
         var tail = Assert.Single(second.Series);
@@ -74,16 +68,13 @@ public sealed class RedisPublishingTests
     [Fact]
     public async Task Publisher_SendsACoarsenOfTheLastPoints_WhenTheWidthDoubles()
     {
-        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         var settings = new Dictionary<string, string?>(PublishingSettings.FastSnapshots) { ["Decimation:MaxPoints"] = "8" };
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
+        await using var rig = await PublishingRig.StartAsync(RedisServers.RedisServer, settings);
 
-        await ingestor.WriteAsync("run-w", "loss_t1", Enumerable.Range(0, 8).Select(i => ((long)i, 10.0 - i)));
-        var held = HeldSeries.From(Assert.Single((await messages.NextDeltaAsync(d => d.Series.Length > 0)).Series));
-        await ingestor.WriteAsync("run-w", "loss_t1", [(8, 1.5), (9, double.NaN)]);
-        var coarsen = Assert.Single((await messages.NextDeltaAsync(d => d.Series.Length > 0)).Series);
+        await rig.Ingestor.WriteAsync("run-w", "loss_t1", Enumerable.Range(0, 8).Select(i => ((long)i, 10.0 - i)));
+        var held = HeldSeries.From(Assert.Single((await rig.Messages.NextDeltaAsync(d => d.Series.Length > 0)).Series));
+        await rig.Ingestor.WriteAsync("run-w", "loss_t1", [(8, 1.5), (9, double.NaN)]);
+        var coarsen = Assert.Single((await rig.Messages.NextDeltaAsync(d => d.Series.Length > 0)).Series);
 
         Assert.Equal(SeriesOp.Coarsen, coarsen.Op);
         Assert.Equal(2, coarsen.BucketWidth);
@@ -94,7 +85,7 @@ public sealed class RedisPublishingTests
         held.Apply(coarsen);
         var stored = await WaitForAsync(async () =>
         {
-            var value = await connection.GetDatabase().HashGetAsync(_keys.RunSeries("run-w"), "loss_t1");
+            var value = await rig.Connection.GetDatabase().HashGetAsync(_keys.RunSeries("run-w"), "loss_t1");
             var series = value.IsNullOrEmpty ? null : SeriesBlock.Decode((byte[])value!);
             return series?.TotalPoints == 10 ? series : null;
         }, "the stored series after the doubling");
@@ -141,11 +132,8 @@ public sealed class RedisPublishingTests
     [Fact]
     public async Task ReplayLog_HoldsAtMostItsBytes_KeepingTheNewestMessages()
     {
-        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         var settings = new Dictionary<string, string?>(PublishingSettings.FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384", ["Publishing:ReplayLogBytes"] = "65536" };
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
+        await using var rig = await PublishingRig.StartAsync(RedisServers.RedisServer, settings);
 
         long newest = 0;
         for (var round = 0; round < 12; round++)
@@ -159,11 +147,11 @@ public sealed class RedisPublishingTests
                     batch.Add(key, new Model.MetricSample(step, 1_795_000_000_000 + step, metric + step * 0.001));
                 }
             }
-            await ingestor.Sink.WriteAsync(batch, CancellationToken.None);
-            newest = (await messages.NextDeltaAsync(d => d.Series.Any(s => s.Steps.Contains((round * 50) + 49)))).Seq;
+            await rig.Ingestor.Sink.WriteAsync(batch, CancellationToken.None);
+            newest = (await rig.Messages.NextDeltaAsync(d => d.Series.Any(s => s.Steps.Contains((round * 50) + 49)))).Seq;
         }
 
-        var log = await connection.GetDatabase().ListRangeAsync(_keys.ReplayLog);
+        var log = await rig.Connection.GetDatabase().ListRangeAsync(_keys.ReplayLog);
         var bytes = log.Sum(entry => ((byte[])entry!).Length);
         var sequences = log.Select(entry => JsonDocument.Parse((byte[])entry!).RootElement.GetProperty("seq").GetInt64()).ToList();
         Assert.True(bytes <= 65536, $"the replay log holds {bytes} bytes in {log.Length} messages");
@@ -200,11 +188,8 @@ public sealed class RedisPublishingTests
     [Fact]
     public async Task Publisher_SplitsDeltaIntoBoundedMessages_WhenManySeriesChange()
     {
-        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
         var settings = new Dictionary<string, string?>(PublishingSettings.FastSnapshots) { ["Publishing:MaxMessageBytes"] = "16384" };
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, settings);
+        await using var rig = await PublishingRig.StartAsync(RedisServers.RedisServer, settings);
 
         var batch = new Model.MetricBatch();
         for (var metric = 0; metric < 40; metric++)
@@ -215,14 +200,14 @@ public sealed class RedisPublishingTests
                 batch.Add(key, new Model.MetricSample(step, 1_795_000_000_000 + step, metric + step * 0.001));
             }
         }
-        await ingestor.Sink.WriteAsync(batch, CancellationToken.None);
+        await rig.Ingestor.Sink.WriteAsync(batch, CancellationToken.None);
 
         var seen = new HashSet<string>();
         var sizes = new List<int>();
         long? previous = null;
         while (seen.Count < 40)
         {
-            var (message, bytes) = await messages.NextDeltaWithSizeAsync();
+            var (message, bytes) = await rig.Messages.NextDeltaWithSizeAsync();
             if (previous is { } p)
             {
                 Assert.Equal(p + 1, message.Seq);

@@ -25,49 +25,43 @@ public sealed class RunEvictionTests
     [InlineData(RedisServers.Garnet)]
     public async Task FinishedRun_LeavesMemoryButNotRedis_AndContinuesItsHistory_WhenItResumes(string kind)
     {
-        await using var redis = await RedisServers.StartAsync(kind);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, ShortRetention);
-        var before = await EvictFinishedRunAsync(ingestor, connection);
+        await using var rig = await PublishingRig.StartAsync(kind, ShortRetention);
+        var before = await EvictFinishedRunAsync(rig.Ingestor, rig.Connection);
 
         // The training run keeps its series in memory; the finished run's stay readable where the dashboard reads them.
-        Assert.Equal(before.Steps, (await StoredAsync(connection, "finished", _ => true)).Steps);
-        var runs = JsonSerializer.Deserialize((byte[])(await connection.GetDatabase().StringGetAsync(_keys.Runs))!, WireJsonContext.Default.RunMetaArray)!;
+        Assert.Equal(before.Steps, (await StoredAsync(rig.Connection, "finished", _ => true)).Steps);
+        var runs = JsonSerializer.Deserialize((byte[])(await rig.Connection.GetDatabase().StringGetAsync(_keys.Runs))!, WireJsonContext.Default.RunMetaArray)!;
         Assert.Equal(1, Assert.Single(runs, r => r.RunId == "finished").SeriesCount);
 
-        await ingestor.WriteAsync("finished", "loss", [(Points, 0.5)]);
+        await rig.Ingestor.WriteAsync("finished", "loss", [(Points, 0.5)]);
 
-        var delta = await messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "finished" && s.Steps.Contains(Points)));
+        var delta = await rig.Messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "finished" && s.Steps.Contains(Points)));
         var resumed = Assert.Single(delta.Series, s => s.RunId == "finished");
         Assert.Equal(Points + 1, resumed.TotalPoints);
         Assert.Equal(before.Mins.Min(), resumed.Mins.Min());
         Assert.Equal(before.Maxs.Max(), resumed.Maxs.Max());
         Assert.Equal(0, resumed.Steps[0]);
         Assert.Equal(before.Steps.Length, resumed.Steps.Length, tolerance: 1);
-        var after = await StoredAsync(connection, "finished", s => s.TotalPoints == Points + 1);
+        var after = await StoredAsync(rig.Connection, "finished", s => s.TotalPoints == Points + 1);
         Assert.Equal(before.Steps[..^1], after.Steps[..(before.Steps.Length - 1)]);
-        Assert.Equal(2, ingestor.Store.SeriesCount);
+        Assert.Equal(2, rig.Ingestor.Store.SeriesCount);
     }
 
     [Fact]
     public async Task FinishedRun_ContinuesItsHistory_FromJsonThatAnOlderIngestorStored()
     {
-        await using var redis = await RedisServers.StartAsync(RedisServers.RedisServer);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var messages = await PublishedMessages.SubscribeAsync(connection, _keys);
-        await using var ingestor = await IngestorHost.StartAsync(redis.ConnectionString, ShortRetention);
-        var before = await EvictFinishedRunAsync(ingestor, connection);
+        await using var rig = await PublishingRig.StartAsync(RedisServers.RedisServer, ShortRetention);
+        var before = await EvictFinishedRunAsync(rig.Ingestor, rig.Connection);
 
         // What the ingestor wrote before series were stored as blocks.
-        await connection.GetDatabase().HashSetAsync(_keys.RunSeries("finished"), "loss", JsonSerializer.SerializeToUtf8Bytes(before, WireJsonContext.Default.SeriesPoints));
-        await ingestor.WriteAsync("finished", "loss", [(Points, 0.5)]);
+        await rig.Connection.GetDatabase().HashSetAsync(_keys.RunSeries("finished"), "loss", JsonSerializer.SerializeToUtf8Bytes(before, WireJsonContext.Default.SeriesPoints));
+        await rig.Ingestor.WriteAsync("finished", "loss", [(Points, 0.5)]);
 
-        var delta = await messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "finished" && s.Steps.Contains(Points)));
+        var delta = await rig.Messages.NextDeltaAsync(d => d.Series.Any(s => s.RunId == "finished" && s.Steps.Contains(Points)));
         var resumed = Assert.Single(delta.Series, s => s.RunId == "finished");
         Assert.Equal(Points + 1, resumed.TotalPoints);
         Assert.Equal(before.Maxs.Max(), resumed.Maxs.Max());
-        var after = await StoredAsync(connection, "finished", s => s.TotalPoints == Points + 1);
+        var after = await StoredAsync(rig.Connection, "finished", s => s.TotalPoints == Points + 1);
         Assert.Equal(before.Steps[..^1], after.Steps[..(before.Steps.Length - 1)]);
     }
 
