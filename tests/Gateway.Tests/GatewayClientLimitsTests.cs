@@ -1,7 +1,7 @@
 using System.Net;
 using Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 using TestSupport;
+using TestSupport.Processes;
 
 namespace Gateway.Tests;
 
@@ -70,16 +70,8 @@ public sealed class GatewayClientLimitsTests
     [Fact]
     public async Task Start_Fails_NamingTheKey_WhenALimitIsOutOfRange()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        await using var streamApi = await DestinationServer.StartAsync("streamapi-a", cancellationToken);
-        await using var frontend = await DestinationServer.StartAsync("frontend", cancellationToken);
+        var output = await ServiceProcess.RefusedStartAsync("Gateway", new Dictionary<string, string?> { ["Gateway__ClientLimits__Burst"] = "0" });
 
-        var exception = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
-        {
-            await using var gateway = await GatewayHost.StartAsync([streamApi.Address], frontend.Address, cancellationToken,
-                new Dictionary<string, string?> { ["Gateway:ClientLimits:Burst"] = "0" });
-        });
-
-        Assert.Contains(exception.Failures, f => f.StartsWith("Gateway__ClientLimits__Burst", StringComparison.Ordinal));
+        Assert.Contains("Gateway__ClientLimits__Burst must be between 1 and 1000000 (was 0).", output, StringComparison.Ordinal);
     }
 }

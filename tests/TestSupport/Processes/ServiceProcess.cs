@@ -98,6 +98,25 @@ public sealed class ServiceProcess : IAsyncDisposable
         await WaitUntilReadyAsync(readyPath, TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>
+    /// Starts <paramref name="project"/> expecting it to refuse its settings and stop during start-up; answers what it
+    /// wrote. A process that starts anyway is stopped, and the call fails.
+    /// </summary>
+    public static async Task<string> RefusedStartAsync(string project, IReadOnlyDictionary<string, string?> environment)
+    {
+        ServiceProcess started;
+        try
+        {
+            started = await StartAsync(project, environment, readyPath: "/alive");
+        }
+        catch (ServiceExitedException exited)
+        {
+            return exited.Output;
+        }
+        await started.DisposeAsync();
+        throw new InvalidOperationException($"{project} started with settings it should have refused.");
+    }
+
     public async Task StopAsync()
     {
         if (_process is { } process)
@@ -137,7 +156,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process is null || _process.HasExited)
             {
-                throw new InvalidOperationException($"{_project} exited during start-up:{Environment.NewLine}{RecentOutput}");
+                // Waiting for the exit also drains its output, so the exception holds its last words.
+                _process?.WaitForExit();
+                throw new ServiceExitedException(_project, RecentOutput);
             }
             try
             {
