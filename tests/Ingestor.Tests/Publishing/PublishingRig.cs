@@ -6,24 +6,9 @@ using TestSupport.Redis;
 namespace Ingestor.Tests.Publishing;
 
 /// <summary>A real Redis, a subscriber to the channel the ingestor publishes on, and the ingestor's publishing, fed by the test.</summary>
-internal sealed class PublishingRig : IAsyncDisposable
+internal sealed record PublishingRig(IRedisServer Redis, ConnectionMultiplexer Connection, PublishedMessages Messages, IngestorHost Ingestor)
+    : IAsyncDisposable
 {
-    private PublishingRig(IRedisServer redis, ConnectionMultiplexer connection, PublishedMessages messages, IngestorHost ingestor)
-    {
-        Redis = redis;
-        Connection = connection;
-        Messages = messages;
-        Ingestor = ingestor;
-    }
-
-    public IRedisServer Redis { get; }
-
-    public ConnectionMultiplexer Connection { get; }
-
-    public PublishedMessages Messages { get; }
-
-    public IngestorHost Ingestor { get; }
-
     public static async Task<PublishingRig> StartAsync(string redisKind, IReadOnlyDictionary<string, string?> settings)
     {
         var redis = await RedisServers.StartAsync(redisKind);
