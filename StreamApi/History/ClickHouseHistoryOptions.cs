@@ -1,15 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using ClickHouse.Http;
-using ServiceDefaults.Settings;
 
 namespace StreamApi.History;
 
 /// <summary>How StreamApi reads full-resolution history from ClickHouse (configuration section <see cref="SectionName"/>).</summary>
-public sealed class ClickHouseHistoryOptions : IValidatableObject
+public sealed class ClickHouseHistoryOptions
 {
     public const string SectionName = "ClickHouseHistory";
 
     /// <summary>The metric table: "table" in the connection's database, or "database.table".</summary>
+    [MetricTableName]
     public string Table { get; set; } = "metric_points";
 
     /// <summary>
@@ -22,12 +22,4 @@ public sealed class ClickHouseHistoryOptions : IValidatableObject
     /// <summary>How long a query may take to start answering, and to deliver each further piece of its answer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!MetricTable.IsValidName(Table))
-        {
-            yield return SettingProblem.Result(nameof(Table), MetricTable.NameRequirement, Table);
-        }
-    }
 }

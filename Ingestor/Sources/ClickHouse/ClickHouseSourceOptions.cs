@@ -11,6 +11,7 @@ public sealed class ClickHouseSourceOptions : IRetrySettings, IValidatableObject
     public const string SectionName = "ClickHouseSource";
 
     /// <summary>The metric table: "table" in the connection's database, or "database.table".</summary>
+    [MetricTableName]
     public string Table { get; set; } = "metric_points";
 
     /// <summary>How often new rows are fetched.</summary>
@@ -62,10 +63,6 @@ public sealed class ClickHouseSourceOptions : IRetrySettings, IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!MetricTable.IsValidName(Table))
-        {
-            yield return SettingProblem.Result(nameof(Table), MetricTable.NameRequirement, Table);
-        }
         if (RetryMaxDelay < RetryInitialDelay)
         {
             yield return SettingProblem.Result(nameof(RetryMaxDelay), $"must be at least {SectionName}__{nameof(RetryInitialDelay)}", RetryMaxDelay);
