@@ -9,6 +9,7 @@ extern alias streamapi;
 using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace Configuration.Tests.Declared;
 
@@ -20,7 +21,7 @@ public static class DeclaredSettings
 {
     private static readonly Assembly[] Assemblies =
     [
-        typeof(ServiceDefaults.Settings.SettingsValidation).Assembly,
+        typeof(SettingsValidation).Assembly,
         typeof(Contracts.Redis.RedisLayoutOptions).Assembly,
         typeof(ingestor::Ingestor.Publishing.PublishingOptions).Assembly,
         typeof(streamapi::StreamApi.Streaming.StreamOptions).Assembly,
@@ -39,7 +40,7 @@ public static class DeclaredSettings
     ];
 
     public static IReadOnlyList<DeclaredSetting> All { get; } =
-        [.. Sections.SelectMany(t => Walk(t, Activator.CreateInstance(t), SectionNameOf(t)!.Replace(":", "__", StringComparison.Ordinal)))];
+        [.. Sections.SelectMany(t => Walk(t, Activator.CreateInstance(t), SettingProblem.Key(SectionNameOf(t)!)))];
 
     /// <summary>The first part of every declared key (<c>Publishing</c>, <c>Gateway</c>): the sections the document must agree on.</summary>
     public static IReadOnlySet<string> SectionKeys { get; } = All.Select(s => s.Key.Split("__")[0]).ToHashSet(StringComparer.Ordinal);
